@@ -1,0 +1,27 @@
+import Numerics
+
+/// One experiment of the handout. It owns its parameters, its run, its result, and what the
+/// result becomes: figures, named numbers and checks. Data flows one way, parameters → result
+/// → report, so a result can be cached and reported again without running anything.
+public protocol Experiment: Sendable {
+    associatedtype Parameters: Codable, Sendable, Hashable
+    associatedtype Result: Codable, Sendable
+
+    /// Stable id: file names, random-stream labels and cache keys derive from it.
+    static var id: String { get }
+    var parameters: Parameters { get }
+
+    /// Runs the experiment. `random` is this experiment's own stream; parts of the run derive
+    /// their own streams from it by label, so the result does not depend on scheduling.
+    func run(random: RandomSource) -> Result
+
+    /// Turns a result into figures, numbers and checks.
+    func report(_ result: Result) -> ExperimentReport
+}
+
+extension Experiment {
+    /// Runs and reports with the stream that `seed` gives this experiment.
+    public func execute(seed: UInt64) -> ExperimentReport {
+        report(run(random: RandomSource(seed: seed).derived(Self.id)))
+    }
+}

@@ -1,0 +1,18 @@
+/// Everything an experiment hands on to the document: its figures, its named numbers (quoted
+/// in the prose as `{{number name}}`), its checks and its tidy result tables.
+public struct ExperimentReport: Sendable, Hashable {
+    public var experiment: String
+    public var figures: [FigureSpec]
+    public var numbers: [String: Double]
+    public var checks: [Check]
+    /// Result tables written as `data/<name>.csv`, in long format.
+    public var tables: [String: DataTable]
+
+    public init(experiment: String, figures: [FigureSpec] = [], numbers: [String: Double] = [:], checks: [Check] = [], tables: [String: DataTable] = [:]) {
+        self.experiment = experiment
+        self.figures = figures
+        self.numbers = numbers
+        self.checks = checks
+        self.tables = tables
+    }
+}

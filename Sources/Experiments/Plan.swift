@@ -1,0 +1,17 @@
+/// The experiments of one build, each with fully resolved parameters.
+public struct Plan: Sendable {
+    public let seed: UInt64
+    public let profile: Profile
+    public let experiments: [any Experiment]
+
+    public init(seed: UInt64, profile: Profile) {
+        self.seed = seed
+        self.profile = profile
+        experiments = [Saturation(profile: profile)]
+    }
+
+    /// Runs every experiment and collects their reports, in plan order.
+    public func execute() -> [ExperimentReport] {
+        experiments.map { $0.execute(seed: seed) }
+    }
+}

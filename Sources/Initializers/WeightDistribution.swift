@@ -1,0 +1,34 @@
+import Numerics
+
+/// The distribution each weight is drawn from, independently of the others.
+public enum WeightDistribution: Sendable, Hashable {
+    /// U(−bound, bound).
+    case uniform(bound: Double)
+    /// N(0, std²), untruncated.
+    case normal(std: Double)
+
+    /// Var(w): bound²/3 for the uniform (the integral of w²/(2b) over (−b, b)), std² for the normal.
+    public var variance: Double {
+        switch self {
+        case .uniform(let bound): bound * bound / 3
+        case .normal(let std): std * std
+        }
+    }
+
+    /// E[w⁴], which sets how fast a sample variance of pre-activations settles: b⁴/5 for the
+    /// uniform, 3σ⁴ for the normal.
+    public var fourthMoment: Double {
+        switch self {
+        case .uniform(let bound): bound * bound * bound * bound / 5
+        case .normal(let std): 3 * std * std * std * std
+        }
+    }
+
+    /// Fills `weights` with independent draws.
+    public func fill(_ weights: UnsafeMutableBufferPointer<Float>, using random: inout RandomSource) {
+        switch self {
+        case .uniform(let bound): random.fillUniform(weights, low: -bound, high: bound)
+        case .normal(let std): random.fillNormal(weights, std: std)
+        }
+    }
+}

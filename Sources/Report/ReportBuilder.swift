@@ -1,0 +1,122 @@
+import Experiments
+import Foundation
+import Mustache
+
+/// The version written into every page and manifest.
+public enum InitlabVersion {
+    public static let current = "0.1.0"
+}
+
+/// Assembles the site from the experiments' reports: figures, data, manifest and the page.
+public struct ReportBuilder {
+    public struct Summary: Sendable {
+        public let files: Int
+        public let figures: Int
+        public let checksPassed: Int
+        public let checksTotal: Int
+        public let failedChecks: [Check]
+    }
+
+    public let templates: TemplateFolder
+    public let profile: Profile
+    public let seed: UInt64
+
+    public init(templates: TemplateFolder, profile: Profile, seed: UInt64) {
+        self.templates = templates
+        self.profile = profile
+        self.seed = seed
+    }
+
+    /// Every file of the site, by path relative to the output folder.
+    public func files(for reports: [ExperimentReport]) throws(ReportError) -> (files: [String: Data], summary: Summary) {
+        var numbers: [String: Double] = [:]
+        var figures: [FigureSpec] = []
+        var checks: [Check] = []
+        var files: [String: Data] = [:]
+        for report in reports {
+            for (name, value) in report.numbers {
+                guard numbers[name] == nil else { throw ReportError("experiment \(report.experiment)", "the number \(name) is also defined by another experiment") }
+                numbers[name] = value
+            }
+            figures += report.figures
+            checks += report.checks
+            for (name, table) in report.tables {
+                files["data/\(name).csv"] = Data(table.csv.utf8)
+            }
+        }
+        let figuresByID = Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        guard figuresByID.count == figures.count else { throw ReportError("experiments", "two figures share an id") }
+
+        for (path, data) in try FigureFiles.render(figures) {
+            guard files[path] == nil else { throw ReportError("experiments", "\(path) is written twice: a figure and a result table share a name") }
+            files[path] = data
+        }
+
+        let library = try mustacheLibrary()
+        let document = try Document(templates: templates, figures: figuresByID, numbers: numbers) { figure, number, caption in
+            library.render(FigureFiles.context(figure, number: number, captionHTML: caption), withTemplate: "figure") ?? ""
+        }
+        let unplaced = figures.map(\.id).filter { document.numbering.figures[$0] == nil }
+        guard unplaced.isEmpty else {
+            throw ReportError(templates.path + "/content", "figures not placed in the prose: \(unplaced.joined(separator: ", "))", hint: "add {{figure ID}} where each belongs")
+        }
+        let orderedFigures = figures.sorted { (document.numbering.figures[$0.id] ?? 0) < (document.numbering.figures[$1.id] ?? 0) }
+
+        let passed = checks.filter(\.passed).count
+        let context: [String: Any] = [
+            "generator": "initlab \(InitlabVersion.current)",
+            "profile": profile.rawValue,
+            "seed": "\(seed)",
+            "toc": document.headings.map { ["id": $0.id, "number": $0.number, "title": $0.html, "sub": $0.level == 3] },
+            "sections": document.sections.map { ["id": $0.id, "html": $0.html] },
+            "checks": checks.map { check in
+                [
+                    "id": check.id, "claim": check.claim,
+                    "expected": NumberText.format(check.expected, digits: 4),
+                    "measured": NumberText.format(check.measured, digits: 4),
+                    "tolerance": NumberText.format(check.tolerance, digits: 2),
+                    "passed": check.passed,
+                ] as [String: Any]
+            },
+            "checksPassed": passed,
+            "checksTotal": checks.count,
+            "allPassed": passed == checks.count,
+            "references": document.numbering.citationOrder.compactMap { key -> [String: Any]? in
+                guard let entry = templates.bibliography.entries[key], let number = document.numbering.citations[key] else { return nil }
+                return ["key": key, "number": number, "authors": entry.authors, "title": entry.title, "venue": entry.venue, "year": entry.year, "link": entry.link ?? ""]
+            },
+        ]
+        guard let page = library.render(context, withTemplate: "report") else {
+            throw ReportError(templates.path + "/report.mustache", "the page template did not render")
+        }
+        files["index.html"] = Data(page.utf8)
+        files["style.css"] = Data(templates.styleSheet.utf8)
+        files["README.md"] = Data(templates.outputReadme.utf8)
+        let manifest = Manifest(
+            generator: "initlab \(InitlabVersion.current)", profile: profile.rawValue, seed: seed,
+            figures: orderedFigures.map(FigureFiles.manifestEntry), numbers: numbers, checks: checks)
+        files["data/manifest.json"] = try manifest.json()
+        let summary = Summary(files: files.count + 1, figures: figures.count, checksPassed: passed, checksTotal: checks.count, failedChecks: checks.filter { !$0.passed })
+        return (files, summary)
+    }
+
+    /// Writes the site's files into `output`, swapping the whole folder in one step.
+    public func writeSite(_ files: [String: Data], to output: String) throws(ReportError) {
+        try SiteWriter.write(files, to: output)
+    }
+
+    private func mustacheLibrary() throws(ReportError) -> MustacheLibrary {
+        var compiled: [String: MustacheTemplate] = [:]
+        for (name, text) in templates.templates {
+            do {
+                compiled[name] = try MustacheTemplate(string: text)
+            } catch {
+                throw ReportError("\(templates.path)/\(name).mustache", "template syntax error: \(error)")
+            }
+        }
+        guard compiled["figure"] != nil else {
+            throw ReportError("\(templates.path)/partials/figure.mustache", "the figure template is missing")
+        }
+        return MustacheLibrary(templates: compiled)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Writes the site next to its destination and swaps it into place in one step, so a failed or
+/// interrupted build leaves the previous site as it was.
+enum SiteWriter {
+    /// The file that marks a folder as written by initlab, and so safe to replace whole.
+    static let marker = ".initlab-site"
+    static let markerText = "This folder is written by `initlab build`, which replaces it whole on every build.\n"
+
+    static func write(_ files: [String: Data], to destination: String) throws(ReportError) {
+        let fileManager = FileManager.default
+        let target = URL(fileURLWithPath: destination).standardizedFileURL
+        try checkReplaceable(target)
+        let parent = target.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).initlab-new-\(ProcessInfo.processInfo.processIdentifier)")
+        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).initlab-old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? fileManager.removeItem(at: staging)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            var all = files
+            all[marker] = Data(markerText.utf8)
+            for (path, data) in all.sorted(by: { $0.key < $1.key }) {
+                let url = staging.appendingPathComponent(path)
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw ReportError("--output \(destination)", "cannot write the site: \(error.localizedDescription)", hint: "check that the folder's parent is writable")
+        }
+        do {
+            if fileManager.fileExists(atPath: target.path) {
+                try fileManager.moveItem(at: target, to: retired)
+            }
+            try fileManager.moveItem(at: staging, to: target)
+            try? fileManager.removeItem(at: retired)
+        } catch {
+            // Put the previous site back if the swap failed half-way.
+            if !fileManager.fileExists(atPath: target.path) { try? fileManager.moveItem(at: retired, to: target) }
+            try? fileManager.removeItem(at: staging)
+            throw ReportError("--output \(destination)", "cannot move the new site into place: \(error.localizedDescription)")
+        }
+    }
+
+    /// A destination may be replaced when it does not exist, is empty, or carries the marker.
+    static func checkReplaceable(_ target: URL) throws(ReportError) {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw ReportError("--output \(target.path)", "is a file, not a folder", hint: "choose a folder for the site")
+        }
+        let entries = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
+        guard entries.isEmpty || entries.contains(marker) else {
+            throw ReportError("--output \(target.path)", "this folder holds files initlab did not write, and a build replaces the whole folder", hint: "choose an empty or new folder")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What the handout is made from: the page layout and its partials, the style sheet, the
+/// prose (`content/*.md`, in file-name order) and the bibliography.
+public struct TemplateFolder: Sendable {
+    public struct Section: Sendable {
+        /// The file name without its order prefix and extension: `03-saturation.md` → `saturation`.
+        public let id: String
+        public let path: String
+        public let text: String
+    }
+
+    public let path: String
+    /// Every `*.mustache` file by name without extension; `report` is the page.
+    public let templates: [String: String]
+    public let styleSheet: String
+    public let sections: [Section]
+    public let bibliography: Bibliography
+    /// What output/README.md says; the site carries it so the folder explains itself.
+    public let outputReadme: String
+
+    public init(path: String) throws(ReportError) {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ReportError("--templates \(path)", "no template folder here", hint: "run from the project folder, or pass --templates DIR")
+        }
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        var templates: [String: String] = [:]
+        for folder in [url, url.appendingPathComponent("partials")] {
+            let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".mustache") {
+                templates[String(name.dropLast(".mustache".count))] = try Self.read(folder.appendingPathComponent(name))
+            }
+        }
+        guard templates["report"] != nil else {
+            throw ReportError(url.appendingPathComponent("report.mustache").path, "the page template is missing", hint: "every template folder needs report.mustache")
+        }
+        self.templates = templates
+        styleSheet = try Self.read(url.appendingPathComponent("style.css"))
+        outputReadme = try Self.read(url.appendingPathComponent("output-README.md"))
+        bibliography = try Bibliography(path: url.appendingPathComponent("references.json").path)
+
+        let content = url.appendingPathComponent("content")
+        guard let names = try? fileManager.contentsOfDirectory(atPath: content.path) else {
+            throw ReportError(content.path, "the content folder is missing", hint: "the prose lives in content/*.md")
+        }
+        var sections: [Section] = []
+        for name in names.sorted() where name.hasSuffix(".md") {
+            let file = content.appendingPathComponent(name)
+            let stem = String(name.dropLast(3))
+            let id = stem.drop { $0.isNumber || $0 == "-" }
+            sections.append(Section(id: id.isEmpty ? stem : String(id), path: file.path, text: try Self.read(file)))
+        }
+        guard !sections.isEmpty else {
+            throw ReportError(content.path, "no content/*.md files", hint: "the handout needs at least one section")
+        }
+        self.sections = sections
+    }
+
+    static func read(_ url: URL) throws(ReportError) -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ReportError(url.path, "cannot read this file", hint: "it is missing or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReportError(url.path, "not valid UTF-8 text")
+        }
+        return text
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Report
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the experiments and write the handout into the output folder.",
+        discussion: """
+            Writes index.html, style.css, figures/ (SVG, PNG at 2x, PDF; light and dark), \
+            data/ (one CSV per figure and result table) and data/manifest.json. The new site is \
+            written beside the output folder and swapped in only when everything succeeded.
+            """)
+
+    @Option(name: .shortAndLong, help: "The folder the site is written to (replaced whole).")
+    var output = "output"
+
+    @Option(help: "The seed every random stream derives from.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How big the experiments are: quick (seconds, for tests) or handout (the printed handout).")
+    var profile: Profile = .handout
+
+    @Option(help: "The folder with report.mustache, partials/, style.css, content/*.md and references.json.")
+    var templates = "templates"
+
+    @Flag(help: "Write the site even when a check of the theory against the measurements fails.")
+    var allowFailedChecks = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let started = Date()
+        let folder = try TemplateFolder(path: templates)
+        let plan = Plan(seed: seed, profile: profile)
+        log("running \(plan.experiments.count) experiment(s), profile \(profile.rawValue), seed \(seed)")
+        let reports = plan.execute()
+        let builder = ReportBuilder(templates: folder, profile: profile, seed: seed)
+        let (files, summary) = try builder.files(for: reports)
+        if !summary.failedChecks.isEmpty && !allowFailedChecks {
+            let list = summary.failedChecks.map { "  \($0.id): expected \($0.expected) ± \($0.tolerance), measured \($0.measured)" }.joined(separator: "\n")
+            throw BuildFailure(message: "\(summary.failedChecks.count) of \(summary.checksTotal) checks failed; the previous site in \(output) is left as it was:\n\(list)\n(--allow-failed-checks writes the site anyway)")
+        }
+        try builder.writeSite(files, to: output)
+        let seconds = Date().timeIntervalSince(started)
+        log("wrote \(output)/index.html: \(summary.figures) figures, \(summary.checksPassed)/\(summary.checksTotal) checks passed, \(String(format: "%.1f", seconds)) s")
+    }
+
+    func log(_ message: String) {
+        guard !quiet else { return }
+        FileHandle.standardError.write(Data("initlab: \(message)\n".utf8))
+    }
+}
+
+extension Profile: ExpressibleByArgument {}

@@ -1,0 +1,33 @@
+import Testing
+@testable import Experiments
+
+@Suite struct NumberTextTests {
+    @Test(arguments: [
+        (0.10499358540350649, 6, "0.104994"),
+        (4.5395807735951673e-05, 4, "4.540 × 10⁻⁵"),
+        (2312.87, 4, "2313"),
+        (22028.4, 5, "22\u{2009}028"),
+        (-0.5773502691896257, 3, "\u{2212}0.577"),
+        (9.9996, 4, "10.00"),
+        (1.0 / 3, 3, "0.333"),
+        (4.262e-12, 2, "4.3 × 10⁻¹²"),
+        (0, 3, "0"),
+    ])
+    func formats(_ value: Double, _ digits: Int, _ text: String) {
+        #expect(NumberText.format(value, digits: digits) == text)
+    }
+
+    @Test func nonFiniteValuesAreNamed() {
+        #expect(NumberText.format(.nan) == "NaN")
+        #expect(NumberText.format(-.infinity) == "−∞")
+    }
+}
+
+@Suite struct DataTableTests {
+    @Test func writesRFC4180() {
+        var table = DataTable(columns: ["setting", "value"])
+        table.append([.text("a, \"b\""), .number(0.5)])
+        table.append([.text("plain"), .number(.nan)])
+        #expect(table.csv == "setting,value\n\"a, \"\"b\"\"\",0.5\nplain,NaN\n")
+    }
+}
