@@ -1,5 +1,14 @@
 // The one place that chooses initlab's BLAS: BLIS (Debian's libblis-pthread-dev).
 // BLIS detects this processor's kernels by itself (OpenBLAS needs OPENBLAS_CORETYPE on some
 // machines); README.md records the measurements behind the choice. blis.h declares the CBLAS
-// interface (cblas_sgemm, ...) next to BLIS's own, and bli_thread_set_num_threads.
+// interface (cblas_sgemm, ...) next to BLIS's own.
+//
+// blis.h defines _GNU_SOURCE before it includes the C library, which changes how glibc declares
+// struct tm; including those headers first, as every other module sees them, keeps the
+// declarations identical to the ones Swift's Glibc module has.
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <time.h>
+#include <math.h>
 #include <blis.h>

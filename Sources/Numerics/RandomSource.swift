@@ -75,7 +75,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     }
 }
 
-@inlinable @usableFromInline
+@inlinable
 func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
     (x << k) | (x >> (64 &- k))
 }

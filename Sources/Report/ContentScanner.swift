@@ -133,7 +133,8 @@ struct ContentScanner {
                 index += 1
                 let body = try take(until: "]", from: start, what: "citation [@")
                 let keys = body.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard keys.allSatisfy({ $0.hasPrefix("@") && $0.count > 1 }) else {
+                let keyCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:-.")
+                guard keys.allSatisfy({ $0.hasPrefix("@") && $0.count > 1 && $0.dropFirst().allSatisfy(keyCharacters.contains) }) else {
                     throw error(at: start, "a citation is written [@key] or [@key1; @key2]")
                 }
                 emit(.citation(keys.map { String($0.dropFirst()) }), at: start)
@@ -165,19 +166,25 @@ struct ContentScanner {
     private mutating func directive(_ body: String, at offset: Int) throws(ReportError) {
         let words = body.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         switch words.first {
-        case "number" where words.count == 2 || words.count == 3:
-            var digits = 4
-            if words.count == 3 {
-                guard words[2].hasPrefix("digits="), let value = Int(words[2].dropFirst(7)), (1...15).contains(value) else {
-                    throw error(at: offset, "expected {{number NAME}} or {{number NAME digits=N}} with N from 1 to 15")
-                }
-                digits = value
-            }
-            emit(.number(words[1], digits: digits), at: offset)
+        case "number":
+            let (name, digits) = try Self.numberDirective(words) { message in error(at: offset, message) }
+            emit(.number(name, digits: digits), at: offset)
         case "figure" where words.count == 2:
             emit(.figure(words[1]), at: offset)
         default:
             throw error(at: offset, "unknown directive {{\(body)}}", hint: "use {{number NAME}} or {{figure ID}}")
         }
+    }
+
+    /// Reads `number NAME` or `number NAME digits=N`, split into words.
+    static func numberDirective(_ words: [String], error: (String) -> ReportError) throws(ReportError) -> (name: String, digits: Int) {
+        guard words.first == "number", words.count == 2 || words.count == 3 else {
+            throw error("expected {{number NAME}} or {{number NAME digits=N}} with N from 1 to 15")
+        }
+        guard words.count == 3 else { return (words[1], 4) }
+        guard words[2].hasPrefix("digits="), let value = Int(words[2].dropFirst(7)), (1...15).contains(value) else {
+            throw error("expected {{number NAME}} or {{number NAME digits=N}} with N from 1 to 15")
+        }
+        return (words[1], value)
     }
 }

@@ -77,9 +77,9 @@ struct Document {
                 let html: String
                 switch located.piece {
                 case .inlineMath(let tex):
-                    html = try Self.math(tex, display: false, scanner: scanner, offset: located.offset)
+                    html = try Self.math(tex, display: false, numbers: numbers, scanner: scanner, offset: located.offset)
                 case .displayMath(let tex, let label, let numbered):
-                    let math = try Self.math(tex, display: true, scanner: scanner, offset: located.offset)
+                    let math = try Self.math(tex, display: true, numbers: numbers, scanner: scanner, offset: located.offset)
                     if numbered {
                         equationNumber += 1
                         let anchor = label.map { " id=\"\(Self.anchor(equation: $0))\"" } ?? ""
@@ -138,7 +138,7 @@ struct Document {
         for (number, located) in scanner.pieces.enumerated().reversed() {
             let replacement: String
             switch located.piece {
-            case .inlineMath(let tex): replacement = try math(tex, display: false, scanner: scanner, offset: located.offset)
+            case .inlineMath(let tex): replacement = try math(tex, display: false, numbers: numbers, scanner: scanner, offset: located.offset)
             case .number(let name, let digits):
                 guard let value = numbers[name] else { throw scanner.error(at: located.offset, "the build has no number \(name)") }
                 replacement = NumberText.format(value, digits: digits)
@@ -149,12 +149,29 @@ struct Document {
         return html
     }
 
-    static func math(_ tex: String, display: Bool, scanner: ContentScanner, offset: Int) throws(ReportError) -> String {
+    /// MathML for a formula, with `{{number NAME}}` inside it replaced by the number as TeX.
+    static func math(_ tex: String, display: Bool, numbers: [String: Double], scanner: ContentScanner, offset: Int) throws(ReportError) -> String {
+        // The TeX starts after its opening delimiter.
+        let start = offset + (display ? 2 : 1)
+        var expanded = ""
+        var rest = Substring(tex)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            let at = start + tex.distance(from: tex.startIndex, to: open.lowerBound)
+            let words = rest[open.upperBound..<close.lowerBound].split(separator: " ").map(String.init)
+            let (name, digits) = try ContentScanner.numberDirective(words) { scanner.error(at: at, $0) }
+            guard let value = numbers[name] else {
+                throw scanner.error(at: at, "the build has no number \(name)", hint: nearest(name, in: Array(numbers.keys)).map { "did you mean \($0)?" })
+            }
+            expanded += rest[..<open.lowerBound] + "{" + NumberText.tex(value, digits: digits) + "}"
+            rest = rest[close.upperBound...]
+        }
+        expanded += rest
         do {
-            return try TeXMath.mathML(tex, display: display)
+            return try TeXMath.mathML(expanded, display: display)
         } catch {
-            // The TeX starts after its opening delimiter.
-            throw scanner.error(at: offset + (display ? 2 : 1) + error.offset, error.message)
+            // Offsets past a substituted number are approximate; the line is right.
+            throw scanner.error(at: start + min(error.offset, tex.count), error.message)
         }
     }
 

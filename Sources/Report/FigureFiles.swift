@@ -6,7 +6,9 @@ import Numerics
 /// The files of one figure: SVG, PNG and PDF in the light theme (print and default), SVG and
 /// PNG in the dark theme (for readers whose system is dark), and its CSV.
 struct FigureFiles {
-    static let variants: [(Theme, Format)] = [(.light, .svg), (.light, .png), (.light, .pdf), (.dark, .svg), (.dark, .png)]
+    /// The formats drawn in each theme: print and the default page use light; dark-mode readers
+    /// see the dark SVG, with the PNG as its fallback.
+    static let variants: [(Theme, Set<Format>)] = [(.light, [.svg, .png, .pdf]), (.dark, [.svg, .png])]
 
     static func path(_ id: String, _ theme: Theme, _ format: Format) -> String {
         theme == .light ? "figures/\(id).\(format.rawValue)" : "figures/\(id).dark.\(format.rawValue)"
@@ -17,19 +19,19 @@ struct FigureFiles {
     /// Renders every variant of every figure, in parallel: each render owns its cairo surface.
     static func render(_ figures: [FigureSpec]) throws(ReportError) -> [String: Data] {
         let jobs = figures.flatMap { figure in variants.map { (figure, $0.0, $0.1) } }
-        let outputs = ParallelMap.map(jobs) { job -> Swift.Result<[UInt8], ChartError> in
-            do { return .success(try ChartRenderer.render(job.0.chart, as: job.2, theme: job.1)) } catch let error as ChartError {
-                return .failure(error)
+        let outputs = ParallelMap.map(jobs) { job -> (files: [Format: [UInt8]], error: String?) in
+            do {
+                return (try ChartRenderer.render(job.0.chart, as: job.2, theme: job.1), nil)
             } catch {
-                return .failure(ChartError("\(error)"))
+                return ([:], "\(error)")
             }
         }
         var files: [String: Data] = [:]
         for (job, output) in zip(jobs, outputs) {
-            switch output {
-            case .success(let bytes): files[path(job.0.id, job.1, job.2)] = Data(bytes)
-            case .failure(let error): throw ReportError("figure \(job.0.id)", "cannot draw it as \(job.2.rawValue): \(error)")
+            if let error = output.error {
+                throw ReportError("figure \(job.0.id)", "cannot draw it in the \(job.1.rawValue) theme: \(error)")
             }
+            for (format, bytes) in output.files { files[path(job.0.id, job.1, format)] = Data(bytes) }
         }
         for figure in figures { files[csvPath(figure.id)] = Data(figure.data.csv.utf8) }
         return files

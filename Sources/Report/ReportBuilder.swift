@@ -81,6 +81,7 @@ public struct ReportBuilder {
             "checksPassed": passed,
             "checksTotal": checks.count,
             "allPassed": passed == checks.count,
+            "hasReferences": !document.numbering.citationOrder.isEmpty,
             "references": document.numbering.citationOrder.compactMap { key -> [String: Any]? in
                 guard let entry = templates.bibliography.entries[key], let number = document.numbering.citations[key] else { return nil }
                 return ["key": key, "number": number, "authors": entry.authors, "title": entry.title, "venue": entry.venue, "year": entry.year, "link": entry.link ?? ""]

@@ -31,3 +31,15 @@ import Testing
         #expect(table.csv == "setting,value\n\"a, \"\"b\"\"\",0.5\nplain,NaN\n")
     }
 }
+
+@Suite struct NumberTeXTests {
+    @Test(arguments: [
+        (4.5395807735951673e-05, 4, #"4.540 \times 10^{-5}"#),
+        (22028.4, 5, #"22\,028"#),
+        (-0.5773502691896257, 3, "-0.577"),
+        (0.25, 2, "0.25"),
+    ])
+    func writesTeX(_ value: Double, _ digits: Int, _ tex: String) {
+        #expect(NumberText.tex(value, digits: digits) == tex)
+    }
+}

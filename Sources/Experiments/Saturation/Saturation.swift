@@ -176,7 +176,7 @@ public struct Saturation: Experiment {
             let key = setting.rawValue.replacingOccurrences(of: "-", with: "_")
             numbers["\(key)_pooled_variance"] = pooled(result, setting).variance
             numbers["\(key)_samples_total"] = Double(rows.reduce(0) { $0 + $1.samples })
-            numbers["\(key)_max_fraction_outside_four"] = rows.map { Double($0.outsideFour) / Double($0.samples) }.max() ?? .nan
+            numbers["\(key)_max_percent_outside_four"] = 100 * (rows.map { Double($0.outsideFour) / Double($0.samples) }.max() ?? .nan)
             numbers["\(key)_min_mean_derivative"] = rows.map(\.meanDerivative).min() ?? .nan
         }
         return numbers
