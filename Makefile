@@ -22,5 +22,9 @@ build: deps
 deps:
 	@scripts/ensure-packages $(BUILD_PACKAGES)
 
+benchmark: deps
+	$(SWIFT) build -c release --product benchmarks
+	.build/release/benchmarks
+
 clean:
 	rm -rf .build .initlab-cache

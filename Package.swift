@@ -45,6 +45,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "benchmarks", dependencies: ["Experiments", "Charts", "Numerics"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),

@@ -7,10 +7,11 @@ public enum Logistic {
         x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))
     }
 
-    /// σ′(x) = σ(x)(1 − σ(x)) = σ(x)σ(−x). The second form keeps full relative precision in the
-    /// tails, where 1 − σ(x) would cancel.
+    /// σ′(x) = σ(x)(1 − σ(x)) = e^{−|x|}/(1 + e^{−|x|})². The last form (σ′ is even) needs one
+    /// exponential and keeps full relative precision in the tails, where 1 − σ(x) would cancel.
     public static func derivative(_ x: Double) -> Double {
-        value(x) * value(-x)
+        let e = exp(-abs(x))
+        return e / ((1 + e) * (1 + e))
     }
 
     public static func value(_ x: Float) -> Float {
@@ -18,6 +19,7 @@ public enum Logistic {
     }
 
     public static func derivative(_ x: Float) -> Float {
-        value(x) * value(-x)
+        let e = expf(-abs(x))
+        return e / ((1 + e) * (1 + e))
     }
 }

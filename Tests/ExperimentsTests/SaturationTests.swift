@@ -22,6 +22,11 @@ import Testing
         #expect(abs(numbers["chebyshev_bound_beyond_four"]! - 1.0 / 48) < 1e-15)
     }
 
+    @Test func productTailMatchesAdaptiveQuadrature() {
+        // scipy.integrate.quad of erfc(4/(w√2)) over (0, 1], to a relative 1e-12.
+        #expect(abs(Saturation.productTail(beyond: 4) / 3.2368457858570623e-06 - 1) < 1e-9)
+    }
+
     @Test func theUniformRangeGrowsWithTheFanIn() {
         let rows = Saturation(profile: .quick).run(random: RandomSource(seed: 1)).rows.filter { $0.setting == .fixedRange }
         let derivatives = rows.sorted { $0.fanIn < $1.fanIn }.map(\.meanDerivative)

@@ -57,8 +57,8 @@ public struct Saturation: Experiment {
             fanIns: fanIns,
             settings: SaturationSetting.allCases,
             units: 64, batch: 64,
-            drawsPerFanIn: profile == .quick ? 1 << 18 : 1 << 23,
-            maxReplicates: profile == .quick ? 64 : 1024,
+            drawsPerFanIn: profile == .quick ? 1 << 18 : 1 << 22,
+            maxReplicates: profile == .quick ? 64 : 512,
             curvePoints: 481,
             toleranceInStandardErrors: 4))
     }
@@ -149,6 +149,18 @@ public struct Saturation: Experiment {
         return (variance, errorSquared.squareRoot())
     }
 
+    /// P(|w·x| > k) for w ~ U(−1, 1) and x ~ N(0, 1), the pre-activation of a single input:
+    /// ∫₀¹ P(|x| > k/w) dw = ∫₀¹ erfc(k/(w√2)) dw, by composite Simpson's rule. The integrand is
+    /// smooth and vanishes to all orders at w = 0, so 2000 panels are exact to double precision.
+    static func productTail(beyond k: Double) -> Double {
+        let panels = 2000
+        let h = 1.0 / Double(panels)
+        let f = { (w: Double) in w == 0 ? 0 : StandardNormal.twoSidedTail(k / w) }
+        var sum = f(0) + f(1)
+        for i in 1..<panels { sum += (i % 2 == 1 ? 4 : 2) * f(Double(i) * h) }
+        return sum * h / 3
+    }
+
     func numbers(_ result: Result) -> [String: Double] {
         let varianceStandard = 1.0 / 3
         let stdStandard = varianceStandard.squareRoot()
@@ -164,6 +176,8 @@ public struct Saturation: Experiment {
             "four_in_standard_deviations": 4 / stdStandard,
             "gaussian_tail_beyond_four": StandardNormal.twoSidedTail(4 / stdStandard),
             "chebyshev_bound_beyond_four": varianceStandard / 16,
+            "product_tail_beyond_four": Self.productTail(beyond: 4),
+            "product_tail_ratio_to_normal": Self.productTail(beyond: 4) / StandardNormal.twoSidedTail(4 / stdStandard),
             "pixel_second_moment": pixels.secondMoment,
             "raw_pixel_variance": pixels.secondMoment / 3,
             "raw_pixel_std": (pixels.secondMoment / 3).squareRoot(),
@@ -171,6 +185,9 @@ public struct Saturation: Experiment {
             "units_per_layer": Double(parameters.units),
             "batch_size": Double(parameters.batch),
         ]
+        if let single = rows(result, .standardised).first(where: { $0.fanIn == 1 }) {
+            numbers["standardised_fraction_outside_four_at_d1"] = Double(single.outsideFour) / Double(single.samples)
+        }
         for setting in parameters.settings {
             let rows = result.rows.filter { $0.setting == setting }
             let key = setting.rawValue.replacingOccurrences(of: "-", with: "_")
