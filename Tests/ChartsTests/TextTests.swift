@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@testable import Charts
+
+@Suite struct RichTextTests {
+    typealias Run = RichText.Run
+
+    @Test func scriptsFromMarkup() {
+        #expect(RichText(markup: "a_l").runs == [Run(text: "a", script: .normal), Run(text: "l", script: .subscript)])
+        #expect(RichText(markup: "n_{in}").runs == [Run(text: "n", script: .normal), Run(text: "in", script: .subscript)])
+        #expect(RichText(markup: "x^2 + 1").runs == [
+            Run(text: "x", script: .normal), Run(text: "2", script: .superscript), Run(text: " + 1", script: .normal),
+        ])
+        #expect(RichText(markup: "10^{-4}").runs == [Run(text: "10", script: .normal), Run(text: "−4", script: .superscript)])
+        #expect(RichText(markup: "Var[a_l]").runs.map(\.text) == ["Var[a", "l", "]"])
+    }
+
+    @Test func escapesAndLooseEnds() {
+        #expect(RichText(markup: #"fan\_in"#).runs == [Run(text: "fan_in", script: .normal)])
+        #expect(RichText(markup: "x_").runs == [Run(text: "x_", script: .normal)])
+        #expect(RichText(markup: "x^{unclosed").runs == [Run(text: "x", script: .normal), Run(text: "unclosed", script: .superscript)])
+        #expect(RichText(markup: "σ′(x)").runs == [Run(text: "σ′(x)", script: .normal)])
+        #expect(RichText(markup: "").isEmpty)
+    }
+
+    @Test func scriptsAreSmallerAndShifted() throws {
+        let measurer = try TextMeasurer()
+        let plain = measurer.block(markup: "x2", size: 10)
+        let squared = measurer.block(markup: "x^2", size: 10)
+        let indexed = measurer.block(markup: "x_2", size: 10)
+        #expect(squared.advance < plain.advance)
+        #expect(squared.ascent > plain.ascent)
+        #expect(indexed.descent > plain.descent)
+        #expect(squared.runs[1].fontSize == 7 && squared.runs[1].dy < 0 && indexed.runs[1].dy > 0)
+    }
+}
+
+@Suite struct SVGPostprocessTests {
+    @Test func surfacesAreRenumberedWithTheirReferences() {
+        let svg = ##"<svg><g id="surface17"><use xlink:href="#surface23"/><path d="M0"/></g><g id="surface23"/></svg>"##
+        let result = String(decoding: SVGPostprocess.renumberSurfaces(Array(svg.utf8)), as: UTF8.self)
+        #expect(result == ##"<svg><g id="surface1"><use xlink:href="#surface2"/><path d="M0"/></g><g id="surface2"/></svg>"##)
+    }
+
+    @Test func textIsEscapedForXML() {
+        #expect(SVGPostprocess.escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;")
+        #expect(SVGPostprocess.escape("bell\u{7}tab\t") == "belltab\t")
+    }
+
+    @Test func titleAndDescriptionBecomeTheFirstChildren() {
+        let svg = Array(#"<?xml version="1.0"?>"#.utf8) + Array("\n<svg width=\"1pt\">\n<defs/></svg>".utf8)
+        let result = String(decoding: SVGPostprocess.finish(svg, title: "T", description: "D"), as: UTF8.self)
+        #expect(result.contains(#"<svg width="1pt" role="img" aria-labelledby="title desc">"# + "\n<title id=\"title\">T</title>\n<desc id=\"desc\">D</desc>\n<defs/>"))
+    }
+}
+
+@Suite struct DocumentDateTests {
+    @Test func sourceDateEpochIsConvertedToUTC() {
+        #expect(DocumentDate.current(environment: ["SOURCE_DATE_EPOCH": "0"]) == "1970-01-01T00:00:00Z")
+        #expect(DocumentDate.current(environment: ["SOURCE_DATE_EPOCH": "1700000000"]) == "2023-11-14T22:13:20Z")
+        #expect(DocumentDate.current(environment: ["SOURCE_DATE_EPOCH": "951782400"]) == "2000-02-29T00:00:00Z")
+    }
+
+    @Test func missingOrInvalidEpochGivesTheFixedDate() {
+        #expect(DocumentDate.current(environment: [:]) == DocumentDate.fixed)
+        #expect(DocumentDate.current(environment: ["SOURCE_DATE_EPOCH": "yesterday"]) == DocumentDate.fixed)
+        #expect(DocumentDate.current(environment: ["SOURCE_DATE_EPOCH": "-5"]) == DocumentDate.fixed)
+    }
+}
+
+extension Color {
+    /// WCAG relative luminance.
+    var luminance: Double {
+        func linear(_ c: Double) -> Double { c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    }
+
+    /// WCAG contrast ratio between two opaque colours, from 1 to 21.
+    func contrast(with other: Color) -> Double {
+        let a = luminance + 0.05, b = other.luminance + 0.05
+        return max(a, b) / min(a, b)
+    }
+}
+
+@Suite struct PaletteTests {
+    @Test func everyColourIsReadableOnItsBackground() {
+        for theme in Theme.allCases {
+            let background = ThemeColors(theme).background
+            for index in 0..<Palette.count where !(theme == .light && index == 6) {
+                let contrast = Palette.color(index, theme: theme).contrast(with: background)
+                #expect(contrast >= (theme == .dark ? 4 : 1.9), "colour \(index) on \(theme): \(contrast)")
+            }
+            #expect(ThemeColors(theme).ink.contrast(with: background) >= 10)
+        }
+    }
+
+    @Test func indicesWrapAndThemesDiffer() {
+        #expect(Palette.color(8, theme: .light) == Palette.color(0, theme: .light))
+        #expect(Palette.color(-1, theme: .light) == Palette.color(7, theme: .light))
+        #expect(Palette.color(7, theme: .light) != Palette.color(7, theme: .dark))
+        #expect(ThemeColors(.light) != ThemeColors(.dark))
+    }
+
+    @Test func viridisRunsFromPurpleToYellow() {
+        #expect(Palette.viridis(0) == Color(hex: 0x440154))
+        #expect(Palette.viridis(1) == Color(hex: 0xFDE725))
+        #expect(Palette.viridis(0.5).green > Palette.viridis(0).green)
+        #expect(Palette.viridis(.nan) == Palette.viridis(0))
+    }
+}
