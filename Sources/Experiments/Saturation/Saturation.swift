@@ -315,8 +315,9 @@ public struct Saturation: Experiment {
         let chart = Figure(
             title: "Variance of the pre-activation against the fan-in",
             description: "Measured variance of a = Σ wᵢxᵢ (points) and theory (dashed lines) against the fan-in d for three settings.",
-            size: Size(width: 480, height: 320),
-            panels: [Panel(x: Axis("fan-in d", scale: .log10), y: Axis("Var[a]", scale: .log10), marks: marks)])
+            size: Size(width: 480, height: 340),
+            panels: [Panel(x: Axis("fan-in d", scale: .log10), y: Axis("Var[a]", scale: .log10), marks: marks)],
+            legend: .shared)
         let standard = rows(result, .standardised).map(\.varianceMeasured)
         return FigureSpec(
             id: "saturation-variance",
@@ -338,8 +339,9 @@ public struct Saturation: Experiment {
         let chart = Figure(
             title: "Fraction of pre-activations outside [−4, 4]",
             description: "Measured fraction of |a| > 4 (points) and the Gaussian approximation (dashed) against the fan-in d, with the Chebyshev bound 1/48.",
-            size: Size(width: 480, height: 320),
-            panels: [Panel(x: Axis("fan-in d", scale: .log10), y: Axis("P(|a| > 4)", scale: .log10, domain: 1e-13...1), marks: marks)])
+            size: Size(width: 480, height: 340),
+            panels: [Panel(x: Axis("fan-in d", scale: .log10), y: Axis("P(|a| > 4)", scale: .log10, domain: 1e-13...1), marks: marks)],
+            legend: .shared)
         return FigureSpec(
             id: "saturation-outside",
             title: "How often a unit starts saturated",
@@ -360,8 +362,9 @@ public struct Saturation: Experiment {
         let chart = Figure(
             title: "Mean derivative of the logistic units",
             description: "Mean of σ′(a) over all simulated pre-activations against the fan-in d.",
-            size: Size(width: 480, height: 300),
-            panels: [Panel(x: Axis("fan-in d", scale: .log10), y: Axis("mean σ′(a)", domain: 0...0.27), marks: marks)])
+            size: Size(width: 480, height: 320),
+            panels: [Panel(x: Axis("fan-in d", scale: .log10), y: Axis("mean σ′(a)", domain: 0...0.27), marks: marks)],
+            legend: .shared)
         let standard = rows(result, .standardised).map(\.meanDerivative)
         return FigureSpec(
             id: "saturation-derivative",
