@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Experiments", "Charts", "TeXMath",
+                "Experiments", "Initializers", "Charts", "TeXMath",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ]
@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Report",
+                "Report", "Initializers", "Numerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,8 +20,13 @@ public protocol Experiment: Sendable {
 }
 
 extension Experiment {
-    /// Runs and reports with the stream that `seed` gives this experiment.
+    /// The stream a build with this seed gives the experiment.
+    public static func stream(seed: UInt64) -> RandomSource {
+        RandomSource(seed: seed).derived(id)
+    }
+
+    /// Runs and reports, without a cache.
     public func execute(seed: UInt64) -> ExperimentReport {
-        report(run(random: RandomSource(seed: seed).derived(Self.id)))
+        report(run(random: Self.stream(seed: seed)))
     }
 }

@@ -9,9 +9,4 @@ public struct Plan: Sendable {
         self.profile = profile
         experiments = [Saturation(profile: profile)]
     }
-
-    /// Runs every experiment and collects their reports, in plan order.
-    public func execute() -> [ExperimentReport] {
-        experiments.map { $0.execute(seed: seed) }
-    }
 }

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import Initializers
 import Ink
 import TeXMath
 
@@ -44,7 +45,7 @@ struct Document {
                 switch located.piece {
                 case .figure(let id):
                     guard figures[id] != nil else {
-                        throw scanner.error(at: located.offset, "no figure \(id)", hint: nearest(id, in: Array(figures.keys)).map { "did you mean \($0)?" } ?? "known figures: \(figures.keys.sorted().joined(separator: ", "))")
+                        throw scanner.error(at: located.offset, "no figure \(id)", hint: nearestName(to: id, in: Array(figures.keys)).map { "did you mean \($0)?" } ?? "known figures: \(figures.keys.sorted().joined(separator: ", "))")
                     }
                     guard numbering.figures[id] == nil else { throw scanner.error(at: located.offset, "figure \(id) is placed twice") }
                     numbering.figures[id] = numbering.figures.count + 1
@@ -57,7 +58,7 @@ struct Document {
                 case .citation(let keys):
                     for key in keys where numbering.citations[key] == nil {
                         guard templates.bibliography.entries[key] != nil else {
-                            throw scanner.error(at: located.offset, "no reference \(key) in \(templates.bibliography.path)", hint: nearest(key, in: Array(templates.bibliography.entries.keys)).map { "did you mean \($0)?" })
+                            throw scanner.error(at: located.offset, "no reference \(key) in \(templates.bibliography.path)", hint: nearestName(to: key, in: Array(templates.bibliography.entries.keys)).map { "did you mean \($0)?" })
                         }
                         numbering.citationOrder.append(key)
                         numbering.citations[key] = numbering.citationOrder.count
@@ -93,12 +94,12 @@ struct Document {
                     html = renderFigure(spec, number, caption)
                 case .figureReference(let id):
                     guard let number = numbering.figures[id] else {
-                        throw scanner.error(at: located.offset, "@fig:\(id) refers to no placed figure", hint: nearest(id, in: Array(numbering.figures.keys)).map { "did you mean @fig:\($0)?" })
+                        throw scanner.error(at: located.offset, "@fig:\(id) refers to no placed figure", hint: nearestName(to: id, in: Array(numbering.figures.keys)).map { "did you mean @fig:\($0)?" })
                     }
                     html = "<a class=\"xref\" href=\"#fig-\(id)\">Figure&nbsp;\(number)</a>"
                 case .equationReference(let label):
                     guard let number = numbering.equations[label] else {
-                        throw scanner.error(at: located.offset, "\\eqref{\(label)} refers to no labelled equation", hint: nearest(label, in: Array(numbering.equations.keys)).map { "did you mean \($0)?" })
+                        throw scanner.error(at: located.offset, "\\eqref{\(label)} refers to no labelled equation", hint: nearestName(to: label, in: Array(numbering.equations.keys)).map { "did you mean \($0)?" })
                     }
                     html = "<a class=\"xref\" href=\"#\(Self.anchor(equation: label))\">(\(number))</a>"
                 case .citation(let keys):
@@ -106,7 +107,7 @@ struct Document {
                     html = "<span class=\"citation\">[\(links.joined(separator: ", "))]</span>"
                 case .number(let name, let digits):
                     guard let value = numbers[name] else {
-                        throw scanner.error(at: located.offset, "the build has no number \(name)", hint: nearest(name, in: Array(numbers.keys)).map { "did you mean \($0)?" })
+                        throw scanner.error(at: located.offset, "the build has no number \(name)", hint: nearestName(to: name, in: Array(numbers.keys)).map { "did you mean \($0)?" })
                     }
                     html = "<span class=\"number\">\(NumberText.format(value, digits: digits))</span>"
                 }
@@ -161,7 +162,7 @@ struct Document {
             let words = rest[open.upperBound..<close.lowerBound].split(separator: " ").map(String.init)
             let (name, digits) = try ContentScanner.numberDirective(words) { scanner.error(at: at, $0) }
             guard let value = numbers[name] else {
-                throw scanner.error(at: at, "the build has no number \(name)", hint: nearest(name, in: Array(numbers.keys)).map { "did you mean \($0)?" })
+                throw scanner.error(at: at, "the build has no number \(name)", hint: nearestName(to: name, in: Array(numbers.keys)).map { "did you mean \($0)?" })
             }
             expanded += rest[..<open.lowerBound] + "{" + NumberText.tex(value, digits: digits) + "}"
             rest = rest[close.upperBound...]

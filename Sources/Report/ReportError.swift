@@ -31,25 +31,3 @@ struct SourcePosition {
         self.column = column
     }
 }
-
-/// The nearest of `candidates` to a misspelt `name`, by edit distance, if any is close enough
-/// to be what the user meant.
-func nearest(_ name: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(name, $0)) }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-    guard let best = scored.first, best.1 <= max(2, name.count / 3) else { return nil }
-    return best.0
-}
-
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in stride(from: 1, through: b.count, by: 1) {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
-}

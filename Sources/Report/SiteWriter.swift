@@ -57,3 +57,23 @@ enum SiteWriter {
         }
     }
 }
+
+/// What users may do to a site folder from the command line.
+public enum SiteFolder {
+    /// Removes what a build wrote, keeping the folder, its README and its marker, so the
+    /// project's `output/` goes back to what a fresh clone has. A folder without the marker
+    /// is left alone.
+    public static func clean(_ path: String) throws(ReportError) {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: target.path) else { return }
+        try SiteWriter.checkReplaceable(target)
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
+        for entry in entries where entry != SiteWriter.marker && entry != "README.md" {
+            do {
+                try FileManager.default.removeItem(at: target.appendingPathComponent(entry))
+            } catch {
+                throw ReportError(target.appendingPathComponent(entry).path, "cannot remove it: \(error.localizedDescription)")
+            }
+        }
+    }
+}

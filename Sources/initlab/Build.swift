@@ -9,7 +9,9 @@ struct Build: ParsableCommand {
         discussion: """
             Writes index.html, style.css, figures/ (SVG, PNG at 2x, PDF; light and dark), \
             data/ (one CSV per figure and result table) and data/manifest.json. The new site is \
-            written beside the output folder and swapped in only when everything succeeded.
+            written beside the output folder and swapped in only when everything succeeded. \
+            Experiment results are cached in .initlab-cache/, keyed by their parameters and the \
+            seed, so editing prose or templates re-renders the page without running anything.
             """)
 
     @Option(name: .shortAndLong, help: "The folder the site is written to (replaced whole).")
@@ -24,6 +26,12 @@ struct Build: ParsableCommand {
     @Option(help: "The folder with report.mustache, partials/, style.css, content/*.md and references.json.")
     var templates = "templates"
 
+    @Option(help: "The folder experiment results are cached in.")
+    var cache = ".initlab-cache"
+
+    @Flag(help: "Run every experiment, neither reading nor writing the cache.")
+    var noCache = false
+
     @Flag(help: "Write the site even when a check of the theory against the measurements fails.")
     var allowFailedChecks = false
 
@@ -31,19 +39,25 @@ struct Build: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let started = Date()
+        let started = DispatchTime.now().uptimeNanoseconds
         let folder = try TemplateFolder(path: templates)
         let plan = Plan(seed: seed, profile: profile)
-        log("running \(plan.experiments.count) experiment(s), profile \(profile.rawValue), seed \(seed)")
-        let reports = plan.execute()
+        let runner = Runner(plan: plan, cache: noCache ? nil : ResultCache(folder: URL(fileURLWithPath: cache)))
+        let quiet = quiet
+        let outcome = runner.run { message in
+            if !quiet { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
+        }
         let builder = ReportBuilder(templates: folder, profile: profile, seed: seed)
-        let (files, summary) = try builder.files(for: reports)
+        let (files, summary) = try builder.files(for: outcome.reports)
         if !summary.failedChecks.isEmpty && !allowFailedChecks {
             let list = summary.failedChecks.map { "  \($0.id): expected \($0.expected) ± \($0.tolerance), measured \($0.measured)" }.joined(separator: "\n")
             throw BuildFailure(message: "\(summary.failedChecks.count) of \(summary.checksTotal) checks failed; the previous site in \(output) is left as it was:\n\(list)\n(--allow-failed-checks writes the site anyway)")
         }
         try builder.writeSite(files, to: output)
-        let seconds = Date().timeIntervalSince(started)
+        for timing in outcome.timings {
+            log(String(format: "  %@: %@ in %.2f s", timing.experiment, timing.cached ? "from the cache" : "ran", timing.seconds))
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         log("wrote \(output)/index.html: \(summary.figures) figures, \(summary.checksPassed)/\(summary.checksTotal) checks passed, \(String(format: "%.1f", seconds)) s")
     }
 

@@ -5,8 +5,8 @@ import Testing
 
 @Suite struct WeightedSumTests {
     @Test(arguments: [1, 7, 64, 4096])
-    func fanInRuleGivesOneThirdForEveryFanIn(_ d: Int) {
-        let sum = WeightedSum(fanIn: d, weights: Rule.fanInUniform.distribution(for: Fans(fanIn: d, fanOut: 1)), inputs: .standardNormal)
+    func fanInRuleGivesOneThirdForEveryFanIn(_ d: Int) throws {
+        let sum = WeightedSum(fanIn: d, weights: try #require(Rule.fanInUniform.distribution(for: Fans(fanIn: d, fanOut: 1))), inputs: .standardNormal)
         #expect(abs(sum.variance - 1.0 / 3) < 1e-15)
     }
 

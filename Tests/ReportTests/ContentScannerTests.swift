@@ -54,11 +54,4 @@ import Testing
         #expect(Document.slug("How far away is 4?", fallback: "x", taken: ["how-far-away-is-4"]) == "how-far-away-is-4-2")
         #expect(Document.slug("<math><mi>σ</mi></math>", fallback: "sec-1", taken: []) == "sec-1")
     }
-
-    @Test func nearestSuggestsCloseNamesOnly() {
-        #expect(nearest("sigmoid_prime_at_3", in: ["sigmoid_prime_at_2", "raw_pixel_std"]) == "sigmoid_prime_at_2")
-        #expect(nearest("zzzz", in: ["sigmoid_prime_at_2"]) == nil)
-        #expect(editDistance("", "abc") == 3)
-        #expect(editDistance("kitten", "sitting") == 3)
-    }
 }

@@ -102,7 +102,10 @@ public struct Saturation: Experiment {
             }
         }
         let samples = replicates * preActivations.count
-        let theory = WeightedSum(fanIn: fanIn, weights: setting.rule.distribution(for: Fans(fanIn: fanIn, fanOut: parameters.units)), inputs: setting.inputs)
+        guard let weightLaw = setting.rule.distribution(for: Fans(fanIn: fanIn, fanOut: parameters.units)) else {
+            preconditionFailure("the theory of a weighted sum needs independent weights, which \(setting.rule.id.rawValue) does not draw")
+        }
+        let theory = WeightedSum(fanIn: fanIn, weights: weightLaw, inputs: setting.inputs)
         // E[w] = 0 makes E[a] = 0, so the mean of a² is the variance, with no bias from
         // subtracting an estimated mean.
         return Row(

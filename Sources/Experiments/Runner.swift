@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs a plan: for each experiment, a cache hit or a run, then its report.
+public struct Runner: Sendable {
+    public struct Outcome: Sendable {
+        public let reports: [ExperimentReport]
+        /// One line per experiment: its id, whether the cache served it, and how long it took.
+        public let timings: [(experiment: String, cached: Bool, seconds: Double)]
+        public let warnings: [String]
+    }
+
+    public let plan: Plan
+    public let cache: ResultCache?
+
+    public init(plan: Plan, cache: ResultCache?) {
+        self.plan = plan
+        self.cache = cache
+    }
+
+    public func run(log: @Sendable (String) -> Void = { _ in }) -> Outcome {
+        let outcomes = plan.experiments.map { experiment in
+            execute(experiment, log: log)
+        }
+        return Outcome(
+            reports: outcomes.map(\.report),
+            timings: outcomes.map { ($0.report.experiment, $0.cached, $0.seconds) },
+            warnings: outcomes.flatMap(\.warnings))
+    }
+
+    private func execute<E: Experiment>(_ experiment: E, log: (String) -> Void) -> (report: ExperimentReport, cached: Bool, seconds: Double, warnings: [String]) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var warnings: [String] = []
+        var cached = false
+        let result: E.Result
+        switch cache?.load(experiment, seed: plan.seed) ?? .miss {
+        case .hit(let stored):
+            result = stored
+            cached = true
+        case .corrupt(let reason):
+            warnings.append("cache entry ignored and recomputed: \(reason)")
+            log("warning: cache entry ignored and recomputed: \(reason)")
+            result = experiment.run(random: E.stream(seed: plan.seed))
+        case .miss:
+            log("running \(E.id)")
+            result = experiment.run(random: E.stream(seed: plan.seed))
+        }
+        if !cached, let cache {
+            do {
+                try cache.store(result, for: experiment, seed: plan.seed)
+            } catch {
+                warnings.append("could not write the cache entry for \(E.id): \(error.localizedDescription)")
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (experiment.report(result), cached, seconds, warnings)
+    }
+}

@@ -1,0 +1,150 @@
+/// What the handout and `initlab rules` say about each rule. Formulas and variances are written
+/// for gain 1: a gain multiplies every standard deviation, so the variance by gain².
+///
+/// TeX uses n_in and n_out for the fans; the plain-text forms use fan_in and fan_out.
+extension RuleID {
+    /// The name of the rule in prose.
+    public var displayName: String {
+        switch self {
+        case .zeros: "Zeros"
+        case .constant: "Constant"
+        case .normal: "Small normal"
+        case .uniform: "Fixed-range uniform"
+        case .fanInUniform: "Fan-in uniform (the \"standard\" initialisation)"
+        case .lecunNormal: "LeCun normal"
+        case .lecunUniform: "LeCun uniform"
+        case .glorotNormal: "Glorot (Xavier) normal"
+        case .glorotUniform: "Glorot (Xavier) uniform"
+        case .glorotUniformSigmoid: "Glorot uniform for logistic units"
+        case .heNormal: "He (Kaiming) normal"
+        case .heUniform: "He (Kaiming) uniform"
+        case .kumar: "Kumar"
+        case .orthogonal: "Orthogonal"
+        case .sparse: "Sparse"
+        case .identity: "Identity"
+        }
+    }
+
+    /// The rule in plain text.
+    public var formula: String {
+        switch self {
+        case .zeros: "w = 0"
+        case .constant: "w = c"
+        case .normal: "w ~ N(0, σ²), σ = 0.01 unless given"
+        case .uniform: "w ~ U(−b, b)"
+        case .fanInUniform: "w ~ U(−1/√fan_in, 1/√fan_in)"
+        case .lecunNormal: "w ~ N(0, 1/fan_in)"
+        case .lecunUniform: "w ~ U(−b, b), b = √(3/fan_in)"
+        case .glorotNormal: "w ~ N(0, 2/(fan_in + fan_out))"
+        case .glorotUniform: "w ~ U(−b, b), b = √(6/(fan_in + fan_out))"
+        case .glorotUniformSigmoid: "w ~ U(−b, b), b = 4·√(6/(fan_in + fan_out))"
+        case .heNormal: "w ~ N(0, 2/((1 + a²)·fan)), fan = fan_in or fan_out, a the negative slope"
+        case .heUniform: "w ~ U(−b, b), b = √(6/((1 + a²)·fan)), fan = fan_in or fan_out"
+        case .kumar: "w ~ N(0, 1/(fan_in·g′(0)²·(1 + g(0)²)))"
+        case .orthogonal: "W = Q·diag(sign Rⱼⱼ) from G = QR, G Gaussian (max × min); transposed when rows < columns"
+        case .sparse: "k random incoming weights per unit ~ N(0, σ²), σ = 1; the others 0"
+        case .identity: "W = I (rectangular allowed; a centred delta for a kernel)"
+        }
+    }
+
+    /// The rule in TeX.
+    public var formulaTeX: String {
+        switch self {
+        case .zeros: #"w = 0"#
+        case .constant: #"w = c"#
+        case .normal: #"w \sim \mathcal{N}(0, \sigma^2), \quad \sigma = 0.01"#
+        case .uniform: #"w \sim \mathcal{U}(-b, b)"#
+        case .fanInUniform: #"w \sim \mathcal{U}\left(-\frac{1}{\sqrt{n_{\text{in}}}}, \frac{1}{\sqrt{n_{\text{in}}}}\right)"#
+        case .lecunNormal: #"w \sim \mathcal{N}\left(0, \frac{1}{n_{\text{in}}}\right)"#
+        case .lecunUniform: #"w \sim \mathcal{U}(-b, b), \quad b = \sqrt{\frac{3}{n_{\text{in}}}}"#
+        case .glorotNormal: #"w \sim \mathcal{N}\left(0, \frac{2}{n_{\text{in}} + n_{\text{out}}}\right)"#
+        case .glorotUniform: #"w \sim \mathcal{U}(-b, b), \quad b = \sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}"#
+        case .glorotUniformSigmoid: #"w \sim \mathcal{U}(-b, b), \quad b = 4\sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}"#
+        case .heNormal: #"w \sim \mathcal{N}\left(0, \frac{2}{(1 + a^2)\, n}\right), \quad n = n_{\text{in}} \text{ or } n_{\text{out}}"#
+        case .heUniform: #"w \sim \mathcal{U}(-b, b), \quad b = \sqrt{\frac{6}{(1 + a^2)\, n}}, \quad n = n_{\text{in}} \text{ or } n_{\text{out}}"#
+        case .kumar: #"w \sim \mathcal{N}\left(0, \frac{1}{n_{\text{in}}\, g'(0)^2 \left(1 + g(0)^2\right)}\right)"#
+        case .orthogonal: #"W = Q \operatorname{diag}\left(\operatorname{sign} R_{jj}\right), \quad G = QR, \quad G_{ij} \sim \mathcal{N}(0, 1)"#
+        case .sparse: #"w_{ij} \sim \mathcal{N}(0, \sigma^2) \text{ for } k \text{ random } j \text{ per unit } i, \quad w_{ij} = 0 \text{ otherwise}"#
+        case .identity: #"W = I"#
+        }
+    }
+
+    /// Var(w) in plain text, or nil for the rules that draw nothing at random.
+    public var varianceFormula: String? {
+        switch self {
+        case .zeros, .constant, .identity: nil
+        case .normal: "σ²"
+        case .uniform: "b²/3"
+        case .fanInUniform: "1/(3·fan_in)"
+        case .lecunNormal, .lecunUniform: "1/fan_in"
+        case .glorotNormal, .glorotUniform: "2/(fan_in + fan_out)"
+        case .glorotUniformSigmoid: "16·2/(fan_in + fan_out)"
+        case .heNormal, .heUniform: "2/((1 + a²)·fan)"
+        case .kumar: "1/(fan_in·g′(0)²·(1 + g(0)²)); 12.8/fan_in for the logistic sigmoid"
+        case .orthogonal: "1/max(rows, columns); 1/fan_in when square"
+        case .sparse: "k·σ²/fan_in"
+        }
+    }
+
+    /// Var(w) in TeX, or nil for the rules that draw nothing at random.
+    public var varianceTeX: String? {
+        switch self {
+        case .zeros, .constant, .identity: nil
+        case .normal: #"\sigma^2"#
+        case .uniform: #"\frac{b^2}{3}"#
+        case .fanInUniform: #"\frac{1}{3 n_{\text{in}}}"#
+        case .lecunNormal, .lecunUniform: #"\frac{1}{n_{\text{in}}}"#
+        case .glorotNormal, .glorotUniform: #"\frac{2}{n_{\text{in}} + n_{\text{out}}}"#
+        case .glorotUniformSigmoid: #"16 \cdot \frac{2}{n_{\text{in}} + n_{\text{out}}}"#
+        case .heNormal, .heUniform: #"\frac{2}{(1 + a^2)\, n}"#
+        case .kumar: #"\frac{1}{n_{\text{in}}\, g'(0)^2 \left(1 + g(0)^2\right)}"#
+        case .orthogonal: #"\frac{1}{\max(m, n_{\text{in}})}"#
+        case .sparse: #"\frac{k \sigma^2}{n_{\text{in}}}"#
+        }
+    }
+
+    /// The assumption the rule rests on, and what it neglects.
+    public var assumption: String {
+        switch self {
+        case .zeros, .constant:
+            "None, and that is the point: units with the same incoming weights compute the same output and receive the same gradient, so they stay identical forever (the symmetry problem)."
+        case .normal:
+            "A scale small enough that no unit starts saturated (Hinton's advice for RBMs); it ignores the fan-in, so the signal shrinks or grows with width and depth."
+        case .uniform:
+            "A range chosen by hand; it ignores the fan-in, so a unit's input variance grows in proportion to its number of inputs."
+        case .fanInUniform:
+            "Independent inputs of unit variance: then Var(a) = fan_in·Var(w) = 1/3 whatever the width, so logistic units start in their near-linear range; the factor 1/3 compounds with depth."
+        case .lecunNormal, .lecunUniform:
+            "Independent inputs of zero mean and unit variance: Var(a) = fan_in·Var(w) = 1, the forward signal's variance kept for an activation of slope 1 at 0 (tanh); also the self-normalising SELU's rule."
+        case .glorotNormal, .glorotUniform:
+            "Units in their linear regime at 0 (tanh): keeping the forward variance needs fan_in·Var(w) = 1 and keeping the backward gradient's needs fan_out·Var(w) = 1; the variance 2/(fan_in + fan_out) compromises between the two."
+        case .glorotUniformSigmoid:
+            "As Glorot uniform, for the logistic sigmoid, whose slope at 0 is 1/4: four times the standard deviation makes up for it (Bengio 2012; the 2010 paper does not have the factor). It neglects σ(0) = 1/2, which shifts the means."
+        case .heNormal, .heUniform:
+            "Rectifiers and symmetric pre-activations: a ReLU keeps half the second moment, a leaky ReLU or PReLU of slope a keeps (1 + a²)/2, so fan·Var(w) = 2/(1 + a²) keeps it through depth; fan_in keeps the forward signal, fan_out the backward gradient."
+        case .kumar:
+            "An activation g differentiable at 0 and linearised there, E[g(a)²] ≈ g(0)² + g′(0)²Var(a): the variance makes Var(a) = 1/g′(0)² a fixed point from layer to layer (when g(0) = 0 every variance is kept, and tanh gets LeCun's 1/fan_in). The logistic sigmoid gets 12.8/fan_in and Var(a) = 16, where the linearisation is rough."
+        case .orthogonal:
+            "Deep linear networks: an orthogonal W preserves the norm of every input direction, not just the average variance, so learning dynamics do not depend on depth (Saxe et al. 2014). For non-square W only the rows or the columns are orthonormal."
+        case .sparse:
+            "A fixed number of inputs per unit: its input variance does not depend on the layer's width, the weights can be large (unit Gaussian), and the units still differ (Martens 2010, Sutskever et al. 2013)."
+        case .identity:
+            "Layers whose input and output mean the same, such as recurrent or residual ones: the layer starts as the identity map and learns a correction."
+        }
+    }
+
+    /// The bibliography keys of the sources of the rule.
+    public var citations: [String] {
+        switch self {
+        case .zeros, .constant, .uniform, .identity: []
+        case .normal: ["hinton2010"]
+        case .fanInUniform, .glorotNormal, .glorotUniform: ["glorot2010"]
+        case .lecunNormal, .lecunUniform: ["lecun1998"]
+        case .glorotUniformSigmoid: ["bengio2012"]
+        case .heNormal, .heUniform: ["he2015"]
+        case .kumar: ["kumar2017"]
+        case .orthogonal: ["saxe2014"]
+        case .sparse: ["martens2010", "sutskever2013"]
+        }
+    }
+}

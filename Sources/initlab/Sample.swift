@@ -1,0 +1,188 @@
+import ArgumentParser
+import Report
+import Foundation
+import Initializers
+import Numerics
+
+struct Sample: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw one weight tensor by an initialisation rule and write it as .npy or .csv.",
+        discussion: """
+            RULE is one of the ids that `initlab rules` lists. The shape follows PyTorch: \
+            (fan_out, fan_in) for a dense layer, (out, in, k1, k2, ...) for a convolution, whose \
+            fan_in is in*k1*k2*... Options a rule does not take are errors, not silently ignored. \
+            The random stream derives from the seed and the rule's id, so the same command \
+            writes the same bytes.
+
+            .npy is NumPy's format 1.0 (little-endian float32, C order, the given shape), which \
+            numpy.load reads. .csv has one line per unit (the first dimension) with its incoming \
+            weights across, and no header. A summary with the predicted and the sample variance \
+            goes to standard error.
+            """)
+
+    /// The most weights one command writes: 1 GiB of float32.
+    static let maximumCount = 1 << 28
+
+    @Argument(help: "The rule's id, such as he-normal (see `initlab rules`).")
+    var rule: String
+
+    @Option(help: "The weight shape, comma-separated: 256,784 for 256 units with 784 inputs each; 64,3,3,3 for a 3x3 convolution from 3 to 64 channels.")
+    var shape: String
+
+    @Option(help: "Multiplies the standard deviation (Keras and JAX's scale is gain²). Default 1.")
+    var gain: Double?
+
+    @Option(help: "An activation whose torch.nn.init.calculate_gain is the gain: linear, sigmoid, tanh, relu, leaky_relu, selu. For kumar, the activation the rule is derived for (default sigmoid).")
+    var nonlinearity: String?
+
+    @Option(help: "he-normal, he-uniform: fan_in (keeps the forward signal; default) or fan_out (keeps the backward gradient).")
+    var mode: FanMode?
+
+    @Option(help: "he-normal, he-uniform, or with --nonlinearity leaky_relu: the negative slope a of a leaky ReLU or PReLU.")
+    var slope: Double?
+
+    @Option(help: "normal: the standard deviation (default 0.01); sparse: that of the nonzero weights (default 1).")
+    var std: Double?
+
+    @Option(help: "uniform (required): the half-width b of U(-b, b).")
+    var bound: Double?
+
+    @Option(help: "constant (required): the value of every weight.")
+    var value: Double?
+
+    @Option(help: "sparse: the number of nonzero incoming weights of each unit (default 15, as Martens).")
+    var k: Int?
+
+    @Option(help: "sparse: the fraction of nonzero incoming weights of each unit, instead of --k.")
+    var fraction: Double?
+
+    @Option(help: "Normal-based rules: normal (untruncated, as PyTorch, Flux and Lasagne; default) or truncated-normal (cut at 2 sd and widened to keep the variance, as Keras and JAX).")
+    var distribution: NormalKind?
+
+    @Option(help: "The seed of the random stream.")
+    var seed: UInt64 = 1
+
+    @Option(name: .shortAndLong, help: "The file to write, ending in .npy or .csv.")
+    var output: String
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let id = try ReportError.locating("RULE") { () throws(RuleError) in try RuleID(name: self.rule) }
+        let shape = try parsedShape()
+        let format = try outputFormat()
+        let rule = try resolvedRule(id)
+        var random = RandomSource(seed: seed).derived("sample/\(id.rawValue)")
+        let tensor = try ReportError.locating("--shape") { () throws(ShapeError) in try rule.sample(shape: shape, using: &random) }
+        let bytes: [UInt8] = switch format {
+        case .npy: try ReportError.locating("--shape") { () throws(ShapeError) in try NumpyArray.encode(tensor) }
+        case .csv: Array(CSVMatrix.text(of: tensor).utf8)
+        }
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw ReportError("--output", "cannot write \(output): \(error.localizedDescription)", hint: "check that the folder exists and is writable")
+        }
+        if !quiet { FileHandle.standardError.write(Data("initlab: \(summary(of: tensor, rule: rule))\n".utf8)) }
+    }
+
+    enum Format { case npy, csv }
+
+    // Checked before sampling, which can take a while for a large orthogonal matrix.
+    func outputFormat() throws(ReportError) -> Format {
+        let url = URL(fileURLWithPath: output)
+        let format: Format
+        switch url.pathExtension.lowercased() {
+        case "npy": format = .npy
+        case "csv": format = .csv
+        default: throw ReportError("--output", "\(output) does not end in .npy or .csv", hint: "the extension chooses the format")
+        }
+        let folder = url.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ReportError("--output", "the folder \(folder) does not exist", hint: "create it first")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw ReportError("--output", "the folder \(folder) is not writable")
+        }
+        return format
+    }
+
+    func parsedShape() throws(ReportError) -> [Int] {
+        let dimensions = shape.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !dimensions.isEmpty, dimensions.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            throw ReportError("--shape", "'\(shape)' is not a list of positive whole numbers", hint: "such as 256,784 for a dense layer or 64,3,3,3 for a convolution")
+        }
+        let sizes = dimensions.compactMap { $0 }
+        let fans = try ReportError.locating("--shape") { () throws(ShapeError) in try Fans(shape: sizes) }
+        guard sizes[0] <= Self.maximumCount / fans.fanIn else {
+            throw ReportError("--shape", "'\(shape)' has more than \(Self.maximumCount) weights", hint: "initlab sample writes at most 1 GiB")
+        }
+        return sizes
+    }
+
+    /// The rule with the options given. `--nonlinearity` names Kumar's activation; for the other
+    /// rules it is a way of giving the gain, refused where the rule already contains its
+    /// activation's factor (He's 2, the sigmoid variant's 16), which would count it twice.
+    func resolvedRule(_ id: RuleID) throws(ReportError) -> Rule {
+        let takesActivation = id.parameters.contains(.nonlinearity)
+        let takesSlope = id.parameters.contains(.slope)
+        var gain = gain
+        var activation: Nonlinearity?
+        if let nonlinearity {
+            if !takesActivation && id.includesActivationGain {
+                throw ReportError("--nonlinearity", "\(id.rawValue) already contains its activation's factor", hint: takesSlope ? "use --slope for a leaky ReLU, or --gain to scale further" : "use --gain to scale further")
+            }
+            if !takesActivation && gain != nil {
+                throw ReportError("--nonlinearity", "--gain and --nonlinearity both set the gain", hint: "give one of them")
+            }
+            let named = try ReportError.locating("--nonlinearity") { () throws(RuleError) in
+                try Nonlinearity(name: nonlinearity, slope: takesSlope ? nil : slope)
+            }
+            if takesActivation { activation = named } else { gain = named.gain }
+        }
+        if k != nil && fraction != nil {
+            throw ReportError("--fraction", "--k and --fraction both set the number of nonzero weights", hint: "give one of them")
+        }
+        let sparsity = k.map(Sparsity.count) ?? fraction.map(Sparsity.fraction)
+        let slopeOfRule = takesSlope || nonlinearity == nil ? slope : nil
+        do {
+            return try Rule(
+                id, gain: gain, normalKind: distribution, mode: mode, slope: slopeOfRule, std: std,
+                bound: bound, value: value, sparsity: sparsity, activation: activation)
+        } catch {
+            throw ReportError(error.parameter.map { "--\($0.rawValue)" } ?? "RULE", error.description)
+        }
+    }
+
+    func summary(of tensor: WeightTensor, rule: Rule) -> String {
+        let shape = tensor.shape.map(String.init).joined(separator: ", ")
+        let sample = tensor.elements.withUnsafeBufferPointer { elements in
+            var moments = Moments()
+            moments.add(elements)
+            return moments
+        }
+        let predicted = rule.variance(for: tensor.fans).map { String(format: "Var(w) %.6g predicted, ", $0) } ?? ""
+        return "wrote \(output): \(rule.id.rawValue), shape (\(shape)), fan_in \(tensor.fans.fanIn), fan_out \(tensor.fans.fanOut), "
+            + predicted + String(format: "%.6g in the sample (mean %.3g)", sample.variance, sample.mean)
+    }
+}
+
+extension FanMode: ExpressibleByArgument {}
+extension NormalKind: ExpressibleByArgument {}
+
+
+extension ReportError {
+    /// Runs `body` and turns the library error it may throw into a usage error that names the
+    /// option or argument at fault.
+    static func locating<Failure: Error & CustomStringConvertible, Value>(
+        _ option: String, _ body: () throws(Failure) -> Value
+    ) throws(ReportError) -> Value {
+        do {
+            return try body()
+        } catch {
+            throw ReportError(option, error.description)
+        }
+    }
+}
