@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,6 +32,10 @@ let package = Package(
         .target(name: "TeXMath"),
         .target(name: "Experiments", dependencies: ["Initializers", "Numerics", "Charts"]),
         .target(
+            name: "Configuration",
+            dependencies: ["Experiments", "Initializers", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "Report",
             dependencies: [
                 "Experiments", "Initializers", "Charts", "TeXMath",
@@ -41,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Report", "Initializers", "Numerics",
+                "Report", "Configuration", "Initializers", "Numerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +56,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),
     ]

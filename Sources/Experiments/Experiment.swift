@@ -11,6 +11,14 @@ public protocol Experiment: Sendable {
     static var id: String { get }
     var parameters: Parameters { get }
 
+    init(parameters: Parameters)
+    /// The experiment at the sizes of a profile.
+    init(profile: Profile)
+
+    /// What is wrong with these parameters, before any work starts: out-of-range values and
+    /// sizes that would exhaust memory. Empty when they are fine.
+    static func problems(_ parameters: Parameters) -> [ParameterProblem]
+
     /// Runs the experiment. `random` is this experiment's own stream; parts of the run derive
     /// their own streams from it by label, so the result does not depend on scheduling.
     func run(random: RandomSource) -> Result
@@ -28,5 +36,17 @@ extension Experiment {
     /// Runs and reports, without a cache.
     public func execute(seed: UInt64) -> ExperimentReport {
         report(run(random: Self.stream(seed: seed)))
+    }
+}
+
+/// A parameter value an experiment refuses, named by its key as a configuration file spells it.
+public struct ParameterProblem: Sendable, Hashable {
+    /// The key in snake case (`fan_ins`), as in the configuration file.
+    public var key: String
+    public var message: String
+
+    public init(_ key: String, _ message: String) {
+        self.key = key
+        self.message = message
     }
 }

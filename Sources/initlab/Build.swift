@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Experiments
 import Foundation
 import Report
@@ -17,11 +18,14 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: "The folder the site is written to (replaced whole).")
     var output = "output"
 
-    @Option(help: "The seed every random stream derives from.")
-    var seed: UInt64 = 1
+    @Option(help: "A YAML file with the seed, the profile and any experiment parameters to change (see `initlab config --defaults`).")
+    var config: String?
 
-    @Option(help: "How big the experiments are: quick (seconds, for tests) or handout (the printed handout).")
-    var profile: Profile = .handout
+    @Option(help: "The seed every random stream derives from (default 1; overrides the configuration file).")
+    var seed: UInt64?
+
+    @Option(help: "How big the experiments are: quick (seconds, for tests) or handout (the printed handout; the default). Overrides the configuration file.")
+    var profile: Profile?
 
     @Option(help: "The folder with report.mustache, partials/, style.css, content/*.md and references.json.")
     var templates = "templates"
@@ -40,14 +44,16 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
+        let configuration = try config.map { path throws(ConfigError) in try BuildConfiguration(path: path, seed: seed, profile: profile) }
+            ?? BuildConfiguration(profile: profile ?? .handout, seed: seed ?? 1)
+        let plan = configuration.plan
         let folder = try TemplateFolder(path: templates)
-        let plan = Plan(seed: seed, profile: profile)
         let runner = Runner(plan: plan, cache: noCache ? nil : ResultCache(folder: URL(fileURLWithPath: cache)))
         let quiet = quiet
         let outcome = runner.run { message in
             if !quiet { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
         }
-        let builder = ReportBuilder(templates: folder, profile: profile, seed: seed)
+        let builder = ReportBuilder(templates: folder, profile: plan.profile, seed: plan.seed)
         let (files, summary) = try builder.files(for: outcome.reports)
         if !summary.failedChecks.isEmpty && !allowFailedChecks {
             let list = summary.failedChecks.map { "  \($0.id): expected \($0.expected) ± \($0.tolerance), measured \($0.measured)" }.joined(separator: "\n")

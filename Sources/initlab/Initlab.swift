@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Foundation
 import Report
 
@@ -8,7 +9,7 @@ struct Initlab: ParsableCommand {
         commandName: "initlab",
         abstract: "Writes a handout on neural-network weight initialisation: runs the experiments, draws the figures, assembles the report.",
         version: "initlab \(InitlabVersion.current)",
-        subcommands: [Build.self, Sample.self, Rules.self, Clean.self],
+        subcommands: [Build.self, Config.self, Sample.self, Rules.self, Clean.self],
         defaultSubcommand: nil)
 
     /// Exit statuses: 0 success, 1 a failure during the build, 2 a usage error (bad option or
@@ -19,6 +20,9 @@ struct Initlab: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as ReportError {
+            FileHandle.standardError.write(Data("initlab: error: \(error)\n".utf8))
+            Foundation.exit(2)
+        } catch let error as ConfigError {
             FileHandle.standardError.write(Data("initlab: error: \(error)\n".utf8))
             Foundation.exit(2)
         } catch let error as BuildFailure {

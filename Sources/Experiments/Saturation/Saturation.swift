@@ -63,6 +63,36 @@ public struct Saturation: Experiment {
             toleranceInStandardErrors: 4))
     }
 
+    public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
+        var problems: [ParameterProblem] = []
+        if parameters.fanIns.isEmpty { problems.append(ParameterProblem("fan_ins", "needs at least one fan-in")) }
+        if let bad = parameters.fanIns.first(where: { $0 < 1 || $0 > 1 << 20 }) {
+            problems.append(ParameterProblem("fan_ins", "\(bad) is outside 1 to 1048576"))
+        }
+        if parameters.settings.isEmpty { problems.append(ParameterProblem("settings", "needs at least one setting")) }
+        for (key, value) in [("units", parameters.units), ("batch", parameters.batch)] where !(1...4096).contains(value) {
+            problems.append(ParameterProblem(key, "\(value) is outside 1 to 4096"))
+        }
+        if !(1...(1 << 30)).contains(parameters.drawsPerFanIn) {
+            problems.append(ParameterProblem("draws_per_fan_in", "\(parameters.drawsPerFanIn) is outside 1 to 1073741824"))
+        }
+        if !(1...100_000).contains(parameters.maxReplicates) {
+            problems.append(ParameterProblem("max_replicates", "\(parameters.maxReplicates) is outside 1 to 100000"))
+        }
+        if !(3...100_000).contains(parameters.curvePoints) {
+            problems.append(ParameterProblem("curve_points", "\(parameters.curvePoints) is outside 3 to 100000"))
+        }
+        if !(parameters.toleranceInStandardErrors.isFinite && parameters.toleranceInStandardErrors > 0) {
+            problems.append(ParameterProblem("tolerance_in_standard_errors", "must be a positive number"))
+        }
+        // One layer's weights, inputs and products are held at once, per parallel job.
+        let largest = (parameters.fanIns.max() ?? 1) * (parameters.units + parameters.batch) + parameters.units * parameters.batch
+        if largest > 1 << 28 {
+            problems.append(ParameterProblem("fan_ins", "the largest fan-in with these units and batch needs \((largest * 4) >> 20) MiB per layer; keep it under 1 GiB"))
+        }
+        return problems
+    }
+
     // MARK: Run
 
     public func run(random: RandomSource) -> Result {

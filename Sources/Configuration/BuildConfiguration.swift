@@ -1,0 +1,135 @@
+import Experiments
+import Foundation
+import Initializers
+import Yams
+
+/// What a build runs: the seed, the profile, and every experiment's parameters, read from a
+/// YAML file laid over the profile's defaults. Every problem is found before any work starts
+/// and named with its file, line and column.
+public struct BuildConfiguration: Sendable {
+    public var seed: UInt64
+    public var profile: Profile
+    public var experiments: [any Experiment]
+
+    public var plan: Plan { Plan(seed: seed, profile: profile, experiments: experiments) }
+
+    static let topLevelKeys = ["seed", "profile", "experiments"]
+
+    /// The built-in configuration of a profile.
+    public init(profile: Profile, seed: UInt64 = 1) {
+        self.seed = seed
+        self.profile = profile
+        experiments = Plan.catalogue.map { $0.init(profile: profile) }
+    }
+
+    /// Reads a configuration file. `seed` and `profile`, when given, override the file's.
+    public init(path: String, seed: UInt64? = nil, profile: Profile? = nil) throws(ConfigError) {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(path, "cannot read the configuration file", hint: "check the path given to --config")
+        }
+        let root: Node
+        do {
+            root = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+        } catch let error as YamlError {
+            throw Self.syntaxError(error, path: path)
+        } catch {
+            throw ConfigError(path, "not YAML: \(error)")
+        }
+        let file = ConfigFile(path: path)
+        guard case .mapping(let mapping) = root else {
+            throw file.error(at: root, "the configuration must be a mapping of keys (seed, profile, experiments)")
+        }
+        try file.checkKeys(mapping, allowed: Self.topLevelKeys, what: "key")
+
+        var resolvedProfile = Profile.handout
+        if let node = mapping["profile"] {
+            guard let name = node.string, let value = Profile(rawValue: name) else {
+                throw file.error(at: node, "profile must be one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))",
+                                 hint: node.string.flatMap { nearestName(to: $0, in: Profile.allCases.map(\.rawValue)) }.map { "did you mean \($0)?" })
+            }
+            resolvedProfile = value
+        }
+        var resolvedSeed: UInt64 = 1
+        if let node = mapping["seed"] {
+            guard let scalar = node.scalar, ScalarKind(scalar) == .integer, let value = UInt64(scalar.string) else {
+                throw file.error(at: node, "seed must be a whole number from 0 to \(UInt64.max)")
+            }
+            resolvedSeed = value
+        }
+        self.seed = seed ?? resolvedSeed
+        self.profile = profile ?? resolvedProfile
+
+        var overrides: [String: Node] = [:]
+        if let node = mapping["experiments"] {
+            guard case .mapping(let experiments) = node else {
+                throw file.error(at: node, "experiments must map experiment ids to their parameters")
+            }
+            try file.checkKeys(experiments, allowed: Plan.catalogue.map { $0.id }, what: "experiment")
+            for pair in experiments { overrides[pair.key.string ?? ""] = pair.value }
+        }
+        var resolved: [any Experiment] = []
+        for type in Plan.catalogue {
+            resolved.append(try Self.resolve(type, profile: self.profile, override: overrides[type.id], file: file))
+        }
+        experiments = resolved
+    }
+
+    /// An experiment at the profile's sizes, with the user's keys laid over them.
+    static func resolve<E: Experiment>(_ type: E.Type, profile: Profile, override: Node?, file: ConfigFile) throws(ConfigError) -> E {
+        let defaults = E(profile: profile)
+        guard let override else { return defaults }
+        let base: Node
+        do {
+            base = try ParameterTree.node(encoding: defaults.parameters)
+        } catch {
+            throw ConfigError(file.path, "cannot describe the parameters of \(E.id): \(error)")
+        }
+        let merged = try file.overlay(override, on: base, path: "experiments.\(E.id)")
+        let parameters: E.Parameters
+        do {
+            parameters = try ParameterTree.decode(E.Parameters.self, from: merged)
+        } catch let error as DecodingError {
+            // A fraction where the default is a whole number is the likeliest culprit: the
+            // decoder does not always say where it stopped.
+            if let fraction = ConfigFile.fractions(in: override, over: base, path: "experiments.\(E.id)").first {
+                throw file.error(at: fraction.node, "\(fraction.path) must be a whole number, not \(fraction.node.string ?? "")")
+            }
+            throw file.decodingError(error, in: override, experiment: E.id)
+        } catch {
+            throw file.error(at: override, "the parameters of \(E.id) do not decode: \(error)")
+        }
+        if let problem = E.problems(parameters).first {
+            let node = override.mapping?[problem.key] ?? override
+            throw file.error(at: node, "experiments.\(E.id).\(problem.key): \(problem.message)")
+        }
+        return E(parameters: parameters)
+    }
+
+    static func syntaxError(_ error: YamlError, path: String) -> ConfigError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ConfigError("\(path):\(mark.line):\(mark.column)", "YAML syntax error: \(problem)")
+        default:
+            return ConfigError(path, "YAML error: \(error)")
+        }
+    }
+
+    /// The complete configuration as YAML that can be edited and fed back with --config.
+    public func yaml() -> String {
+        var text = """
+            # initlab build configuration: every key, with the values of the \(profile.rawValue) profile.
+            # Edit and pass with `initlab build --config FILE`; keys left out keep these values.
+            seed: \(seed)
+            profile: \(profile.rawValue)
+            experiments:
+
+            """
+        for experiment in experiments {
+            text += "  \(type(of: experiment).id):\n"
+            if let node = try? ParameterTree.node(encoding: experiment.parameters) {
+                text += ParameterTree.yaml(node, depth: 2)
+            }
+        }
+        return text
+    }
+}
