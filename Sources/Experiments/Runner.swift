@@ -17,8 +17,11 @@ public struct Runner: Sendable {
         self.cache = cache
     }
 
-    public func run(log: @Sendable (String) -> Void = { _ in }) -> Outcome {
-        let outcomes = plan.experiments.map { experiment in
+    /// Runs the plan, or with `shard` = (i, n) only the experiments at positions i, i + n, …
+    /// (counting from 0), which is how several machines share one plan.
+    public func run(shard: (index: Int, count: Int) = (0, 1), log: @Sendable (String) -> Void = { _ in }) -> Outcome {
+        let share = plan.experiments.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element)
+        let outcomes = share.map { experiment in
             execute(experiment, log: log)
         }
         return Outcome(

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Configuration
 import Experiments
 import Foundation
 import Report
@@ -18,23 +17,10 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: "The folder the site is written to (replaced whole).")
     var output = "output"
 
-    @Option(help: "A YAML file with the seed, the profile and any experiment parameters to change (see `initlab config --defaults`).")
-    var config: String?
-
-    @Option(help: "The seed every random stream derives from (default 1; overrides the configuration file).")
-    var seed: UInt64?
-
-    @Option(help: "How big the experiments are: quick (seconds, for tests) or handout (the printed handout; the default). Overrides the configuration file.")
-    var profile: Profile?
+    @OptionGroup var planOptions: PlanOptions
 
     @Option(help: "The folder with report.mustache, partials/, style.css, content/*.md and references.json.")
     var templates = "templates"
-
-    @Option(help: "The folder experiment results are cached in.")
-    var cache = ".initlab-cache"
-
-    @Flag(help: "Run every experiment, neither reading nor writing the cache.")
-    var noCache = false
 
     @Flag(help: "Write the site even when a check of the theory against the measurements fails.")
     var allowFailedChecks = false
@@ -44,11 +30,9 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
-        let configuration = try config.map { path throws(ConfigError) in try BuildConfiguration(path: path, seed: seed, profile: profile) }
-            ?? BuildConfiguration(profile: profile ?? .handout, seed: seed ?? 1)
-        let plan = configuration.plan
+        let plan = try planOptions.plan()
         let folder = try TemplateFolder(path: templates)
-        let runner = Runner(plan: plan, cache: noCache ? nil : ResultCache(folder: URL(fileURLWithPath: cache)))
+        let runner = Runner(plan: plan, cache: planOptions.resultCache)
         let quiet = quiet
         let outcome = runner.run { message in
             if !quiet { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
@@ -72,5 +56,3 @@ struct Build: ParsableCommand {
         FileHandle.standardError.write(Data("initlab: \(message)\n".utf8))
     }
 }
-
-extension Profile: ExpressibleByArgument {}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Configuration
+import Experiments
+import Foundation
+
+/// The options that decide what is computed: shared by `build` and `run`, so a shard and the
+/// build that assembles it agree on every parameter.
+struct PlanOptions: ParsableArguments {
+    @Option(help: "A YAML file with the seed, the profile and any experiment parameters to change (see `initlab config --defaults`).")
+    var config: String?
+
+    @Option(help: "The seed every random stream derives from (default 1; overrides the configuration file).")
+    var seed: UInt64?
+
+    @Option(help: "How big the experiments are: quick (seconds, for tests) or handout (the printed handout; the default). Overrides the configuration file.")
+    var profile: Profile?
+
+    @Option(help: "The folder experiment results are cached in.")
+    var cache = ".initlab-cache"
+
+    @Flag(help: "Run every experiment, neither reading nor writing the cache.")
+    var noCache = false
+
+    func plan() throws(ConfigError) -> Plan {
+        let configuration = try config.map { path throws(ConfigError) in try BuildConfiguration(path: path, seed: seed, profile: profile) }
+            ?? BuildConfiguration(profile: profile ?? .handout, seed: seed ?? 1)
+        return configuration.plan
+    }
+
+    var resultCache: ResultCache? {
+        noCache ? nil : ResultCache(folder: URL(fileURLWithPath: cache))
+    }
+}
+
+extension Profile: ExpressibleByArgument {}
