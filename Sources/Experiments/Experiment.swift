@@ -21,7 +21,8 @@ public protocol Experiment: Sendable {
 
     /// Runs the experiment. `random` is this experiment's own stream; parts of the run derive
     /// their own streams from it by label, so the result does not depend on scheduling.
-    func run(random: RandomSource) -> Result
+    /// `progress` is told how much work there is and how much is done.
+    func run(random: RandomSource, progress: RunProgress) -> Result
 
     /// Turns a result into figures, numbers and checks.
     func report(_ result: Result) -> ExperimentReport
@@ -31,6 +32,11 @@ extension Experiment {
     /// The stream a build with this seed gives the experiment.
     public static func stream(seed: UInt64) -> RandomSource {
         RandomSource(seed: seed).derived(id)
+    }
+
+    /// Runs without watching the progress.
+    public func run(random: RandomSource) -> Result {
+        run(random: random, progress: RunProgress())
     }
 
     /// Runs and reports, without a cache.

@@ -19,10 +19,16 @@ public struct Runner: Sendable {
 
     /// Runs the plan, or with `shard` = (i, n) only the experiments at positions i, i + n, …
     /// (counting from 0), which is how several machines share one plan.
-    public func run(shard: (index: Int, count: Int) = (0, 1), log: @Sendable (String) -> Void = { _ in }) -> Outcome {
+    /// `watch` is handed each experiment's progress as it starts running (not when the cache
+    /// serves it) and told when it ends.
+    public func run(
+        shard: (index: Int, count: Int) = (0, 1),
+        log: @Sendable (String) -> Void = { _ in },
+        watch: @Sendable (_ experiment: String, _ progress: RunProgress?) -> Void = { _, _ in }
+    ) -> Outcome {
         let share = plan.experiments.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element)
         let outcomes = share.map { experiment in
-            execute(experiment, log: log)
+            execute(experiment, log: log, watch: watch)
         }
         return Outcome(
             reports: outcomes.map(\.report),
@@ -30,7 +36,9 @@ public struct Runner: Sendable {
             warnings: outcomes.flatMap(\.warnings))
     }
 
-    private func execute<E: Experiment>(_ experiment: E, log: (String) -> Void) -> (report: ExperimentReport, cached: Bool, seconds: Double, warnings: [String]) {
+    private func execute<E: Experiment>(
+        _ experiment: E, log: (String) -> Void, watch: (String, RunProgress?) -> Void
+    ) -> (report: ExperimentReport, cached: Bool, seconds: Double, warnings: [String]) {
         let start = DispatchTime.now().uptimeNanoseconds
         var warnings: [String] = []
         var cached = false
@@ -42,10 +50,9 @@ public struct Runner: Sendable {
         case .corrupt(let reason):
             warnings.append("cache entry ignored and recomputed: \(reason)")
             log("warning: cache entry ignored and recomputed: \(reason)")
-            result = experiment.run(random: E.stream(seed: plan.seed))
+            result = running(experiment, log: log, watch: watch)
         case .miss:
-            log("running \(E.id)")
-            result = experiment.run(random: E.stream(seed: plan.seed))
+            result = running(experiment, log: log, watch: watch)
         }
         if !cached, let cache {
             do {
@@ -56,5 +63,13 @@ public struct Runner: Sendable {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return (experiment.report(result), cached, seconds, warnings)
+    }
+
+    private func running<E: Experiment>(_ experiment: E, log: (String) -> Void, watch: (String, RunProgress?) -> Void) -> E.Result {
+        log("running \(E.id)")
+        let progress = RunProgress()
+        watch(E.id, progress)
+        defer { watch(E.id, nil) }
+        return experiment.run(random: E.stream(seed: plan.seed), progress: progress)
     }
 }

@@ -34,9 +34,11 @@ struct Build: ParsableCommand {
         let folder = try TemplateFolder(path: templates)
         let runner = Runner(plan: plan, cache: planOptions.resultCache)
         let quiet = quiet
-        let outcome = runner.run { message in
-            if !quiet { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
-        }
+        let display = ProgressDisplay(quiet: quiet)
+        let outcome = runner.run(log: { message in
+            if !quiet && !display.enabled { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
+        }, watch: display.watch)
+        display.finish()
         let builder = ReportBuilder(templates: folder, profile: plan.profile, seed: plan.seed)
         let (files, summary) = try builder.files(for: outcome.reports)
         if !summary.failedChecks.isEmpty && !allowFailedChecks {

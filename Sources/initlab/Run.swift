@@ -31,9 +31,11 @@ struct Run: ParsableCommand {
         let plan = try planOptions.plan()
         let runner = Runner(plan: plan, cache: planOptions.resultCache)
         let quiet = quiet
-        let outcome = runner.run(shard: (shard.index - 1, shard.count)) { message in
-            if !quiet { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
-        }
+        let display = ProgressDisplay(quiet: quiet)
+        let outcome = runner.run(shard: (shard.index - 1, shard.count), log: { message in
+            if !quiet && !display.enabled { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
+        }, watch: display.watch)
+        display.finish()
         if !quiet {
             let names = outcome.timings.map { "\($0.experiment) (\($0.cached ? "already cached" : String(format: "%.2f s", $0.seconds)))" }
             FileHandle.standardError.write(Data("initlab: shard \(shard.index)/\(shard.count) stored \(names.isEmpty ? "nothing" : names.joined(separator: ", ")) in \(planOptions.cache)\n".utf8))

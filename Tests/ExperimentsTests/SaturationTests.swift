@@ -53,3 +53,13 @@ import Testing
         #expect(table.rows.count == 3 * 7)
     }
 }
+
+@Suite struct RunProgressTests {
+    @Test func saturationReportsAllItsWork() {
+        let progress = RunProgress()
+        _ = Saturation(profile: .quick).run(random: RandomSource(seed: 1), progress: progress)
+        let snapshot = progress.snapshot
+        #expect(snapshot.total > 0)
+        #expect(snapshot.completed == snapshot.total)
+    }
+}

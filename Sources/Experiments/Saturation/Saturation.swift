@@ -95,10 +95,14 @@ public struct Saturation: Experiment {
 
     // MARK: Run
 
-    public func run(random: RandomSource) -> Result {
+    public func run(random: RandomSource, progress: RunProgress) -> Result {
         let jobs = parameters.settings.flatMap { setting in parameters.fanIns.map { (setting, $0) } }
+        // Work is counted in random draws, which is what a job's cost follows.
+        progress.expect(jobs.reduce(0) { $0 + replicates(fanIn: $1.1) * (parameters.units + parameters.batch) * $1.1 })
         let rows = ParallelMap.map(jobs) { job in
-            measure(job.0, fanIn: job.1, random: random.derived("\(job.0.rawValue)/d=\(job.1)"))
+            let row = measure(job.0, fanIn: job.1, random: random.derived("\(job.0.rawValue)/d=\(job.1)"))
+            progress.advance(by: replicates(fanIn: job.1) * (parameters.units + parameters.batch) * job.1)
+            return row
         }
         return Result(rows: rows)
     }
