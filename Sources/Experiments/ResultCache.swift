@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 
 /// Experiment results kept on disk between builds, so that editing prose or templates re-renders
 /// the page without re-running anything, and changing one experiment re-runs only that one.
@@ -24,7 +25,7 @@ public struct ResultCache: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         let parameters = (try? encoder.encode(experiment.parameters)) ?? Data()
         let identity = "\(E.id)|\(seed)|\(Self.formatVersion)|" + String(decoding: parameters, as: UTF8.self)
-        let name = "\(E.id)-\(Self.hex(Self.fnv1a(identity, basis: 0xCBF2_9CE4_8422_2325)))\(Self.hex(Self.fnv1a(identity, basis: 0x6C62_272E_07BB_0142))).json"
+        let name = "\(E.id)-\(Self.hex(FNV1a.hash(identity)))\(Self.hex(FNV1a.hash(identity, basis: 0x6C62_272E_07BB_0142))).json"
         return folder.appendingPathComponent(name)
     }
 
@@ -44,7 +45,7 @@ public struct ResultCache: Sendable {
         guard header.count == 3, header[0] == Self.magic, header[1] == "\(Self.formatVersion)" else {
             return .corrupt("\(url.path) has an unknown header")
         }
-        guard header[2] == Self.hex(Self.fnv1a(body, basis: 0xCBF2_9CE4_8422_2325)) else {
+        guard header[2] == Self.hex(FNV1a.hash(body)) else {
             return .corrupt("\(url.path) fails its checksum (truncated or edited)")
         }
         do {
@@ -60,7 +61,7 @@ public struct ResultCache: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let body = try encoder.encode(result)
-        let header = "\(Self.magic) \(Self.formatVersion) \(Self.hex(Self.fnv1a(body, basis: 0xCBF2_9CE4_8422_2325)))\n"
+        let header = "\(Self.magic) \(Self.formatVersion) \(Self.hex(FNV1a.hash(body)))\n"
         let url = entry(for: experiment, seed: seed)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -68,17 +69,6 @@ public struct ResultCache: Sendable {
         _ = try? FileManager.default.removeItem(at: url)
         try FileManager.default.moveItem(at: temporary, to: url)
     }
-
-    static func fnv1a<S: Sequence>(_ bytes: S, basis: UInt64) -> UInt64 where S.Element == UInt8 {
-        var hash = basis
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-
-    static func fnv1a(_ text: String, basis: UInt64) -> UInt64 { fnv1a(text.utf8, basis: basis) }
 
     static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)

@@ -35,7 +35,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     /// An independent stream named by `label`, a pure function of this stream's key and the
     /// label (the state consumed so far does not matter).
     public func derived(_ label: String) -> RandomSource {
-        var mixer = SplitMix64(state: key ^ Self.fnv1a(label))
+        var mixer = SplitMix64(state: key ^ FNV1a.hash(label))
         return RandomSource(seed: mixer.next())
     }
 
@@ -62,16 +62,6 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     @inlinable
     public mutating func nextOpenUnit() -> Double {
         (Double(next() >> 11) + 1) * 0x1.0p-53
-    }
-
-    // FNV-1a over the UTF-8 bytes: stable across runs and platforms, unlike Hasher.
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 }
 
