@@ -51,18 +51,12 @@ public struct BoxSummary: Sendable, Hashable {
     public init?(samples: [Double]) {
         let sorted = samples.filter(\.isFinite).sorted()
         guard let first = sorted.first, let last = sorted.last else { return nil }
-        func quantile(_ p: Double) -> Double {
-            let position = p * Double(sorted.count - 1)
-            let below = Int(position.rounded(.down))
-            let above = min(below + 1, sorted.count - 1)
-            return sorted[below] + (position - Double(below)) * (sorted[above] - sorted[below])
-        }
-        let q1 = quantile(0.25), q3 = quantile(0.75)
+        let q1 = sorted.sortedQuantile(0.25), q3 = sorted.sortedQuantile(0.75)
         let reach = 1.5 * (q3 - q1)
         let low = sorted.first { $0 >= q1 - reach } ?? first
         let high = sorted.last { $0 <= q3 + reach } ?? last
         self.init(
-            lowerWhisker: low, lowerQuartile: q1, median: quantile(0.5), upperQuartile: q3,
+            lowerWhisker: low, lowerQuartile: q1, median: sorted.sortedQuantile(0.5), upperQuartile: q3,
             upperWhisker: high, outliers: sorted.filter { $0 < low || $0 > high })
     }
 }

@@ -48,6 +48,8 @@ struct CairoPainter {
                 paint(histogram, layout)
             case .boxes(let boxes):
                 paint(boxes, layout)
+            case .violins(let violins):
+                paint(violins, layout)
             case .heatmap(let heatmap):
                 paint(heatmap, layout)
             case .annotation:
@@ -283,6 +285,54 @@ struct CairoPainter {
         }
     }
 
+    /// Each violin: the translucent shape with its outline, the point-mass ring and disc, and
+    /// on top the quartile bar with the median as a dot in the background colour (the
+    /// look of seaborn's inner box, readable on both themes).
+    private func paint(_ violins: Violins, _ layout: PanelLayout) {
+        let (yMap, plot) = (layout.yMap, layout.plot)
+        let color = Palette.color(violins.style.color, theme: theme)
+        for violin in MarkGeometry.placeViolins(violins, xMap: layout.xMap, yMap: yMap, plot: plot) {
+            if violin.outline.count >= 3 {
+                addPolygon(violin.outline)
+                setColor(color.with(alpha: Violins.fillOpacity))
+                cairo_fill_preserve(context)
+                setStroke(violins.style)
+                cairo_stroke(context)
+            }
+            if let mass = violin.density.pointMass, let disc = violin.pointMass {
+                paintPointMass(at: disc.centre, radius: disc.radius, fraction: mass.fraction, color: color)
+            }
+            func y(_ value: Double) -> Double? { yMap.position(value).map { MarkGeometry.clamped(violin.centre, $0, plot: plot).y } }
+            guard violins.showsQuartiles, let quartiles = violin.density.quartiles,
+                let lower = y(quartiles.lower), let median = y(quartiles.median), let upper = y(quartiles.upper)
+            else { continue }
+            setColor(colors.ink)
+            setDash(.solid, width: 1)
+            cairo_set_line_cap(context, CAIRO_LINE_CAP_BUTT)
+            cairo_set_line_width(context, min(max(violin.halfWidth * 0.08, 1.5), 3))
+            cairo_move_to(context, violin.centre, lower)
+            cairo_line_to(context, violin.centre, upper)
+            cairo_stroke(context)
+            cairo_new_sub_path(context)
+            cairo_arc(context, violin.centre, median, min(max(violin.halfWidth * 0.06, 1.5), 2.5), 0, 2 * Double.pi)
+            setColor(colors.background)
+            cairo_fill(context)
+        }
+    }
+
+    /// A thin ring of `radius` (100 %) around a disc whose area is `fraction` of the ring's.
+    private func paintPointMass(at point: Point, radius: Double, fraction: Double, color: Color) {
+        cairo_new_sub_path(context)
+        cairo_arc(context, point.x, point.y, radius * fraction.squareRoot(), 0, 2 * Double.pi)
+        setColor(color)
+        cairo_fill(context)
+        cairo_new_sub_path(context)
+        cairo_arc(context, point.x, point.y, radius, 0, 2 * Double.pi)
+        setDash(.solid, width: 1)
+        cairo_set_line_width(context, 0.8)
+        cairo_stroke(context)
+    }
+
     /// Cells overlap their upper neighbours by a hair so antialiased edges leave no seams.
     private func paint(_ heatmap: Heatmap, _ layout: PanelLayout) {
         let range = heatmap.colorRange
@@ -393,6 +443,10 @@ struct CairoPainter {
                 } else {
                     cairo_new_path(context)
                 }
+            case .pointMass(let style):
+                paintPointMass(
+                    at: Point(x: sample.midX, y: sample.midY), radius: sample.height / 2, fraction: 0.5,
+                    color: Palette.color(style.color, theme: theme))
             }
         }
         setColor(colors.ink)

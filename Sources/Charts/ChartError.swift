@@ -1,4 +1,5 @@
-/// Why a figure could not be rendered, with a one-line message naming the part at fault.
+/// Why a figure could not be rendered, or the gallery not written, with a one-line message
+/// naming the part at fault.
 public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The broad cause.
     public enum Kind: Sendable, Hashable {
@@ -6,6 +7,8 @@ public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidFigure
         /// cairo failed to create a surface or to draw (usually out of memory).
         case cairo
+        /// A folder could not be written, or holds files that must not be overwritten.
+        case output
     }
 
     public var kind: Kind
@@ -20,6 +23,7 @@ public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case .invalidFigure: "invalid figure: \(message)"
         case .cairo: "cairo: \(message)"
+        case .output: message
         }
     }
 }

@@ -57,6 +57,12 @@ struct Rect: Sendable, Hashable {
     /// edges cut the segment; each cut point is then computed from the endpoint nearer the
     /// rectangle, by slope, so a point at 10³⁰⁰ does not swamp the coordinates of the cut.
     func clip(_ a: Point, _ b: Point) -> (Point, Point)? {
+        // Most segments of a dense series lie wholly inside, or wholly beyond one edge (the
+        // legend's search for a free corner): settle those before the general computation.
+        if contains(a) && contains(b) { return (a, b) }
+        if (a.x < minX && b.x < minX) || (a.x > maxX && b.x > maxX) || (a.y < minY && b.y < minY) || (a.y > maxY && b.y > maxY) {
+            return nil
+        }
         let dx = b.x - a.x, dy = b.y - a.y
         var t0 = 0.0, t1 = 1.0
         var entry: Edge?, exit: Edge?

@@ -131,6 +131,7 @@ struct LayoutEngine {
         for _ in 0..<12 {
             let plots = try plotAreas(figure, margins: margins, columns: columns, reserve: legendReserve)
             layouts = prepared.indices.map { build(prepared[$0], plot: plots[$0], legend: &modes[$0]) }
+            alignTitles(&layouts, columns: columns)
             let needs = layouts.map { layout in
                 let (plot, bounds) = (layout.plot, layout.bounds)
                 return Margins(
@@ -146,6 +147,19 @@ struct LayoutEngine {
             figureLegend = legend.offsetBy(dx: (figure.size.width - legend.box.width) / 2, dy: top + Metrics.panelGapY)
         }
         return FigureLayout(size: figure.size, panels: layouts, legend: figureLegend)
+    }
+
+    /// Puts the titles of each grid row on one baseline, the highest any of them needs, so
+    /// that a row reads as one line whatever tick labels reach above its plots.
+    private func alignTitles(_ layouts: inout [PanelLayout], columns: Int) {
+        for rowStart in stride(from: 0, to: layouts.count, by: columns) {
+            let row = rowStart..<min(rowStart + columns, layouts.count)
+            guard let baseline = row.compactMap({ layouts[$0].title?.origin.y }).min() else { continue }
+            for index in row {
+                guard let title = layouts[index].title else { continue }
+                layouts[index].title = PlacedText(title.block, origin: Point(x: title.origin.x, y: baseline))
+            }
+        }
     }
 
     /// Equal plot areas in a grid whose columns and rows make room for the largest margins

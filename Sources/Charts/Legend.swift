@@ -7,6 +7,8 @@ struct LegendEntry: Sendable, Hashable {
         case marker(Style)
         /// A filled swatch; `outlined` adds a stroke in the style's colour.
         case patch(Style, opacity: Double, outlined: Bool)
+        /// A violin's point-mass ring, with a disc of half its area.
+        case pointMass(Style)
     }
 
     var sample: Sample
@@ -79,25 +81,33 @@ struct LegendLayout: Sendable, Hashable {
 extension LegendEntry {
     /// The named marks' legend entries, in mark order.
     static func entries(_ marks: [Mark]) -> [LegendEntry] {
-        marks.compactMap { mark in
+        marks.flatMap { mark -> [LegendEntry?] in
             switch mark {
             case .line(let series):
-                series.name.map { LegendEntry(sample: .line(series.style), name: $0) }
+                [series.name.map { LegendEntry(sample: .line(series.style), name: $0) }]
             case .points(let series):
-                series.name.map { LegendEntry(sample: .marker(series.style), name: $0) }
+                [series.name.map { LegendEntry(sample: .marker(series.style), name: $0) }]
             case .band(let band):
-                band.name.map { LegendEntry(sample: .patch(band.style, opacity: band.opacity, outlined: false), name: $0) }
+                [band.name.map { LegendEntry(sample: .patch(band.style, opacity: band.opacity, outlined: false), name: $0) }]
             case .histogram(let histogram):
-                histogram.name.map {
-                    LegendEntry(
-                        sample: histogram.filled ? .patch(histogram.style, opacity: Histogram.fillOpacity, outlined: true) : .line(histogram.style),
-                        name: $0)
-                }
+                [
+                    histogram.name.map {
+                        LegendEntry(
+                            sample: histogram.filled ? .patch(histogram.style, opacity: Histogram.fillOpacity, outlined: true) : .line(histogram.style),
+                            name: $0)
+                    }
+                ]
             case .boxes(let boxes):
-                boxes.name.map { LegendEntry(sample: .patch(boxes.style, opacity: Boxes.fillOpacity, outlined: true), name: $0) }
+                [boxes.name.map { LegendEntry(sample: .patch(boxes.style, opacity: Boxes.fillOpacity, outlined: true), name: $0) }]
+            case .violins(let violins):
+                [
+                    violins.name.map { LegendEntry(sample: .patch(violins.style, opacity: Violins.fillOpacity, outlined: true), name: $0) },
+                    violins.densities.contains { $0.pointMass != nil }
+                        ? violins.pointMassName.map { LegendEntry(sample: .pointMass(violins.style), name: $0) } : nil,
+                ]
             case .rule, .annotation, .heatmap:
-                nil
+                []
             }
-        }
+        }.compactMap { $0 }
     }
 }

@@ -15,6 +15,9 @@ public enum Mark: Sendable, Hashable {
     case histogram(Histogram)
     /// One box-and-whisker summary per category, at x = 1, 2, 3, ...
     case boxes(Boxes)
+    /// One mirrored density per category, with quartiles and a point mass (such as the
+    /// zeros among ReLU outputs) drawn apart.
+    case violins(Violins)
     /// A grid of values drawn as coloured cells with a viridis colour bar.
     case heatmap(Heatmap)
 }

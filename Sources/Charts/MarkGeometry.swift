@@ -141,4 +141,53 @@ enum MarkGeometry {
 
     /// Half the width of a box in a box plot, in points, for a category spacing.
     static func boxHalfWidth(categorySpacing: Double) -> Double { min(categorySpacing * 0.3, 24) }
+
+    /// One violin on the page.
+    struct PlacedViolin {
+        var density: KernelDensity
+        var centre: Double
+        /// How far the widest violin of the mark reaches to either side.
+        var halfWidth: Double
+        /// The right edge upwards, then the left edge back down.
+        var outline: [Point]
+        /// The point-mass disc's centre and the radius of its 100 % ring.
+        var pointMass: (centre: Point, radius: Double)?
+    }
+
+    /// A violin mark's shapes, sharing one width scale: the highest density reaches most of
+    /// the narrowest gap between neighbouring categories, so none touch. Categories the x
+    /// axis cannot show are left out.
+    static func placeViolins(_ violins: Violins, xMap: AxisMap, yMap: AxisMap, plot: Rect) -> [PlacedViolin] {
+        let centres: [Double?]
+        let spacing: Double
+        switch violins.categories {
+        case .named(let names):
+            centres = names.indices.map { xMap.position(transformed: Double($0 + 1)) }
+            spacing = abs(xMap.position(transformed: 2) - xMap.position(transformed: 1))
+        case .at(let positions):
+            centres = positions.map { xMap.position($0) }
+            let sorted = centres.compactMap { $0 }.sorted()
+            spacing = zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min() ?? plot.width / 2
+        }
+        let halfWidth = min(spacing * 0.45, 48)
+        let peak = violins.peakDensity
+        let widthScale = peak > 0 ? halfWidth / peak : 0
+        return zip(centres, violins.densities).compactMap { centre, density in
+            guard let centre else { return nil }
+            var right: [Point] = [], left: [Point] = []
+            for (value, height) in zip(density.values, density.densities) {
+                guard let y = yMap.position(value), height.isFinite else { continue }
+                right.append(clamped(centre + height * widthScale, y, plot: plot))
+                left.append(clamped(centre - height * widthScale, y, plot: plot))
+            }
+            // On its value, or resting on the bottom edge when the scale cannot show the value.
+            let radius = min(halfWidth * 0.5, 7)
+            let pointMass = density.pointMass.map { mass in
+                let y = yMap.position(mass.value).map { clamped(0, $0, plot: plot).y } ?? plot.maxY - radius - 1
+                return (centre: Point(x: centre, y: y), radius: radius)
+            }
+            return PlacedViolin(
+                density: density, centre: centre, halfWidth: halfWidth, outline: right + left.reversed(), pointMass: pointMass)
+        }
+    }
 }

@@ -16,6 +16,13 @@ enum Occupancy {
                 if window.contains(p) { hits += 1 }
             }
         }
+        // Filled shapes: an edge crossing the rectangle, or the rectangle inside the shape.
+        func polygon(_ points: [Point]) {
+            for (a, b) in zip(points, points.dropFirst() + points.prefix(1)) where rect.clip(a, b) != nil {
+                hits += 1
+            }
+            if contains(points, Point(x: rect.midX, y: rect.midY)) { hits += 1 }
+        }
         for (index, mark) in panel.marks.enumerated() {
             switch mark {
             case .line(let series):
@@ -36,12 +43,7 @@ enum Occupancy {
                 if note.text.box.intersects(rect) { hits += 1 }
                 if let arrow = note.arrow, rect.clip(arrow.from, arrow.to) != nil { hits += 1 }
             case .band(let band):
-                MarkGeometry.forEachBandPolygon(band, xMap: xMap, yMap: yMap, plot: plot) { polygon in
-                    for (a, b) in zip(polygon, polygon.dropFirst() + polygon.prefix(1)) where rect.clip(a, b) != nil {
-                        hits += 1
-                    }
-                    if contains(polygon, Point(x: rect.midX, y: rect.midY)) { hits += 1 }
-                }
+                MarkGeometry.forEachBandPolygon(band, xMap: xMap, yMap: yMap, plot: plot, polygon)
             case .histogram(let histogram):
                 for bar in MarkGeometry.histogramBars(histogram, xMap: xMap, yMap: yMap, plot: plot) {
                     if let bar, bar.intersects(rect) { hits += 1 }
@@ -54,6 +56,13 @@ enum Occupancy {
                     let ys = values.compactMap { yMap.position($0) }
                     guard let low = ys.min(), let high = ys.max() else { continue }
                     if Rect(minX: center - half, minY: low, maxX: center + half, maxY: high).intersects(rect) { hits += 1 }
+                }
+            case .violins(let violins):
+                for violin in MarkGeometry.placeViolins(violins, xMap: xMap, yMap: yMap, plot: plot) {
+                    polygon(violin.outline)
+                    if let (p, r) = violin.pointMass, Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r).intersects(rect) {
+                        hits += 1
+                    }
                 }
             case .heatmap:
                 hits += 1

@@ -35,6 +35,8 @@ extension Panel {
                 for summary in boxes.summaries {
                     for v in [summary.lowerWhisker, summary.upperWhisker] + summary.outliers { y.include(v) }
                 }
+            case .violins(let violins):
+                includeViolins(violins, x: &x, y: &y)
             case .heatmap(let heatmap):
                 if let first = heatmap.xEdges.first, let last = heatmap.xEdges.last {
                     x.includeSticky(first)
@@ -49,9 +51,35 @@ extension Panel {
         return (x.extent, y.extent)
     }
 
-    /// Category names of the first box-plot mark, which turn the x axis categorical.
+    /// The values a violin mark shows, and room on either side of its positions for the
+    /// shapes (half the narrowest gap), which would otherwise be cut at the plot's edge.
+    private func includeViolins(_ violins: Violins, x: inout ExtentBuilder, y: inout ExtentBuilder) {
+        for density in violins.densities {
+            for (value, height) in zip(density.values, density.densities) where height.isFinite { y.include(value) }
+            if let mass = density.pointMass { y.include(mass.value) }
+            if violins.showsQuartiles, let quartiles = density.quartiles {
+                for value in [quartiles.lower, quartiles.median, quartiles.upper] { y.include(value) }
+            }
+        }
+        guard case .at(let positions) = violins.categories else { return }
+        let centres = positions.compactMap(x.scale.transform).sorted()
+        let half = (zip(centres, centres.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min() ?? 1) / 2
+        for centre in centres {
+            x.include(transformed: centre - half)
+            x.include(transformed: centre + half)
+        }
+    }
+
+    /// Category names of the first box-plot or named violin mark, which turn the x axis
+    /// categorical.
     var categories: [String]? {
-        for case .boxes(let boxes) in marks { return boxes.categories }
+        for mark in marks {
+            switch mark {
+            case .boxes(let boxes): return boxes.categories
+            case .violins(let violins): if case .named(let names) = violins.categories { return names }
+            default: continue
+            }
+        }
         return nil
     }
 

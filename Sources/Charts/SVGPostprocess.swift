@@ -44,32 +44,36 @@ enum SVGPostprocess {
     }
 
     /// Replaces each `surface<digits>` that follows `"` or `#` (an id or a reference) with a
-    /// number assigned in order of first appearance.
+    /// number assigned in order of first appearance. Copies the text between matches in
+    /// bulk: the SVG of a dense figure is about a megabyte.
     static func renumberSurfaces(_ svg: [UInt8]) -> [UInt8] {
         let word = Array("surface".utf8)
+        let (quote, hash, zero, nine) = (UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "0"), UInt8(ascii: "9"))
         var numbers: [ArraySlice<UInt8>: Int] = [:]
         var output: [UInt8] = []
         output.reserveCapacity(svg.count)
-        var i = 0
-        while i < svg.count {
-            if i > 0, svg[i - 1] == UInt8(ascii: "\"") || svg[i - 1] == UInt8(ascii: "#"),
-                svg[i] == word[0], svg.count - i > word.count, svg[i..<(i + word.count)].elementsEqual(word)
-            {
-                var end = i + word.count
-                while end < svg.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(svg[end]) { end += 1 }
-                if end > i + word.count {
-                    let digits = svg[(i + word.count)..<end]
-                    let number = numbers[digits] ?? (numbers.count + 1)
-                    numbers[digits] = number
-                    output += word
-                    output += Array(String(number).utf8)
-                    i = end
-                    continue
-                }
+        var copied = 0
+        var i = 1
+        while i + word.count < svg.count {
+            guard svg[i] == word[0], svg[i - 1] == quote || svg[i - 1] == hash, svg[i..<(i + word.count)].elementsEqual(word) else {
+                i += 1
+                continue
             }
-            output.append(svg[i])
-            i += 1
+            var end = i + word.count
+            while end < svg.count, svg[end] >= zero, svg[end] <= nine { end += 1 }
+            guard end > i + word.count else {
+                i += 1
+                continue
+            }
+            let digits = svg[(i + word.count)..<end]
+            let number = numbers[digits] ?? (numbers.count + 1)
+            numbers[digits] = number
+            output += svg[copied..<(i + word.count)]
+            output += Array(String(number).utf8)
+            copied = end
+            i = end
         }
+        output += svg[copied...]
         return output
     }
 

@@ -18,11 +18,14 @@ public struct Style: Sendable, Hashable {
     }
 
     /// The `index`-th style of a cycle that changes colour and dash together, so that
-    /// neighbouring series differ both in colour and in greyscale print.
+    /// neighbouring series differ both in colour and in greyscale print. Each round of the
+    /// eight colours shifts the dashes by one, so the first 32 styles are all different.
     public static func cycled(_ index: Int) -> Style {
         let dashes: [Dash] = [.solid, .dashed, .dashDot, .dotted]
         let step = ((index % Palette.count) + Palette.count) % Palette.count
-        return Style(color: step, dash: dashes[step % dashes.count])
+        let round = (index - step) / Palette.count
+        let dash = ((step + round) % dashes.count + dashes.count) % dashes.count
+        return Style(color: step, dash: dashes[dash])
     }
 }
 

@@ -64,6 +64,17 @@ extension Panel {
                     throw fail("\(what) has \(boxes.categories.count) categories and \(boxes.summaries.count) summaries")
                 }
                 try boxes.style.validate { fail("\(what): \($0)") }
+            case .violins(let violins):
+                guard violins.categories.count == violins.densities.count else {
+                    throw fail("\(what) has \(violins.categories.count) categories and \(violins.densities.count) densities")
+                }
+                if case .at(let positions) = violins.categories, !positions.allSatisfy(\.isFinite) {
+                    throw fail("\(what): violin positions must be finite")
+                }
+                for (number, density) in violins.densities.enumerated() {
+                    try density.validate(yScale: y.scale) { fail("\(what), density \(number + 1): \($0)") }
+                }
+                try violins.style.validate { fail("\(what): \($0)") }
             case .heatmap(let heatmap):
                 guard increasing(heatmap.xEdges), increasing(heatmap.yEdges) else {
                     throw fail("\(what): heatmap edges must be finite and increasing")
@@ -78,8 +89,33 @@ extension Panel {
         }
     }
 
-    private func increasing(_ values: [Double]) -> Bool {
-        values.count >= 2 && values.allSatisfy(\.isFinite) && zip(values, values.dropFirst()).allSatisfy { $0 < $1 }
+}
+
+/// Finite values in strictly increasing order, at least two of them (bin edges).
+private func increasing(_ values: [Double]) -> Bool {
+    values.count >= 2 && values.allSatisfy(\.isFinite) && zip(values, values.dropFirst()).allSatisfy { $0 < $1 }
+}
+
+extension KernelDensity {
+    fileprivate func validate(yScale: Scale, _ fail: (String) -> ChartError) throws {
+        guard scale == yScale else {
+            throw fail("estimated on a \(scale) scale but the y axis is \(yScale); estimate it with scale: .\(yScale)")
+        }
+        guard values.count == densities.count else {
+            throw fail("\(values.count) values and \(densities.count) densities")
+        }
+        guard values.isEmpty || increasing(values) else {
+            throw fail("values must be none, or at least two, finite and increasing")
+        }
+        guard densities.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw fail("densities must be finite and not negative")
+        }
+        if let mass = pointMass, !(mass.value.isFinite && (0...1).contains(mass.fraction)) {
+            throw fail("point mass at \(mass.value) with fraction \(mass.fraction): the value must be finite and the fraction in 0...1")
+        }
+        if let q = quartiles, !(q.lower.isFinite && q.upper.isFinite && q.lower <= q.median && q.median <= q.upper) {
+            throw fail("quartiles \(q.lower), \(q.median), \(q.upper) must be finite and in order")
+        }
     }
 }
 

@@ -69,6 +69,19 @@ import Testing
         #expect(pieces.allSatisfy { window.contains($0.0) && window.contains($0.1) })
     }
 
+    @Test func clipSettlesInsideAndOutsideSegmentsAndCutsCrossingOnes() throws {
+        let box = Rect(x: 0, y: 0, width: 10, height: 10)
+        let inside = try #require(box.clip(Point(x: 1, y: 1), Point(x: 9, y: 2)))
+        #expect(inside.0 == Point(x: 1, y: 1) && inside.1 == Point(x: 9, y: 2))
+        #expect(box.clip(Point(x: -5, y: 1), Point(x: -1, y: 9)) == nil)
+        #expect(box.clip(Point(x: 1, y: 11), Point(x: 9, y: 30)) == nil)
+        // Outside at both ends, but through the box.
+        let through = try #require(box.clip(Point(x: -5, y: 5), Point(x: 15, y: 5)))
+        #expect(through.0 == Point(x: 0, y: 5) && through.1 == Point(x: 10, y: 5))
+        // Outside at both ends and beside the box, though on no single side of it.
+        #expect(box.clip(Point(x: -5, y: 8), Point(x: 2, y: 20)) == nil)
+    }
+
     @Test func logScaleSkipsNonPositiveValues() {
         let (xMap, yMap) = Self.maps(x: 1...100, y: 0...1, xScale: .log10)
         var count = 0

@@ -4,11 +4,9 @@ import Testing
 @testable import Charts
 
 @Suite struct LayoutTests {
-    static let figures = GalleryTests.figures
-
-    @Test(arguments: figures.map(\.0))
+    @Test(arguments: ChartGallery.examples.map(\.name))
     func everythingLiesInsideTheFigureWithoutOverlap(name: String) throws {
-        let figure = try #require(Self.figures.first { $0.0 == name }?.1)
+        let figure = try #require(ChartGallery.examples.first { $0.name == name }?.figure)
         let layout = try ChartRenderer.layout(figure)
         let page = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height)
         for panel in layout.panels {
@@ -27,6 +25,18 @@ import Testing
         }
         for (a, b) in zip(layout.panels, layout.panels.dropFirst()) where a.plot.minY == b.plot.minY {
             #expect(!a.bounds.intersects(b.bounds), "\(name): neighbouring panels overlap")
+        }
+    }
+
+    @Test func titlesOfARowShareOneBaseline() throws {
+        // Only the first panel has y labels (shared y); its top label reaches above the plot.
+        for example in [ChartGallery.violinsLog, ChartGallery.smallMultiples, ChartGallery.boxesAndHeatmap] {
+            let layout = try ChartRenderer.layout(example.figure)
+            let columns = example.figure.columns
+            for row in stride(from: 0, to: layout.panels.count, by: columns) {
+                let baselines = Set(layout.panels[row..<min(row + columns, layout.panels.count)].compactMap { $0.title?.origin.y })
+                #expect(baselines.count == 1, "\(example.name), row \(row / columns): \(baselines)")
+            }
         }
     }
 
@@ -57,7 +67,7 @@ import Testing
     }
 
     @Test func explicitPlacementAndNone() throws {
-        var figure = Fixtures.sigmoid
+        var figure = ChartGallery.annotations.figure
         figure.panels[0].legend = .bottomRight
         let placed = try #require(try ChartRenderer.layout(figure).panels[0].legend)
         let plot = try ChartRenderer.layout(figure).panels[0].plot
@@ -67,7 +77,7 @@ import Testing
     }
 
     @Test func gridPanelsAlign() throws {
-        let layout = try ChartRenderer.layout(Fixtures.fourPanels)
+        let layout = try ChartRenderer.layout(ChartGallery.independentAxes.figure)
         let plots = layout.panels.map(\.plot)
         #expect(plots[0].minY == plots[1].minY && plots[2].minY == plots[3].minY)
         #expect(plots[0].minX == plots[2].minX && plots[1].minX == plots[3].minX)
@@ -75,7 +85,7 @@ import Testing
     }
 
     @Test func sharedLegendListsEachEntryOnceBelowTheGrid() throws {
-        var figure = Fixtures.fourPanels
+        var figure = ChartGallery.independentAxes.figure
         figure.legend = .shared
         let layout = try ChartRenderer.layout(figure)
         let legend = try #require(layout.legend)
@@ -87,7 +97,7 @@ import Testing
     }
 
     @Test func annotationsStayInsideThePlotAndPointAtTheirData() throws {
-        let layout = try ChartRenderer.layout(Fixtures.sigmoid)
+        let layout = try ChartRenderer.layout(ChartGallery.annotations.figure)
         let panel = layout.panels[0]
         #expect(panel.annotations.count == 2)
         for note in panel.annotations.values {
@@ -98,7 +108,7 @@ import Testing
     }
 
     @Test func invalidFiguresAreRejectedWithAMessage() {
-        var figure = Fixtures.sigmoid
+        var figure = ChartGallery.annotations.figure
         figure.columns = 0
         #expect(throws: ChartError.self) { try ChartRenderer.layout(figure) }
         let mismatched = Figure(
@@ -113,7 +123,7 @@ import Testing
         } catch {
             Issue.record("unexpected \(error)")
         }
-        let tiny = Figure(title: "t", description: "d", size: Size(width: 40, height: 30), panels: Fixtures.sigmoid.panels)
+        let tiny = Figure(title: "t", description: "d", size: Size(width: 40, height: 30), panels: ChartGallery.annotations.figure.panels)
         #expect(throws: ChartError.self) { try ChartRenderer.layout(tiny) }
         let badLog = Figure(
             title: "t", description: "d",

@@ -34,7 +34,7 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
 
 @Suite struct RenderTests {
     @Test func svgIsValidXMLWithAccessibleTitleAndDescription() throws {
-        var figure = Fixtures.sigmoid
+        var figure = ChartGallery.annotations.figure
         figure.title = "σ(x) & σ′(x) <logistic>"
         figure.description = "Saturates for \"large\" |x|; derivative ≤ 1/4."
         let svg = try ChartRenderer.render(figure, as: .svg)
@@ -55,7 +55,7 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
 
     @Test(arguments: Theme.allCases)
     func pngHasDoubleSizeAndThemeBackground(theme: Theme) throws {
-        let png = try ChartRenderer.render(Fixtures.twoPanels, as: .png, theme: theme)
+        let png = try ChartRenderer.render(ChartGallery.bandAndGaps.figure, as: .png, theme: theme)
         let size = try #require(TestSupport.pngSize(png))
         #expect(size.width == 960 && size.height == 440)
         let expected = theme == .light ? TestSupport.Pixel(red: 255, green: 255, blue: 255) : TestSupport.Pixel(red: 0x1E, green: 0x1E, blue: 0x1E)
@@ -80,10 +80,10 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
 
     @Test(arguments: Format.allCases)
     func renderingIsDeterministic(format: Format) throws {
-        for figure in [Fixtures.twoPanels, Fixtures.boxesAndHeatmap] {
+        for figure in [ChartGallery.bandAndGaps.figure, ChartGallery.boxesAndHeatmap.figure, ChartGallery.violins.figure] {
             let first = try ChartRenderer.render(figure, as: format)
             // Advance cairo's process-wide counters in between.
-            _ = try ChartRenderer.render(Fixtures.sigmoid, as: format)
+            _ = try ChartRenderer.render(ChartGallery.annotations.figure, as: format)
             let second = try ChartRenderer.render(figure, as: format)
             #expect(first == second)
             #expect(!first.isEmpty)
@@ -92,13 +92,13 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
 
     @Test(arguments: Format.allCases)
     func darkThemeDiffersFromLight(format: Format) throws {
-        let light = try ChartRenderer.render(Fixtures.logWidth, as: format, theme: .light)
-        let dark = try ChartRenderer.render(Fixtures.logWidth, as: format, theme: .dark)
+        let light = try ChartRenderer.render(ChartGallery.logScales.figure, as: format, theme: .light)
+        let dark = try ChartRenderer.render(ChartGallery.logScales.figure, as: format, theme: .dark)
         #expect(light != dark)
     }
 
     @Test func pdfCarriesTitleAndAReproducibleDate() throws {
-        let pdf = try ChartRenderer.render(Fixtures.sigmoid, as: .pdf)
+        let pdf = try ChartRenderer.render(ChartGallery.annotations.figure, as: .pdf)
         let text = String(decoding: pdf, as: UTF8.self)
         #expect(text.hasPrefix("%PDF-"))
         let date = DocumentDate.current(environment: ProcessInfo.processInfo.environment)
@@ -141,7 +141,7 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
 
     @Test(arguments: [Scale.linear, .log10])
     func emptyPanelsRenderWithAxes(scale: Scale) throws {
-        let figure = Fixtures.emptyPanel(scale: scale)
+        let figure = (scale == .linear ? ChartGallery.emptyLinear : ChartGallery.emptyLog).figure
         let layout = try ChartRenderer.layout(figure)
         #expect(layout.panels[0].x.major.count >= 2 && layout.panels[0].y.major.count >= 2)
         #expect(layout.panels[0].axisTitles.count == 2)
@@ -149,7 +149,7 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
     }
 
     @Test func concurrentRenderingMatchesSerial() async throws {
-        let figures = [Fixtures.sigmoid, Fixtures.twoPanels, Fixtures.logWidth, Fixtures.fourPanels]
+        let figures = [ChartGallery.annotations.figure, ChartGallery.bandAndGaps.figure, ChartGallery.logScales.figure, ChartGallery.independentAxes.figure]
         let serial = try figures.map { try ChartRenderer.render($0, as: .svg) }
         let parallel = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
             for (index, figure) in figures.enumerated() {

@@ -43,6 +43,12 @@ import Testing
         #expect(result == ##"<svg><g id="surface1"><use xlink:href="#surface2"/><path d="M0"/></g><g id="surface2"/></svg>"##)
     }
 
+    @Test func renumberingLeavesOtherTextAlone() {
+        let svg = ##"<g id="surface"/><p d="surface7"/>surface8<use href="#surface9"/>"##
+        let result = String(decoding: SVGPostprocess.renumberSurfaces(Array(svg.utf8)), as: UTF8.self)
+        #expect(result == ##"<g id="surface"/><p d="surface1"/>surface8<use href="#surface2"/>"##)
+    }
+
     @Test func textIsEscapedForXML() {
         #expect(SVGPostprocess.escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;")
         #expect(SVGPostprocess.escape("bell\u{7}tab\t") == "belltab\t")
@@ -100,6 +106,14 @@ extension Color {
         #expect(Palette.color(-1, theme: .light) == Palette.color(7, theme: .light))
         #expect(Palette.color(7, theme: .light) != Palette.color(7, theme: .dark))
         #expect(ThemeColors(.light) != ThemeColors(.dark))
+    }
+
+    @Test func cycledStylesDifferForThirtyTwoSeries() {
+        let styles = (0..<32).map(Style.cycled)
+        #expect(Set(styles.map { "\($0.color) \($0.dash)" }).count == 32)
+        #expect(Style.cycled(-1) == Style.cycled(31))
+        // Neighbours differ in dash as well as colour, for greyscale print.
+        for (a, b) in zip(styles, styles.dropFirst()) { #expect(a.dash != b.dash && a.color != b.color) }
     }
 
     @Test func viridisRunsFromPurpleToYellow() {
