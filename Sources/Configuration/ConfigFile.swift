@@ -38,7 +38,19 @@ struct ConfigFile {
             guard let example = baseSequence.first else { return user }
             var items: [Node] = []
             for (index, item) in userSequence.enumerated() {
-                items.append(try overlay(item, on: example, path: "\(path)[\(index)]"))
+                if case .mapping(let exampleMapping) = example {
+                    // A list of records (such as rules with their parameters): each item stands
+                    // for itself, so it is checked against the keys any record may have, not
+                    // filled in from the first record.
+                    guard case .mapping(let itemMapping) = item else {
+                        throw error(at: item, "\(path)[\(index)] must be \(Self.kind(example))")
+                    }
+                    let known = Set(baseSequence.flatMap { $0.mapping?.keys.compactMap(\.string) ?? [] } + exampleMapping.keys.compactMap(\.string))
+                    try checkKeys(itemMapping, allowed: known.sorted(), what: "key of \(path)[\(index)]")
+                    items.append(item)
+                } else {
+                    items.append(try overlay(item, on: example, path: "\(path)[\(index)]"))
+                }
             }
             return .sequence(Node.Sequence(items))
         case (.scalar(let scalar), .scalar(let baseScalar)):

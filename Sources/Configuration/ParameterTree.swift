@@ -68,8 +68,8 @@ enum ParameterTree {
             return plain ? value : quoted(value)
         case .sequence(let sequence):
             return "[" + sequence.map(inline).joined(separator: ", ") + "]"
-        case .mapping:
-            return json(node)
+        case .mapping(let mapping):
+            return "{" + mapping.map { "\($0.key.string ?? ""): \(inline($0.value))" }.joined(separator: ", ") + "}"
         case .alias:
             return "null"
         }

@@ -1,24 +1,39 @@
 import Foundation
 
 /// Splits a section's Markdown into the text Ink should see and the pieces it must not:
-/// TeX math (Ink would eat its backslashes and turn `_` into emphasis), figures, numbers from
-/// the build, and references. Each piece is replaced by an opaque alphanumeric token that
+/// TeX math (Ink would eat its backslashes and turn `_` into emphasis), figures, check tables,
+/// numbers from the build, labels, table captions and references. Each piece is replaced by an opaque alphanumeric token that
 /// survives Markdown untouched, and put back as HTML afterwards.
 struct ContentScanner {
     enum Piece: Equatable {
         case inlineMath(String)
-        /// A display equation; `label` from `\label{eq:…}`, numbered unless `\nonumber`/`\notag`.
-        case displayMath(String, label: String?, numbered: Bool)
+        /// A display equation's TeX as written: TeXMath reads its `\label`, `\tag` and `\nonumber`.
+        case displayMath(String)
         case figure(String)
-        case figureReference(String)
-        case equationReference(String)
+        /// `{{checks PREFIX …}}`: a table of the checks whose ids start with one of the prefixes.
+        case checks([String])
+        /// `@fig:id`, `@tab:id`, `@sec:id` or `\eqref{eq:id}`.
+        case reference(CrossReference.Kind, String)
+        /// `{#sec:id}` ending a heading or `{#tab:id}` ending a table caption.
+        case label(CrossReference.Kind, String)
+        /// `Table:` opening a line: the rest of the line captions the table beside it.
+        case tableCaption
         case citation([String])
         case number(String, digits: Int)
 
         var isBlock: Bool {
             switch self {
-            case .displayMath, .figure: true
+            case .displayMath, .figure, .checks: true
             default: false
+            }
+        }
+
+        /// How many characters of the source precede the TeX of a math piece: its delimiter.
+        var delimiterLength: Int {
+            switch self {
+            case .displayMath: 2
+            case .inlineMath: 1
+            default: 0
             }
         }
     }
@@ -34,8 +49,16 @@ struct ContentScanner {
     private(set) var markdown = ""
     private(set) var pieces: [Located] = []
     private var index = 0
+    /// What the line being scanned is, for the labels that may only end a heading or a caption.
+    private var lineIsHeading = false
+    private var lineIsCaption = false
 
     static func token(_ number: Int) -> String { "INITLABPIECE\(number)X" }
+
+    /// `html` without the tokens in it, for text derived from it such as a heading's slug.
+    static func removingTokens(_ html: String) -> String {
+        html.replacing(/INITLABPIECE[0-9]+X/, with: "")
+    }
 
     init(path: String, text: String) throws(ReportError) {
         self.path = path
@@ -88,15 +111,16 @@ struct ContentScanner {
     private mutating func scan() throws(ReportError) {
         var inFence = false
         while index < characters.count {
-            let c = characters[index]
             if atLineStart && peek("```") {
                 inFence.toggle()
             }
             if inFence {
-                markdown.append(c)
+                markdown.append(characters[index])
                 index += 1
                 continue
             }
+            if atLineStart { try startLine() }
+            let c = characters[index]
             let start = index
             if c == "`" {
                 // Inline code: copied verbatim up to the matching backtick run.
@@ -110,7 +134,7 @@ struct ContentScanner {
                 index += 2
             } else if peek("$$") {
                 index += 2
-                try displayMath(try take(until: "$$", from: start, what: "display math opened with $$"), at: start)
+                emit(.displayMath(try take(until: "$$", from: start, what: "display math opened with $$")), at: start)
             } else if c == "$" {
                 index += 1
                 let tex = try take(until: "$", from: start, what: "inline math opened with $", stopAtBlankLine: true)
@@ -118,17 +142,22 @@ struct ContentScanner {
             } else if peek("{{") {
                 index += 2
                 try directive(try take(until: "}}", from: start, what: "{{ directive"), at: start)
-            } else if peek("@fig:") {
-                index += 5
+            } else if let kind = CrossReference.Kind.allCases.first(where: { $0.isLabelledInProse && peek("{#\($0.prefix):") }) {
+                index += kind.prefix.count + 3
+                try label(kind, at: start)
+            } else if c == "@", let kind = CrossReference.Kind.allCases.first(where: { $0 != .equation && peek("@\($0.prefix):") }) {
+                index += kind.prefix.count + 2
                 var id = ""
-                while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "-" {
+                while index < characters.count, CrossReference.isLabelCharacter(characters[index]) {
                     id.append(characters[index]); index += 1
                 }
-                while id.hasSuffix("-") { id.removeLast(); index -= 1 }
-                emit(.figureReference(id), at: start)
+                // A hyphen or underscore before the sentence goes on is punctuation, not label.
+                while let last = id.last, last == "-" || last == "_" { id.removeLast(); index -= 1 }
+                guard !id.isEmpty else { throw error(at: start, "@\(kind.prefix): needs a label after the colon") }
+                emit(.reference(kind, id), at: start)
             } else if peek("\\eqref{") {
                 index += 7
-                emit(.equationReference(try take(until: "}", from: start, what: "\\eqref{")), at: start)
+                emit(.reference(.equation, try take(until: "}", from: start, what: "\\eqref{")), at: start)
             } else if peek("[@") {
                 index += 1
                 let body = try take(until: "]", from: start, what: "citation [@")
@@ -141,26 +170,61 @@ struct ContentScanner {
             } else {
                 markdown.append(c)
                 index += 1
+                if c == "\n" {
+                    // A caption is a paragraph of its own, whatever follows it.
+                    if lineIsCaption { markdown.append("\n") }
+                    lineIsHeading = false
+                    lineIsCaption = false
+                }
             }
         }
     }
 
-    private mutating func displayMath(_ tex: String, at offset: Int) throws(ReportError) {
-        var tex = tex
-        var label: String?
-        if let range = tex.range(of: "\\label{") {
-            guard let close = tex[range.upperBound...].firstIndex(of: "}") else {
-                throw error(at: offset, "\\label{ is not closed")
-            }
-            label = String(tex[range.upperBound..<close])
-            tex.removeSubrange(range.lowerBound...close)
+    /// Notes what kind of line begins here; a `Table:` caption becomes a paragraph of its own.
+    private mutating func startLine() throws(ReportError) {
+        lineIsCaption = false
+        var i = index
+        while i < characters.count && i - index < 3 && characters[i] == " " { i += 1 }
+        var hashes = 0
+        while i < characters.count && characters[i] == "#" { hashes += 1; i += 1 }
+        lineIsHeading = (1...6).contains(hashes) && (i == characters.count || characters[i] == " " || characters[i] == "\n")
+        guard peek("Table:") else { return }
+        let start = index
+        index += 6
+        while index < characters.count && characters[index] == " " { index += 1 }
+        var end = index
+        while end < characters.count && characters[end] != "\n" { end += 1 }
+        let text = String(characters[index..<end])
+        let caption = text.range(of: "{#tab:").map { String(text[..<$0.lowerBound]) } ?? text
+        guard !caption.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw error(at: start, "a table caption needs text after Table:")
         }
-        var numbered = true
-        for command in ["\\nonumber", "\\notag"] where tex.contains(command) {
-            numbered = false
-            tex = tex.replacingOccurrences(of: command, with: "")
+        lineIsCaption = true
+        markdown.append("\n")
+        emit(.tableCaption, at: start)
+        markdown.append(" ")
+    }
+
+    /// Reads `id}` of `{#sec:id}` or `{#tab:id}`, which must end a heading or a caption line.
+    private mutating func label(_ kind: CrossReference.Kind, at start: Int) throws(ReportError) {
+        let written = "{#\(kind.prefix):…}"
+        let id = try take(until: "}", from: start, what: written)
+        guard !id.isEmpty, id.allSatisfy(CrossReference.isLabelCharacter) else {
+            throw error(at: start, "a label is letters, digits, - and _, as in {#\(kind.prefix):my-label}")
         }
-        emit(.displayMath(tex, label: label, numbered: numbered), at: offset)
+        switch kind {
+        case .section where !lineIsHeading:
+            throw error(at: start, "\(written) labels a heading", hint: "put it at the end of a ## or ### heading line")
+        case .table where !lineIsCaption:
+            throw error(at: start, "\(written) labels a table", hint: "put it at the end of a line that starts with Table:")
+        default:
+            break
+        }
+        while index < characters.count && characters[index] == " " { index += 1 }
+        guard index == characters.count || characters[index] == "\n" else {
+            throw error(at: start, "\(written) must end its line")
+        }
+        emit(.label(kind, id), at: start)
     }
 
     private mutating func directive(_ body: String, at offset: Int) throws(ReportError) {
@@ -171,8 +235,10 @@ struct ContentScanner {
             emit(.number(name, digits: digits), at: offset)
         case "figure" where words.count == 2:
             emit(.figure(words[1]), at: offset)
+        case "checks" where words.count >= 2:
+            emit(.checks(Array(words.dropFirst())), at: offset)
         default:
-            throw error(at: offset, "unknown directive {{\(body)}}", hint: "use {{number NAME}} or {{figure ID}}")
+            throw error(at: offset, "unknown directive {{\(body)}}", hint: "use {{number NAME}}, {{figure ID}} or {{checks PREFIX}}")
         }
     }
 

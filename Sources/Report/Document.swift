@@ -4,14 +4,14 @@ import Initializers
 import Ink
 import TeXMath
 
-/// The prose of the handout turned into HTML: math to MathML, figures placed and numbered,
-/// numbers quoted from the build, references resolved, headings numbered for the contents.
+/// The prose of the handout turned into HTML: math to MathML, figures and check tables placed,
+/// figures, tables, sections and equations numbered and referred to by label, numbers quoted
+/// from the build, citations resolved, headings numbered for the contents.
 struct Document {
-    struct Heading {
-        let id: String
-        let level: Int
-        let number: String
-        let html: String
+    /// How the page's partials draw a figure (spec, number, caption HTML) and a table of checks.
+    struct Partials {
+        let figure: (FigureSpec, Int, String) -> String
+        let checks: ([Check]) -> String
     }
 
     struct RenderedSection {
@@ -23,38 +23,81 @@ struct Document {
     /// may point forward.
     struct Numbering {
         var figures: [String: Int] = [:]
-        var equations: [String: Int] = [:]
+        /// The content file each figure is placed in.
+        var figureSections: [String: String] = [:]
+        var tables: [String: Int] = [:]
+        var sections: [String: String] = [:]
+        /// What a reference to the equation shows: its number, or its `\tag`.
+        var equations: [String: String] = [:]
         var citations: [String: Int] = [:]
         var citationOrder: [String] = []
     }
 
+    /// A content file after the first pass: its Markdown is HTML, but the pieces are still tokens.
+    private struct Scanned {
+        let section: TemplateFolder.Section
+        let scanner: ContentScanner
+        let html: String
+        /// The finished HTML of each math piece, by piece index.
+        let math: [Int: String]
+        /// The number of each table caption, by piece index.
+        let tables: [Int: Int]
+    }
+
     private(set) var sections: [RenderedSection] = []
-    private(set) var headings: [Heading] = []
+    private(set) var headings: [SectionHeadings.Heading] = []
     let numbering: Numbering
 
+    /// `reservedIDs`: element ids the page template uses, which headings must not take.
     init(
-        templates: TemplateFolder, figures: [String: FigureSpec], numbers: [String: Double],
-        renderFigure: (FigureSpec, Int, String) -> String
+        templates: TemplateFolder, figures: [String: FigureSpec], numbers: [String: Double], checks: [Check],
+        reservedIDs: Set<String>, partials: Partials
     ) throws(ReportError) {
-        var scanned: [(TemplateFolder.Section, ContentScanner)] = []
         var numbering = Numbering()
+        var sectionHeadings = SectionHeadings(reserved: reservedIDs)
+        var scanned: [Scanned] = []
         var equationCount = 0
+        var tableCount = 0
         for section in templates.sections {
             let scanner = try ContentScanner(path: section.path, text: section.text)
-            for located in scanner.pieces {
+            var html = MarkdownParser().html(from: scanner.markdown)
+            var math: [Int: String] = [:]
+            for (index, located) in scanner.pieces.enumerated() {
                 switch located.piece {
+                case .inlineMath(let tex):
+                    let conversion = try Self.convert(tex, display: false, numbers: numbers, scanner: scanner, at: located)
+                    guard conversion.labels.isEmpty else {
+                        throw scanner.error(at: located.offset, "\\label belongs in display math ($$…$$)")
+                    }
+                    math[index] = conversion.mathML
+                case .displayMath(let tex):
+                    let conversion = try Self.convert(tex, display: true, numbers: numbers, scanner: scanner, at: located)
+                    guard conversion.labels.count <= 1 else {
+                        throw scanner.error(at: located.offset, "a displayed equation has one number, so at most one \\label; this one has \(conversion.labels.count)")
+                    }
+                    var shown = conversion.tag
+                    if shown == nil && !conversion.isNumberSuppressed {
+                        equationCount += 1
+                        shown = "\(equationCount)"
+                    }
+                    let label = conversion.labels.first
+                    if let label {
+                        guard let shown else {
+                            throw scanner.error(at: located.offset, "\\label{\(label)} is on an unnumbered equation", hint: "remove \\nonumber or the label")
+                        }
+                        guard numbering.equations[label] == nil else {
+                            throw scanner.error(at: located.offset, "equation label \(label) is used twice")
+                        }
+                        numbering.equations[label] = shown
+                    }
+                    math[index] = Self.equation(conversion.mathML, shown: shown, label: label)
                 case .figure(let id):
                     guard figures[id] != nil else {
                         throw scanner.error(at: located.offset, "no figure \(id)", hint: nearestName(to: id, in: Array(figures.keys)).map { "did you mean \($0)?" } ?? "known figures: \(figures.keys.sorted().joined(separator: ", "))")
                     }
                     guard numbering.figures[id] == nil else { throw scanner.error(at: located.offset, "figure \(id) is placed twice") }
                     numbering.figures[id] = numbering.figures.count + 1
-                case .displayMath(_, let label, let numbered) where numbered:
-                    equationCount += 1
-                    if let label {
-                        guard numbering.equations[label] == nil else { throw scanner.error(at: located.offset, "equation label \(label) is used twice") }
-                        numbering.equations[label] = equationCount
-                    }
+                    numbering.figureSections[id] = section.id
                 case .citation(let keys):
                     for key in keys where numbering.citations[key] == nil {
                         guard templates.bibliography.entries[key] != nil else {
@@ -63,72 +106,126 @@ struct Document {
                         numbering.citationOrder.append(key)
                         numbering.citations[key] = numbering.citationOrder.count
                     }
+                case .checks(let prefixes):
+                    for prefix in prefixes where CheckTable.matching([prefix], in: checks).isEmpty {
+                        throw scanner.error(at: located.offset, "no check id starts with \(prefix)", hint: nearestName(to: prefix, in: CheckTable.prefixes(checks)).map { "did you mean \($0)?" } ?? "the ids are listed in data/manifest.json")
+                    }
+                    // In place now, so that a `Table:` caption can attach to it.
+                    html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: partials.checks(CheckTable.matching(prefixes, in: checks)))
                 default:
                     break
                 }
             }
-            scanned.append((section, scanner))
+            let arranged = try ProseTables.arrange(html, scanner: scanner, firstNumber: tableCount + 1)
+            tableCount += arranged.captions.count
+            for caption in arranged.captions {
+                guard let label = caption.label else { continue }
+                guard numbering.tables[label] == nil else {
+                    throw scanner.error(at: scanner.pieces[caption.piece].offset, "table label \(label) is used twice")
+                }
+                numbering.tables[label] = caption.number
+            }
+            html = try sectionHeadings.number(arranged.html, section: section.id, scanner: scanner)
+            for located in scanner.pieces.enumerated() {
+                guard case .label(.section, _) = located.element.piece, html.contains(ContentScanner.token(located.offset)) else { continue }
+                throw scanner.error(at: located.element.offset, "{#sec:…} labels a ## or ### heading; this line is not one")
+            }
+            scanned.append(Scanned(
+                section: section, scanner: scanner, html: html, math: math,
+                tables: Dictionary(uniqueKeysWithValues: arranged.captions.map { ($0.piece, $0.number) })))
         }
+        for heading in sectionHeadings.headings { numbering.sections[heading.id] = heading.number }
         self.numbering = numbering
 
-        var equationNumber = 0
-        for (section, scanner) in scanned {
+        var headingHTML: [String: String] = [:]
+        for entry in scanned {
+            let scanner = entry.scanner
             var replacements: [String] = []
-            for located in scanner.pieces {
-                let html: String
+            for (index, located) in scanner.pieces.enumerated() {
                 switch located.piece {
-                case .inlineMath(let tex):
-                    html = try Self.math(tex, display: false, numbers: numbers, scanner: scanner, offset: located.offset)
-                case .displayMath(let tex, let label, let numbered):
-                    let math = try Self.math(tex, display: true, numbers: numbers, scanner: scanner, offset: located.offset)
-                    if numbered {
-                        equationNumber += 1
-                        let anchor = label.map { " id=\"\(Self.anchor(equation: $0))\"" } ?? ""
-                        html = "<div class=\"equation\"\(anchor)>\(math)<span class=\"equation-number\">(\(equationNumber))</span></div>"
-                    } else {
-                        html = "<div class=\"equation\">\(math)</div>"
-                    }
+                case .inlineMath, .displayMath:
+                    replacements.append(entry.math[index] ?? "")
                 case .figure(let id):
                     guard let spec = figures[id], let number = numbering.figures[id] else { throw scanner.error(at: located.offset, "no figure \(id)") }
                     let caption = try Self.inline(spec.caption, path: "caption of figure \(id)", numbers: numbers)
-                    html = renderFigure(spec, number, caption)
-                case .figureReference(let id):
-                    guard let number = numbering.figures[id] else {
-                        throw scanner.error(at: located.offset, "@fig:\(id) refers to no placed figure", hint: nearestName(to: id, in: Array(numbering.figures.keys)).map { "did you mean @fig:\($0)?" })
-                    }
-                    html = "<a class=\"xref\" href=\"#fig-\(id)\">Figure&nbsp;\(number)</a>"
-                case .equationReference(let label):
-                    guard let number = numbering.equations[label] else {
-                        throw scanner.error(at: located.offset, "\\eqref{\(label)} refers to no labelled equation", hint: nearestName(to: label, in: Array(numbering.equations.keys)).map { "did you mean \($0)?" })
-                    }
-                    html = "<a class=\"xref\" href=\"#\(Self.anchor(equation: label))\">(\(number))</a>"
+                    replacements.append(partials.figure(spec, number, caption))
+                case .checks, .label:
+                    replacements.append("")
+                case .tableCaption:
+                    replacements.append("<span class=\"table-label\">Table&nbsp;\(entry.tables[index] ?? 0).</span>")
+                case .reference(let kind, let id):
+                    replacements.append(try Self.reference(kind, id, numbering: numbering, scanner: scanner, offset: located.offset))
                 case .citation(let keys):
                     let links = keys.compactMap { key in numbering.citations[key].map { "<a href=\"#ref-\(key)\">\($0)</a>" } }
-                    html = "<span class=\"citation\">[\(links.joined(separator: ", "))]</span>"
+                    replacements.append("<span class=\"citation\">[\(links.joined(separator: ", "))]</span>")
                 case .number(let name, let digits):
                     guard let value = numbers[name] else {
                         throw scanner.error(at: located.offset, "the build has no number \(name)", hint: nearestName(to: name, in: Array(numbers.keys)).map { "did you mean \($0)?" })
                     }
-                    html = "<span class=\"number\">\(NumberText.format(value, digits: digits))</span>"
+                    replacements.append("<span class=\"number\">\(NumberText.format(value, digits: digits))</span>")
                 }
-                replacements.append(html)
             }
-            var body = MarkdownParser().html(from: scanner.markdown)
-            // Block pieces stand in paragraphs of their own; drop those paragraphs around them.
-            for (number, located) in scanner.pieces.enumerated().reversed() {
-                let token = ContentScanner.token(number)
-                if located.piece.isBlock {
-                    body = body.replacingOccurrences(of: "<p>\(token)</p>", with: replacements[number])
-                }
-                body = body.replacingOccurrences(of: token, with: replacements[number])
+            sections.append(RenderedSection(id: entry.section.id, html: Self.substitute(replacements, of: scanner, in: entry.html)))
+            for heading in sectionHeadings.headings where heading.section == entry.section.id {
+                headingHTML[heading.id] = Self.substitute(replacements, of: scanner, in: heading.html)
             }
-            body = numberHeadings(body, section: section.id)
-            sections.append(RenderedSection(id: section.id, html: body))
+        }
+        headings = sectionHeadings.headings.map {
+            SectionHeadings.Heading(id: $0.id, level: $0.level, number: $0.number, html: headingHTML[$0.id] ?? $0.html, section: $0.section)
         }
     }
 
-    static func anchor(equation label: String) -> String {
-        "eq-" + label.replacingOccurrences(of: "eq:", with: "").replacingOccurrences(of: ":", with: "-")
+    /// `html` with every token replaced by its piece's HTML. A block piece stands in a paragraph
+    /// of its own, which goes; inline math glued to punctuation is kept on one line with it.
+    private static func substitute(_ replacements: [String], of scanner: ContentScanner, in html: String) -> String {
+        var html = html
+        for (number, located) in scanner.pieces.enumerated().reversed() {
+            let token = ContentScanner.token(number)
+            if located.piece.isBlock {
+                html = html.replacingOccurrences(of: "<p>\(token)</p>", with: replacements[number])
+            }
+            if case .inlineMath = located.piece {
+                for mark in [".", ",", ";", ":", "?", "!", ")"] where html.contains(token + mark) {
+                    html = html.replacingOccurrences(of: token + mark, with: "<span class=\"nowrap\">\(token)\(mark)</span>")
+                }
+            }
+            html = html.replacingOccurrences(of: token, with: replacements[number])
+        }
+        return html
+    }
+
+    /// The link a reference becomes: "Figure 2", "Table 1", "Section 2.3" or "(4)".
+    private static func reference(_ kind: CrossReference.Kind, _ id: String, numbering: Numbering, scanner: ContentScanner, offset: Int) throws(ReportError) -> String {
+        let known: [String: String]
+        let missing: String
+        switch kind {
+        case .figure:
+            known = numbering.figures.mapValues(String.init)
+            missing = "placed figure"
+        case .table:
+            known = numbering.tables.mapValues(String.init)
+            missing = "labelled table"
+        case .section:
+            known = numbering.sections
+            missing = "section heading"
+        case .equation:
+            known = numbering.equations
+            missing = "labelled equation"
+        }
+        let written = kind == .equation ? "\\eqref{\(id)}" : "@\(kind.prefix):\(id)"
+        guard let number = known[id] else {
+            let near = nearestName(to: id, in: Array(known.keys))
+            throw scanner.error(at: offset, "\(written) refers to no \(missing)", hint: near.map { kind == .equation ? "did you mean \\eqref{\($0)}?" : "did you mean @\(kind.prefix):\($0)?" })
+        }
+        let text = kind == .equation ? "(\(number))" : "\(kind.name)&nbsp;\(number)"
+        return "<a class=\"xref\" href=\"#\(CrossReference.anchor(kind, id))\">\(text)</a>"
+    }
+
+    /// A displayed equation, with its number (or tag) and its anchor when it has them.
+    private static func equation(_ mathML: String, shown: String?, label: String?) -> String {
+        guard let shown else { return "<div class=\"equation\">\(mathML)</div>" }
+        let anchor = label.map { " id=\"\(CrossReference.anchor(.equation, $0))\"" } ?? ""
+        return "<div class=\"equation\"\(anchor)>\(mathML)<span class=\"equation-number\">(\(shown))</span></div>"
     }
 
     /// Markdown with math and numbers but no blocks, such as a figure caption.
@@ -139,7 +236,7 @@ struct Document {
         for (number, located) in scanner.pieces.enumerated().reversed() {
             let replacement: String
             switch located.piece {
-            case .inlineMath(let tex): replacement = try math(tex, display: false, numbers: numbers, scanner: scanner, offset: located.offset)
+            case .inlineMath(let tex): replacement = try convert(tex, display: false, numbers: numbers, scanner: scanner, at: located).mathML
             case .number(let name, let digits):
                 guard let value = numbers[name] else { throw scanner.error(at: located.offset, "the build has no number \(name)") }
                 replacement = NumberText.format(value, digits: digits)
@@ -150,80 +247,10 @@ struct Document {
         return html
     }
 
-    /// MathML for a formula, with `{{number NAME}}` inside it replaced by the number as TeX.
-    static func math(_ tex: String, display: Bool, numbers: [String: Double], scanner: ContentScanner, offset: Int) throws(ReportError) -> String {
-        // The TeX starts after its opening delimiter.
-        let start = offset + (display ? 2 : 1)
-        var expanded = ""
-        var rest = Substring(tex)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let at = start + tex.distance(from: tex.startIndex, to: open.lowerBound)
-            let words = rest[open.upperBound..<close.lowerBound].split(separator: " ").map(String.init)
-            let (name, digits) = try ContentScanner.numberDirective(words) { scanner.error(at: at, $0) }
-            guard let value = numbers[name] else {
-                throw scanner.error(at: at, "the build has no number \(name)", hint: nearestName(to: name, in: Array(numbers.keys)).map { "did you mean \($0)?" })
-            }
-            expanded += rest[..<open.lowerBound] + "{" + NumberText.tex(value, digits: digits) + "}"
-            rest = rest[close.upperBound...]
-        }
-        expanded += rest
-        do {
-            return try TeXMath.mathML(expanded, display: display)
-        } catch {
-            // Offsets past a substituted number are approximate; the line is right.
-            throw scanner.error(at: start + min(error.offset, tex.count), error.message)
-        }
-    }
-
-    /// Gives every h2 and h3 an id and a number (2, 2.1, …) and records it for the contents.
-    private mutating func numberHeadings(_ html: String, section: String) -> String {
-        var output = ""
-        var rest = Substring(html)
-        while let open = rest.range(of: "<h") {
-            let levelCharacter = rest[open.upperBound]
-            guard let level = levelCharacter.wholeNumberValue, level == 2 || level == 3,
-                  rest[rest.index(after: open.upperBound)] == ">",
-                  let close = rest.range(of: "</h\(level)>")
-            else {
-                output += rest[..<open.upperBound]
-                rest = rest[open.upperBound...]
-                continue
-            }
-            output += rest[..<open.lowerBound]
-            let inner = String(rest[rest.index(open.upperBound, offsetBy: 2)..<close.lowerBound])
-            let majors = headings.filter { $0.level == 2 }.count
-            let number: String
-            if level == 2 {
-                number = "\(majors + 1)"
-            } else {
-                let minors = headings.reversed().prefix { $0.level == 3 }.count
-                number = "\(max(majors, 1)).\(minors + 1)"
-            }
-            let id = Self.slug(inner, fallback: "\(section)-\(number)", taken: Set(headings.map(\.id)))
-            headings.append(Heading(id: id, level: level, number: number, html: inner))
-            output += "<h\(level) id=\"\(id)\"><span class=\"section-number\">\(number)</span> \(inner)</h\(level)>"
-            rest = rest[close.upperBound...]
-        }
-        return output + rest
-    }
-
-    /// A URL fragment from heading text: lower case letters and digits joined by hyphens,
-    /// markup and math left out.
-    static func slug(_ html: String, fallback: String, taken: Set<String>) -> String {
-        var text = ""
-        var depth = 0
-        for c in html {
-            if c == "<" { depth += 1 } else if c == ">" { depth -= 1 } else if depth == 0 { text.append(c) }
-        }
-        var slug = ""
-        for c in text.lowercased() {
-            if c.isASCII && (c.isLetter || c.isNumber) { slug.append(c) } else if !slug.hasSuffix("-") && !slug.isEmpty { slug.append("-") }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        var candidate = slug.isEmpty ? fallback : slug
-        var suffix = 2
-        while taken.contains(candidate) { candidate = "\(slug.isEmpty ? fallback : slug)-\(suffix)"; suffix += 1 }
-        return candidate
+    /// A math piece as MathML, with errors located in the prose file.
+    private static func convert(_ tex: String, display: Bool, numbers: [String: Double], scanner: ContentScanner, at located: ContentScanner.Located) throws(ReportError) -> TeXMath.Conversion {
+        let start = located.offset + located.piece.delimiterLength
+        let locate = { (offset: Int, message: String, hint: String?) in scanner.error(at: start + offset, message, hint: hint) }
+        return try Formula(tex, numbers: numbers, locate: locate).convert(display: display, locate: locate)
     }
 }

@@ -53,9 +53,14 @@ public struct ReportBuilder {
         }
 
         let library = try mustacheLibrary()
-        let document = try Document(templates: templates, figures: figuresByID, numbers: numbers) { figure, number, caption in
-            library.render(FigureFiles.context(figure, number: number, captionHTML: caption), withTemplate: "figure") ?? ""
-        }
+        let partials = Document.Partials(
+            figure: { figure, number, caption in
+                library.render(FigureFiles.context(figure, number: number, captionHTML: caption), withTemplate: "figure") ?? ""
+            },
+            checks: { library.render(CheckTable.context($0), withTemplate: "check-table") ?? "" })
+        let document = try Document(
+            templates: templates, figures: figuresByID, numbers: numbers, checks: checks,
+            reservedIDs: templateIDs, partials: partials)
         let unplaced = figures.map(\.id).filter { document.numbering.figures[$0] == nil }
         guard unplaced.isEmpty else {
             throw ReportError(templates.path + "/content", "figures not placed in the prose: \(unplaced.joined(separator: ", "))", hint: "add {{figure ID}} where each belongs")
@@ -69,14 +74,20 @@ public struct ReportBuilder {
             "seed": "\(seed)",
             "toc": document.headings.map { ["id": $0.id, "number": $0.number, "title": $0.html, "sub": $0.level == 3] },
             "sections": document.sections.map { ["id": $0.id, "html": $0.html] },
-            "checks": checks.map { check in
-                [
-                    "id": check.id, "claim": check.claim,
-                    "expected": NumberText.format(check.expected, digits: 4),
-                    "measured": NumberText.format(check.measured, digits: 4),
-                    "tolerance": NumberText.format(check.tolerance, digits: 2),
-                    "passed": check.passed,
-                ] as [String: Any]
+            "experiments": CheckTable.groups(checks).map { group in
+                // An experiment's checks are titled by the section its figures are placed in, else
+                // by the content file of the same name.
+                let figureSection = reports.first { $0.experiment == group.experiment }?.figures.lazy.compactMap { document.numbering.figureSections[$0.id] }.first
+                let heading = document.headings.first { $0.section == (figureSection ?? group.experiment) && $0.level == 2 }
+                var context = CheckTable.context(group.checks)
+                context["experiment"] = group.experiment
+                context["passed"] = group.checks.filter(\.passed).count
+                context["total"] = group.checks.count
+                if let heading {
+                    context["titleHTML"] = heading.html
+                    context["section"] = ["id": heading.id, "number": heading.number]
+                }
+                return context
             },
             "checksPassed": passed,
             "checksTotal": checks.count,
@@ -106,6 +117,11 @@ public struct ReportBuilder {
         try SiteWriter.write(files, to: output)
     }
 
+    /// Element ids written out in the templates (`id="verification"`), which no heading may take.
+    private var templateIDs: Set<String> {
+        Set(templates.templates.values.flatMap { text in text.matches(of: /id="([A-Za-z0-9_-]+)"/).map { String($0.output.1) } })
+    }
+
     private func mustacheLibrary() throws(ReportError) -> MustacheLibrary {
         var compiled: [String: MustacheTemplate] = [:]
         for (name, text) in templates.templates {
@@ -115,8 +131,8 @@ public struct ReportBuilder {
                 throw ReportError("\(templates.path)/\(name).mustache", "template syntax error: \(error)")
             }
         }
-        guard compiled["figure"] != nil else {
-            throw ReportError("\(templates.path)/partials/figure.mustache", "the figure template is missing")
+        for partial in ["figure", "check-table"] where compiled[partial] == nil {
+            throw ReportError("\(templates.path)/partials/\(partial).mustache", "the \(partial) template is missing")
         }
         return MustacheLibrary(templates: compiled)
     }

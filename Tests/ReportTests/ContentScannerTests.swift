@@ -8,7 +8,7 @@ import Testing
         let scanner = try scan("Let $w_i \\sim U$ and $$a = \\sum_i w_i x_i \\label{eq:a}$$ then \\$5.")
         #expect(scanner.pieces.map(\.piece) == [
             .inlineMath("w_i \\sim U"),
-            .displayMath("a = \\sum_i w_i x_i ", label: "eq:a", numbered: true),
+            .displayMath("a = \\sum_i w_i x_i \\label{eq:a}"),
         ])
         #expect(scanner.markdown == "Let \(ContentScanner.token(0)) and \n\n\(ContentScanner.token(1))\n\n then $5.")
     }
@@ -20,15 +20,31 @@ import Testing
     }
 
     @Test func directivesAndReferences() throws {
-        let scanner = try scan("{{number sigmoid_prime_at_2 digits=6}} see @fig:saturation-variance, \\eqref{eq:one-third} [@glorot2010; @he2015]\n{{figure saturation-logistic}}\n$$x\\nonumber$$")
+        let scanner = try scan("{{number sigmoid_prime_at_2 digits=6}} see @fig:saturation-variance, \\eqref{eq:one-third} [@glorot2010; @he2015]\n{{figure saturation-logistic}}\n$$x\\nonumber$$\n{{checks saturation/variance/ saturation/four}}")
         #expect(scanner.pieces.map(\.piece) == [
             .number("sigmoid_prime_at_2", digits: 6),
-            .figureReference("saturation-variance"),
-            .equationReference("eq:one-third"),
+            .reference(.figure, "saturation-variance"),
+            .reference(.equation, "eq:one-third"),
             .citation(["glorot2010", "he2015"]),
             .figure("saturation-logistic"),
-            .displayMath("x", label: nil, numbered: false),
+            .displayMath("x\\nonumber"),
+            .checks(["saturation/variance/", "saturation/four"]),
         ])
+    }
+
+    @Test func sectionAndTableLabels() throws {
+        let scanner = try scan("## Depth {#sec:depth}\n\nAs @sec:depth and @tab:rules_2 show.\n\n| a |\n|---|\n| 1 |\nTable: The rules. {#tab:rules_2}\n")
+        #expect(scanner.pieces.map(\.piece) == [
+            .label(.section, "depth"),
+            .reference(.section, "depth"),
+            .reference(.table, "rules_2"),
+            .tableCaption,
+            .label(.table, "rules_2"),
+        ])
+        // The caption is a paragraph of its own even right after the table, and labels leave
+        // nothing behind for Markdown.
+        let t = ContentScanner.token
+        #expect(scanner.markdown == "## Depth \(t(0))\n\nAs \(t(1)) and \(t(2)) show.\n\n| a |\n|---|\n| 1 |\n\n\(t(3)) The rules. \(t(4))\n\n")
     }
 
     @Test(arguments: [
@@ -37,6 +53,13 @@ import Testing
         ("$$x", "s.md:1:1", "display math opened with $$ is not closed"),
         ("{{number x digits=99}}", "s.md:1:1", "expected {{number NAME}} or {{number NAME digits=N}} with N from 1 to 15"),
         ("see [@glorot2010, he]", "s.md:1:5", "a citation is written [@key] or [@key1; @key2]"),
+        ("Some text {#sec:x}", "s.md:1:11", "{#sec:…} labels a heading"),
+        ("## Heading {#sec:x} more", "s.md:1:12", "{#sec:…} must end its line"),
+        ("## Heading {#tab:x}", "s.md:1:12", "{#tab:…} labels a table"),
+        ("## H {#sec:a b}", "s.md:1:6", "a label is letters, digits, - and _, as in {#sec:my-label}"),
+        ("x\nTable: {#tab:x}", "s.md:2:1", "a table caption needs text after Table:"),
+        ("see @sec: there", "s.md:1:5", "@sec: needs a label after the colon"),
+        ("{{checks}}", "s.md:1:1", "unknown directive {{checks}}"),
     ])
     func errorsAreLocated(_ text: String, _ location: String, _ message: String) {
         #expect {
@@ -45,13 +68,5 @@ import Testing
             guard let error = error as? ReportError else { return false }
             return error.location == location && error.message == message
         }
-    }
-}
-
-@Suite struct DocumentHelpersTests {
-    @Test func slugsAreReadableAndUnique() {
-        #expect(Document.slug("Saturation of <em>logistic</em> units", fallback: "x", taken: []) == "saturation-of-logistic-units")
-        #expect(Document.slug("How far away is 4?", fallback: "x", taken: ["how-far-away-is-4"]) == "how-far-away-is-4-2")
-        #expect(Document.slug("<math><mi>σ</mi></math>", fallback: "sec-1", taken: []) == "sec-1")
     }
 }

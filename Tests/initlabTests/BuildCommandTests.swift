@@ -62,12 +62,17 @@ struct Initlab {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.isEmpty)
         let files = try Initlab.files(site)
-        for id in ["saturation-logistic", "saturation-variance", "saturation-outside", "saturation-derivative"] {
+        let figureIDs = [
+            "saturation-logistic", "saturation-variance", "saturation-outside", "saturation-derivative",
+            "propagation-forward", "propagation-backward", "propagation-batchnorm", "propagation-glorot-activations",
+            "propagation-glorot-gradients", "propagation-relu-scale",
+        ]
+        for id in figureIDs {
             for file in ["figures/\(id).svg", "figures/\(id).png", "figures/\(id).pdf", "figures/\(id).dark.svg", "figures/\(id).dark.png", "data/\(id).csv"] {
                 #expect(files[file].map { !$0.isEmpty } == true, "\(file)")
             }
         }
-        #expect(files["data/saturation.csv"] != nil)
+        #expect(files["data/saturation.csv"] != nil && files["data/propagation.csv"] != nil && files["data/propagation-histograms.csv"] != nil)
         #expect(files["style.css"] != nil)
 
         let page = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
@@ -86,7 +91,7 @@ struct Initlab {
         #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
         #expect(checks.contains { ($0["id"] as? String)?.hasPrefix("saturation/variance/standardised") == true })
         let figures = manifest?["figures"] as? [[String: Any]] ?? []
-        #expect(figures.count == 4)
+        #expect(Set(figures.compactMap { $0["id"] as? String }) == Set(figureIDs))
         #expect(manifest?["generator"] as? String == "initlab 0.1.0")
         #expect(manifest?["seed"] as? Int == 1)
     }

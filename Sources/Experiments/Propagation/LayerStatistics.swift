@@ -1,0 +1,126 @@
+import Networks
+import Numerics
+
+/// What the propagation experiment records of one layer in one pass.
+public struct LayerStatistics: Codable, Sendable, Hashable {
+    /// E[v²] over the batch and the units: the variance the theory predicts (the mean is zero
+    /// in expectation, and is recorded separately).
+    public var secondMoment: Double
+    public var mean: Double
+    /// The 98th percentile of |φ(a)| (forward) or of |∂L/∂a| (backward), as Glorot & Bengio plot.
+    public var percentile98: Double
+    /// The fraction of units whose derivative is below a tenth of its largest value (for ReLU,
+    /// the inactive units, φ′ = 0).
+    public var saturatedFraction: Double
+
+    /// The statistics of `values` (pre-activations or gradients); `activation` and
+    /// `preActivations` give the forward pass's saturation, `magnitudes` the values whose 98th
+    /// percentile is taken.
+    static func measure(_ values: Matrix, percentileOf magnitudes: Matrix, activation: Activation?, preActivations: Matrix?) -> LayerStatistics {
+        var sum = 0.0, sumOfSquares = 0.0
+        values.elements.withUnsafeBufferPointer { buffer in
+            for v in buffer {
+                let x = Double(v)
+                sum += x
+                sumOfSquares += x * x
+            }
+        }
+        let n = Double(max(values.count, 1))
+        var saturated = 0.0
+        if let activation, let preActivations {
+            let region = SaturationRegion(activation)
+            var count = 0
+            preActivations.elements.withUnsafeBufferPointer { buffer in
+                for a in buffer where region.contains(a) { count += 1 }
+            }
+            saturated = Double(count) / Double(max(preActivations.count, 1))
+        }
+        return LayerStatistics(
+            secondMoment: sumOfSquares / n, mean: sum / n,
+            percentile98: Self.absolutePercentile(magnitudes, 0.98), saturatedFraction: saturated)
+    }
+
+    /// The p-quantile of |v| by selection (expected linear time), not by sorting: the
+    /// experiment takes it for every layer of hundreds of networks.
+    static func absolutePercentile(_ values: Matrix, _ p: Double) -> Double {
+        guard values.count > 0 else { return .nan }
+        var magnitudes = values.elements
+        let k = min(magnitudes.count - 1, Int((p * Double(magnitudes.count)).rounded(.down)))
+        return magnitudes.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices { buffer[i] = abs(buffer[i]) }
+            return Double(select(buffer, k))
+        }
+    }
+
+    /// The k-th smallest element (0-based), by Hoare's quickselect with the middle element as
+    /// pivot; reorders the buffer.
+    static func select(_ buffer: UnsafeMutableBufferPointer<Float>, _ k: Int) -> Float {
+        var low = 0, high = buffer.count - 1
+        while low < high {
+            let pivot = buffer[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while buffer[i] < pivot { i += 1 }
+                while buffer[j] > pivot { j -= 1 }
+                if i <= j {
+                    buffer.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { return buffer[k] }
+        }
+        return buffer[k]
+    }
+}
+
+/// Where an activation's derivative is below a tenth of its largest value: |a| beyond a cut
+/// for the saturating ones, the negative side for the rectifiers, nowhere for linear units.
+/// Found once per activation, so the per-unit test is one comparison.
+struct SaturationRegion {
+    enum Kind { case beyond(Float), below(Float), nowhere }
+    let kind: Kind
+
+    init(_ activation: Activation) {
+        let threshold = 0.1 * activation.largestDerivative
+        switch activation {
+        case .linear:
+            kind = .nowhere
+        case .relu, .leakyReLU, .selu:
+            // φ′ is smallest on the negative side and rises towards 0; find where it crosses.
+            kind = activation.derivative(-1e-9) < threshold ? .below(0) : .below(Float(Self.crossing(activation, threshold, from: -50, to: 0)))
+        case .sigmoid, .tanh, .softsign:
+            kind = .beyond(Float(Self.crossing(activation, threshold, from: 0, to: 50)))
+        }
+    }
+
+    func contains(_ a: Float) -> Bool {
+        switch kind {
+        case .beyond(let cut): abs(a) > cut
+        case .below(let cut): a < cut
+        case .nowhere: false
+        }
+    }
+
+    /// The point between `from` and `to` where φ′ crosses `threshold`, by bisection.
+    static func crossing(_ activation: Activation, _ threshold: Double, from: Double, to: Double) -> Double {
+        var low = from, high = to
+        let rising = activation.derivative(to) > activation.derivative(from)
+        for _ in 0..<100 {
+            let middle = (low + high) / 2
+            if (activation.derivative(middle) < threshold) == rising { low = middle } else { high = middle }
+        }
+        return (low + high) / 2
+    }
+}
+
+extension Activation {
+    /// max φ′: the slope at 0 for the smooth activations, 1 for the rectifiers and linear.
+    var largestDerivative: Double {
+        switch self {
+        case .sigmoid: 0.25
+        case .selu: Activation.seluScale * Activation.seluAlpha
+        default: 1
+        }
+    }
+}

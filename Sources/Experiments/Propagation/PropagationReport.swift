@@ -1,0 +1,370 @@
+import Charts
+import Foundation
+import Initializers
+import Networks
+import Numerics
+
+/// What the propagation result becomes: figures, numbers, checks and the tidy tables.
+extension Propagation {
+    enum Pass: String {
+        case forward, backward
+    }
+
+    /// One cell of the grid: every realisation of one activation, rule and normalisation.
+    struct Cell {
+        let activation: Activation
+        let rule: InitializerChoice
+        let batchNorm: Bool
+        let runs: [GridRun]
+
+        func layers(_ pass: Pass) -> [[LayerStatistics]] {
+            runs.map { pass == .forward ? $0.forward : $0.backward }
+        }
+
+        /// The mean over realisations of each layer's second moment.
+        func meanSecondMoments(_ pass: Pass) -> [Double] {
+            let all = layers(pass)
+            guard let depth = all.first?.count else { return [] }
+            return (0..<depth).map { layer in all.reduce(0.0) { $0 + $1[layer].secondMoment } / Double(all.count) }
+        }
+
+        /// The factor per layer by which the second moment changes, in the direction of the
+        /// pass, as the geometric mean over the layers of each realisation; and its standard
+        /// error from the spread of the realisations.
+        func perLayerFactor(_ pass: Pass) -> (mean: Double, standardError: Double) {
+            let factors = layers(pass).compactMap { layers -> Double? in
+                guard let first = layers.first?.secondMoment, let last = layers.last?.secondMoment, layers.count > 1, first > 0, last > 0 else { return nil }
+                let ratio = pass == .forward ? last / first : first / last
+                return pow(ratio, 1 / Double(layers.count - 1))
+            }
+            let moments = Moments(factors)
+            return (moments.mean, (moments.sampleVariance / Double(max(moments.count, 1))).squareRoot())
+        }
+    }
+
+    func cells(_ result: Result) -> [Cell] {
+        var cells: [Cell] = []
+        for activation in parameters.grid.activations {
+            for batchNorm in [false, true] {
+                for rule in parameters.grid.rules {
+                    let runs = result.grid.filter { $0.activation == activation && $0.rule == rule && $0.batchNorm == batchNorm }.sorted { $0.realisation < $1.realisation }
+                    if !runs.isEmpty { cells.append(Cell(activation: activation, rule: rule, batchNorm: batchNorm, runs: runs)) }
+                }
+            }
+        }
+        return cells
+    }
+
+    /// σ_w² = fan_in · Var(W) of every layer of a grid network, hidden and output, by the rule.
+    func weightScales(_ rule: InitializerChoice, _ activation: Activation) -> [Double] {
+        let n = parameters.grid.width
+        let variance = (try? rule.rule(for: activation))?.variance(for: Fans(fanIn: n, fanOut: n)) ?? 0
+        return Array(repeating: Double(n) * variance, count: parameters.grid.depth + 1)
+    }
+
+    /// The mean-field theory of a cell; none with batch normalisation, which it does not model.
+    func theory(_ cell: Cell, _ pass: Pass) -> [Double]? {
+        guard !cell.batchNorm else { return nil }
+        let field = MeanField(activation: cell.activation, weightScales: weightScales(cell.rule, cell.activation))
+        return pass == .forward ? field.forward() : field.backward()
+    }
+
+    public func report(_ result: Result) -> ExperimentReport {
+        let cells = cells(result)
+        return ExperimentReport(
+            experiment: Self.id,
+            figures: [
+                gridFigure(cells, .forward), gridFigure(cells, .backward), batchNormFigure(cells),
+                histogramFigure(result, gradients: false), histogramFigure(result, gradients: true), scaleFigure(result),
+            ],
+            numbers: numbers(cells, result),
+            checks: checks(cells),
+            tables: ["propagation": table(cells, result), "propagation-histograms": histogramTable(result)])
+    }
+
+    // MARK: Checks and numbers
+
+    func cell(_ cells: [Cell], _ activation: Activation, _ rule: RuleID, batchNorm: Bool = false) -> Cell? {
+        cells.first { $0.activation == activation && $0.rule.rule == rule && !$0.rule.activationGain && $0.batchNorm == batchNorm }
+    }
+
+    struct FactorClaim {
+        let activation: Activation
+        let rule: RuleID
+        let pass: Pass
+        let expected: Double
+        let claim: String
+    }
+
+    var factorClaims: [FactorClaim] {
+        [
+            FactorClaim(activation: .linear, rule: .fanInUniform, pass: .forward, expected: 1.0 / 3, claim: "U(−1/√n, 1/√n), linear units: the variance of the pre-activations shrinks by n·Var(W) = 1/3 per layer"),
+            FactorClaim(activation: .linear, rule: .fanInUniform, pass: .backward, expected: 1.0 / 3, claim: "U(−1/√n, 1/√n), linear units: the gradient variance shrinks by 1/3 per layer going back"),
+            FactorClaim(activation: .linear, rule: .glorotUniform, pass: .forward, expected: 1, claim: "Glorot uniform at equal widths, linear units: the forward variance is kept (factor 1 per layer)"),
+            FactorClaim(activation: .linear, rule: .glorotUniform, pass: .backward, expected: 1, claim: "Glorot uniform at equal widths, linear units: the gradient variance is kept (factor 1 per layer)"),
+            FactorClaim(activation: .relu, rule: .lecunNormal, pass: .forward, expected: 0.5, claim: "LeCun normal, ReLU units: E[relu(y)²] = Var(y)/2 halves the variance at every layer"),
+            FactorClaim(activation: .relu, rule: .glorotUniform, pass: .forward, expected: 0.5, claim: "Glorot uniform at equal widths, ReLU units: the variance halves at every layer"),
+            FactorClaim(activation: .relu, rule: .heNormal, pass: .forward, expected: 1, claim: "He normal, ReLU units: Var(W) = 2/n keeps the forward variance (factor 1 per layer)"),
+            FactorClaim(activation: .relu, rule: .heNormal, pass: .backward, expected: 1, claim: "He normal, ReLU units: the gradient variance is kept going back (factor 1 per layer)"),
+        ]
+    }
+
+    func checks(_ cells: [Cell]) -> [Check] {
+        let z = parameters.toleranceInStandardErrors
+        var checks: [Check] = []
+        for claim in factorClaims {
+            guard let cell = cell(cells, claim.activation, claim.rule) else { continue }
+            let factor = cell.perLayerFactor(claim.pass)
+            checks.append(Check(
+                id: "propagation/factor/\(claim.activation.id)/\(claim.rule.rawValue)/\(claim.pass.rawValue)",
+                claim: claim.claim, expected: claim.expected, measured: factor.mean, tolerance: z * factor.standardError))
+        }
+        // The length map against the measurement, where the units are nonlinear.
+        for (activation, rule) in [(Activation.tanh, RuleID.glorotUniform), (.tanh, .fanInUniform), (.sigmoid, .fanInUniform)] {
+            guard let cell = cell(cells, activation, rule), let theory = theory(cell, .forward), let last = theory.last else { continue }
+            let values = cell.layers(.forward).compactMap { $0.last?.secondMoment }
+            let moments = Moments(values)
+            checks.append(Check(
+                id: "propagation/mean-field/\(activation.id)/\(rule.rawValue)",
+                claim: "\(rule.rawValue), \(activation.id) units: the length map q_{l+1} = σ_w² E[φ(√q_l z)²] predicts Var(a) at layer \(parameters.grid.depth)",
+                expected: last, measured: moments.mean, tolerance: z * (moments.sampleVariance / Double(max(moments.count, 1))).squareRoot()))
+        }
+        return checks
+    }
+
+    func numbers(_ cells: [Cell], _ result: Result) -> [String: Double] {
+        var numbers: [String: Double] = [
+            "propagation_depth": Double(parameters.grid.depth),
+            "propagation_width": Double(parameters.grid.width),
+            "propagation_batch": Double(parameters.grid.batch),
+            "propagation_realisations": Double(parameters.grid.realisations),
+            "glorot_width": Double(parameters.histograms.width),
+            "glorot_depth": Double(parameters.histograms.depth),
+            "relu_scale_width": Double(parameters.reluScale.width),
+            "fan_in_uniform_shrink_over_depth": pow(1.0 / 3, Double(parameters.grid.depth - 1)),
+        ]
+        for claim in factorClaims {
+            guard let cell = cell(cells, claim.activation, claim.rule) else { continue }
+            numbers["factor_\(claim.activation.id)_\(claim.rule.rawValue.replacingOccurrences(of: "-", with: "_"))_\(claim.pass.rawValue)"] = cell.perLayerFactor(claim.pass).mean
+        }
+        for cell in cells {
+            let key = "\(cell.activation.id)_\(cell.rule.rule.rawValue)\(cell.rule.activationGain ? "_gain" : "")\(cell.batchNorm ? "_bn" : "")"
+                .replacingOccurrences(of: "-", with: "_")
+            numbers["last_forward_\(key)"] = cell.meanSecondMoments(.forward).last ?? .nan
+            numbers["first_backward_\(key)"] = cell.meanSecondMoments(.backward).first ?? .nan
+        }
+        for run in result.reluScale {
+            let key = String(format: "%.2f", run.standardDeviation).replacingOccurrences(of: ".", with: "")
+            numbers["relu_scale_\(key)_last_rms"] = (run.outputSecondMoments.last ?? .nan).squareRoot()
+            numbers["relu_scale_\(key)_factor"] = 0.5 * Double(parameters.reluScale.width) * run.standardDeviation * run.standardDeviation
+        }
+        return numbers
+    }
+
+    // MARK: Tables
+
+    func table(_ cells: [Cell], _ result: Result) -> DataTable {
+        var table = DataTable(columns: [
+            "activation", "rule", "batch_norm", "depth", "width", "layer", "pass", "variance_measured", "variance_theory",
+            "mean", "p98_abs", "saturated_fraction", "standard_error",
+        ])
+        for cell in cells {
+            for pass in [Pass.forward, .backward] {
+                let theory = theory(cell, pass)
+                let all = cell.layers(pass)
+                for layer in 0..<(all.first?.count ?? 0) {
+                    let values = all.map { $0[layer] }
+                    let second = Moments(values.map(\.secondMoment))
+                    table.append([
+                        .text(cell.activation.name), .text(cell.rule.label), .flag(cell.batchNorm), .integer(parameters.grid.depth),
+                        .integer(parameters.grid.width), .integer(layer + 1), .text(pass.rawValue), .number(second.mean),
+                        .number(theory?[layer] ?? .nan), .number(Moments(values.map(\.mean)).mean),
+                        .number(Moments(values.map(\.percentile98)).mean), .number(Moments(values.map(\.saturatedFraction)).mean),
+                        .number((second.sampleVariance / Double(values.count)).squareRoot()),
+                    ])
+                }
+            }
+        }
+        return table
+    }
+
+    func histogramTable(_ result: Result) -> DataTable {
+        var table = DataTable(columns: ["activation", "rule", "layer", "pass", "bin_left", "bin_right", "density"])
+        for run in result.histograms {
+            for (pass, edges, densities) in [("forward", run.activationEdges, run.activationDensities), ("backward", run.gradientEdges, run.gradientDensities)] {
+                for (layer, density) in densities.enumerated() {
+                    for bin in density.indices {
+                        table.append([.text("tanh"), .text(run.rule.label), .integer(layer + 1), .text(pass), .number(edges[bin]), .number(edges[bin + 1]), .number(density[bin])])
+                    }
+                }
+            }
+        }
+        return table
+    }
+
+    // MARK: Figures
+
+    static let activationTitles: [String: String] = ["linear": "linear", "tanh": "tanh", "sigmoid": "logistic σ", "relu": "ReLU"]
+
+    func seriesMarks(_ cell: Cell, _ pass: Pass, color: Int) -> [Mark] {
+        let measured = cell.meanSecondMoments(pass)
+        let layers = measured.indices.map { Double($0 + 1) }
+        var marks: [Mark] = [.line(Series(cell.rule.label, x: layers, y: measured, style: Style(color: color, marker: Self.markers[color % Self.markers.count])))]
+        if let theory = theory(cell, pass) {
+            marks.append(.line(Series(nil, x: layers, y: theory, style: Style(color: color, dash: .dashed, lineWidth: 1))))
+        }
+        return marks
+    }
+
+    static let markers: [Marker] = [.circle, .square, .triangle, .diamond, .cross, .circle]
+
+    func gridFigure(_ cells: [Cell], _ pass: Pass) -> FigureSpec {
+        let forward = pass == .forward
+        let panels = parameters.grid.activations.map { activation in
+            Panel(
+                title: Self.activationTitles[activation.id] ?? activation.name,
+                x: Axis("layer l"), y: Axis(forward ? "Var[a_l]" : "Var[∂L/∂a_l]", scale: .log10),
+                marks: cells.filter { $0.activation == activation && !$0.batchNorm }.enumerated().flatMap { seriesMarks($0.element, pass, color: $0.offset) })
+        }
+        var data = DataTable(columns: ["activation", "rule", "layer", "variance_measured", "variance_theory"])
+        for cell in cells where !cell.batchNorm {
+            let theory = theory(cell, pass)
+            for (layer, value) in cell.meanSecondMoments(pass).enumerated() {
+                data.append([.text(cell.activation.name), .text(cell.rule.label), .integer(layer + 1), .number(value), .number(theory?[layer] ?? .nan)])
+            }
+        }
+        let chart = Figure(
+            title: forward ? "Forward: variance of the pre-activations through depth" : "Backward: variance of the gradients through depth",
+            description: "Per-layer variance of the \(forward ? "pre-activations" : "gradients with respect to the pre-activations") in \(parameters.grid.depth)-layer networks of width \(parameters.grid.width), for each activation and rule, with the mean-field theory dashed.",
+            size: Size(width: 560, height: 460), columns: 2, panels: panels, legend: .shared, sharedAxes: .x)
+        let n = parameters.grid.width
+        return FigureSpec(
+            id: forward ? "propagation-forward" : "propagation-backward",
+            title: forward ? "The forward signal through \(parameters.grid.depth) layers" : "The backward signal through \(parameters.grid.depth) layers",
+            caption: forward
+                ? "Variance of the pre-activations $a_l$ at each hidden layer $l$ of networks with \(parameters.grid.depth) hidden layers of \(n) units on standardised inputs (mean of \(parameters.grid.realisations) networks per curve; logarithmic scale), and the mean-field prediction $q_{l+1} = \\sigma_w^2\\,\\mathbb{E}[\\varphi(\\sqrt{q_l}\\,z)^2]$ (dashed)."
+                : "Variance of the gradient $\\partial L/\\partial a_l$ with respect to the pre-activations, for a unit-variance gradient at the outputs, and the mean-field prediction (dashed). Read from right to left: the gradient travels from the last layer to the first.",
+            alt: "Four panels, one per activation (linear, tanh, logistic, ReLU), each with one curve per rule of the variance against the layer on a logarithmic axis. " + gridAlt(cells, pass),
+            chart: chart, data: data)
+    }
+
+    func gridAlt(_ cells: [Cell], _ pass: Pass) -> String {
+        let lines = cells.filter { !$0.batchNorm }.map { cell -> String in
+            let values = cell.meanSecondMoments(pass)
+            let from = pass == .forward ? values.first : values.last
+            let to = pass == .forward ? values.last : values.first
+            return "\(cell.activation.name) with \(cell.rule.label): from \(NumberText.format(from ?? .nan, digits: 2)) to \(NumberText.format(to ?? .nan, digits: 2))"
+        }
+        return lines.joined(separator: "; ") + "."
+    }
+
+    func batchNormFigure(_ cells: [Cell]) -> FigureSpec {
+        let normalised = cells.filter { $0.batchNorm }
+        let activations = parameters.grid.batchNormActivations.filter { activation in normalised.contains { $0.activation == activation } }
+        let panels = activations.flatMap { activation in
+            [Pass.forward, .backward].map { pass in
+                Panel(
+                    title: "\(Self.activationTitles[activation.id] ?? activation.name) with batch norm, \(pass.rawValue)",
+                    x: Axis("layer l"), y: Axis(pass == .forward ? "Var[a_l]" : "Var[∂L/∂a_l]", scale: .log10),
+                    marks: normalised.filter { $0.activation == activation }.enumerated().flatMap { seriesMarks($0.element, pass, color: $0.offset) })
+            }
+        }
+        var data = DataTable(columns: ["activation", "rule", "layer", "pass", "variance_measured"])
+        for cell in normalised {
+            for pass in [Pass.forward, .backward] {
+                for (layer, value) in cell.meanSecondMoments(pass).enumerated() {
+                    data.append([.text(cell.activation.name), .text(cell.rule.label), .integer(layer + 1), .text(pass.rawValue), .number(value)])
+                }
+            }
+        }
+        let chart = Figure(
+            title: "Batch normalisation through depth",
+            description: "Per-layer variances of pre-activations (before normalisation) and gradients in networks with batch normalisation before every activation, for each rule.",
+            size: Size(width: 560, height: 460), columns: 2, panels: panels, legend: .shared, sharedAxes: .x)
+        let alt = normalised.map { cell in
+            "\(cell.activation.name) with \(cell.rule.label): gradient variance at layer 1 \(NumberText.format(cell.meanSecondMoments(.backward).first ?? .nan, digits: 2))"
+        }.joined(separator: "; ")
+        return FigureSpec(
+            id: "propagation-batchnorm",
+            title: "With batch normalisation the scale of the weights stops mattering",
+            caption: "The same networks with batch normalisation before every activation. The pre-activations $a_l = W_l h_{l-1}$ are shown before they are normalised; the gradients are taken with respect to them. Each layer rescales its units to mean 0 and variance 1 over the batch, so the variance of the weights no longer compounds from layer to layer.",
+            alt: "Panels of per-layer variances with batch normalisation, forward and backward, for \(activations.map(\.name).joined(separator: " and ")). " + alt + ".",
+            chart: chart, data: data)
+    }
+
+    func histogramFigure(_ result: Result, gradients: Bool) -> FigureSpec {
+        let runs = parameters.histograms.rules.compactMap { rule in result.histograms.first { $0.rule == rule } }
+        let panels = runs.map { run in
+            let edges = gradients ? run.gradientEdges : run.activationEdges
+            let densities = gradients ? run.gradientDensities : run.activationDensities
+            return Panel(
+                title: run.rule.label,
+                x: Axis(gradients ? "∂L/∂a" : "tanh(a)"), y: Axis("density"),
+                marks: densities.enumerated().map { layer, density in
+                    .histogram(Histogram("layer \(layer + 1)", edges: edges, values: density, normalization: .count, filled: false, style: Style(color: layer)))
+                })
+        }
+        var data = DataTable(columns: ["rule", "layer", "bin_left", "bin_right", "density"])
+        for run in runs {
+            let edges = gradients ? run.gradientEdges : run.activationEdges
+            for (layer, density) in (gradients ? run.gradientDensities : run.activationDensities).enumerated() {
+                for bin in density.indices { data.append([.text(run.rule.label), .integer(layer + 1), .number(edges[bin]), .number(edges[bin + 1]), .number(density[bin])]) }
+            }
+        }
+        let setup = parameters.histograms
+        let chart = Figure(
+            title: gradients ? "Back-propagated gradients per layer" : "Activation values per layer",
+            description: "Normalised histograms of the \(gradients ? "back-propagated gradients" : "tanh activations") of each of \(setup.depth) hidden layers of \(setup.width) units, under each rule.",
+            size: Size(width: 560, height: 250), columns: runs.count, panels: panels, legend: .shared, sharedAxes: .y)
+        let spread = runs.map { run -> String in
+            let stats = gradients ? run.gradientStatistics : run.activationStatistics
+            let values = stats.map { (gradients ? $0.secondMoment : $0.percentile98) }
+            return "\(run.rule.label): \(gradients ? "gradient variance" : "98th percentile of |tanh(a)|") from \(NumberText.format(values.first ?? .nan, digits: 2)) at layer 1 to \(NumberText.format(values.last ?? .nan, digits: 2)) at layer \(values.count)"
+        }.joined(separator: "; ")
+        return FigureSpec(
+            id: gradients ? "propagation-glorot-gradients" : "propagation-glorot-activations",
+            title: gradients ? "Gradients shrink towards the input under the standard rule" : "Activations shrink with depth under the standard rule",
+            caption: gradients
+                ? "Normalised histograms of the back-propagated gradients $\\partial L/\\partial a_l$ at initialisation, for the cross-entropy of random labels, in a tanh network of \(setup.depth) hidden layers of \(setup.width) units (the setup of Glorot and Bengio's Figure 7). Left: $U(-1/\\sqrt n, 1/\\sqrt n)$; right: Glorot's normalised rule."
+                : "Normalised histograms of the activations $\\tanh(a_l)$ at initialisation in the same network (Glorot and Bengio's Figure 6). Left: $U(-1/\\sqrt n, 1/\\sqrt n)$, whose higher layers pile up at 0; right: Glorot's normalised rule, alike at every layer.",
+            alt: "Two panels of step histograms, one curve per layer. " + spread + ".",
+            chart: chart, data: data)
+    }
+
+    func scaleFigure(_ result: Result) -> FigureSpec {
+        let setup = parameters.reluScale
+        let layers = (1...setup.depth).map(Double.init)
+        var marks: [Mark] = []
+        var data = DataTable(columns: ["std", "layer", "rms_measured", "rms_theory", "zero_fraction"])
+        for (index, run) in result.reluScale.sorted(by: { $0.standardDeviation < $1.standardDeviation }).enumerated() {
+            // Inputs with E[x²] = 1: q₁ = nσ², then q_{l+1} = nσ² · q_l/2; the ReLU outputs
+            // have E[h²] = q_l/2.
+            let n = Double(setup.width), s2 = run.standardDeviation * run.standardDeviation
+            var q = n * s2
+            var theory: [Double] = []
+            for _ in 0..<setup.depth {
+                theory.append((q / 2).squareRoot())
+                q = n * s2 * q / 2
+            }
+            let measured = run.outputSecondMoments.map { $0.squareRoot() }
+            marks.append(.line(Series("σ = \(NumberText.format(run.standardDeviation, digits: 2))", x: layers, y: measured, style: Style(color: index, marker: Self.markers[index]))))
+            marks.append(.line(Series(nil, x: layers, y: theory, style: Style(color: index, dash: .dashed, lineWidth: 1))))
+            for layer in measured.indices {
+                data.append([.number(run.standardDeviation), .integer(layer + 1), .number(measured[layer]), .number(theory[layer]), .number(run.zeroFractions[layer])])
+            }
+        }
+        let chart = Figure(
+            title: "ReLU outputs through five layers",
+            description: "Root mean square of the ReLU outputs of each hidden layer for weights N(0, σ²) with three values of σ, with the theory dashed.",
+            size: Size(width: 480, height: 300),
+            panels: [Panel(x: Axis("hidden layer"), y: Axis("RMS of relu(a_l)", scale: .log10), marks: marks)],
+            legend: .shared)
+        let zeros = result.reluScale.flatMap(\.zeroFractions)
+        return FigureSpec(
+            id: "propagation-relu-scale",
+            title: "Too small, right, too large",
+            caption: "Root mean square of the outputs of \(setup.depth) hidden layers of \(setup.width) ReLU units for weights $N(0, \\sigma^2)$ on standardised inputs, with the prediction (dashed): each layer multiplies $\\mathbb{E}[h^2]$ by $n\\sigma^2/2$. The middle value $\\sigma = 0.14 \\approx \\sqrt{2/100}$ is He's.",
+            alt: "Line chart on a logarithmic axis: with σ = 0.10 the RMS falls layer after layer, with σ = 0.14 it stays level, with σ = 0.28 it roughly doubles per layer. Between \(NumberText.format((zeros.min() ?? .nan) * 100, digits: 2)) and \(NumberText.format((zeros.max() ?? .nan) * 100, digits: 2)) per cent of the outputs are exactly zero.",
+            chart: chart, data: data)
+    }
+}

@@ -1,0 +1,57 @@
+import Numerics
+
+/// Stochastic gradient descent with classical momentum (Polyak; as in Sutskever et al. 2013):
+///   v ← μ·v − ε·g,   θ ← θ + v.
+/// PyTorch's form, v ← μ·v + g, θ ← θ − ε·v, gives the same iterates while ε stays fixed
+/// (its v is this v divided by −ε); the two differ only when ε changes during training.
+/// μ = 0 is plain SGD, θ ← θ − ε·g, as Glorot & Bengio trained.
+public struct SGD: Codable, Sendable, Hashable {
+    /// ε.
+    public var learningRate: Double
+    /// μ.
+    public var momentum: Double
+
+    /// ε and μ; ``TrainingConfiguration`` checks that ε > 0 and 0 ≤ μ < 1.
+    public init(learningRate: Double, momentum: Double = 0) {
+        self.learningRate = learningRate
+        self.momentum = momentum
+    }
+
+    /// Updates every parameter of `network` from `gradients`, carrying the velocity (shaped
+    /// like the gradients, zero at the start) from step to step. Returns false when a
+    /// parameter has become NaN or ±∞.
+    public func step(_ network: inout Network, gradients: Gradients, velocity: inout Gradients) -> Bool {
+        var finite = true
+        for index in network.dense.indices {
+            finite = update(&network.dense[index].weights.elements, gradients.weights[index].elements, &velocity.weights[index].elements) && finite
+            finite = update(&network.dense[index].bias, gradients.biases[index], &velocity.biases[index]) && finite
+        }
+        for index in network.batchNorm.indices {
+            finite = update(&network.batchNorm[index].scale, gradients.scales[index], &velocity.scales[index]) && finite
+            finite = update(&network.batchNorm[index].shift, gradients.shifts[index], &velocity.shifts[index]) && finite
+        }
+        return finite
+    }
+
+    private func update(_ parameters: inout [Float], _ gradient: [Float], _ velocity: inout [Float]) -> Bool {
+        let mu = Float(momentum), epsilon = Float(learningRate)
+        // A Float is NaN or ±∞ exactly when its 8 exponent bits are all ones; OR-ing a flag for
+        // that over the loop checks every parameter in the same pass, and, unlike a
+        // floating-point sum, an integer OR still vectorises.
+        var nonFinite: UInt32 = 0
+        gradient.withUnsafeBufferPointer { g in
+            velocity.withUnsafeMutableBufferPointer { v in
+                parameters.withUnsafeMutableBufferPointer { theta in
+                    for i in 0..<theta.count {
+                        let step = mu * v[i] - epsilon * g[i]
+                        v[i] = step
+                        let updated = theta[i] + step
+                        theta[i] = updated
+                        nonFinite |= (((updated.bitPattern >> 23) & 0xFF) &+ 1) >> 8
+                    }
+                }
+            }
+        }
+        return nonFinite == 0
+    }
+}

@@ -1,0 +1,50 @@
+import Experiments
+
+/// Theory against measurement as the `check-table` partial shows it: in place in the prose
+/// (`{{checks PREFIX …}}`) and, grouped by experiment, in the verification section.
+enum CheckTable {
+    /// The checks whose ids start with any of `prefixes`, in the build's order.
+    static func matching(_ prefixes: [String], in checks: [Check]) -> [Check] {
+        checks.filter { check in prefixes.contains { check.id.hasPrefix($0) } }
+    }
+
+    /// Every id and every part of one that ends before a `/`: what a misspelt prefix may have meant.
+    static func prefixes(_ checks: [Check]) -> [String] {
+        let all = checks.flatMap { check in
+            check.id.indices.filter { check.id[$0] == "/" }.map { String(check.id[..<$0]) } + [check.id]
+        }
+        return Array(Set(all)).sorted()
+    }
+
+    /// The experiment a check belongs to: its id up to the first `/`.
+    static func experiment(of check: Check) -> String {
+        String(check.id.prefix { $0 != "/" })
+    }
+
+    /// The checks grouped by experiment, experiments in the order their first check comes.
+    static func groups(_ checks: [Check]) -> [(experiment: String, checks: [Check])] {
+        var order: [String] = []
+        var byExperiment: [String: [Check]] = [:]
+        for check in checks {
+            let experiment = experiment(of: check)
+            if byExperiment[experiment] == nil { order.append(experiment) }
+            byExperiment[experiment, default: []].append(check)
+        }
+        return order.map { ($0, byExperiment[$0] ?? []) }
+    }
+
+    /// The partial's context: numbers pre-formatted, because Mustache prints Doubles in full.
+    static func context(_ checks: [Check]) -> [String: Any] {
+        [
+            "checks": checks.map { check in
+                [
+                    "id": check.id, "claim": check.claim,
+                    "expected": NumberText.format(check.expected, digits: 4),
+                    "measured": NumberText.format(check.measured, digits: 4),
+                    "tolerance": NumberText.format(check.tolerance, digits: 2),
+                    "passed": check.passed,
+                ] as [String: Any]
+            },
+        ]
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import Experiments
+@testable import Networks
+@testable import Numerics
+
+@Suite struct PropagationTests {
+    static let report = Propagation(profile: .quick).execute(seed: 1)
+
+    @Test func everyCheckPasses() {
+        let failed = Self.report.checks.filter { !$0.passed }
+        #expect(failed.isEmpty, "\(failed)")
+        #expect(Self.report.checks.count == 11)
+    }
+
+    @Test func linearTheoryIsThePowerOfTheWeightScale() {
+        // Linear units, σ_w² = 1/3: both passes shrink by 1/3 per layer, from q₁ = 1/3.
+        let field = MeanField(activation: .linear, weightScales: Array(repeating: 1.0 / 3, count: 5))
+        let forward = field.forward()
+        #expect(forward.count == 4)
+        for (layer, q) in forward.enumerated() { #expect(abs(q - pow(1.0 / 3, Double(layer + 1))) < 1e-15) }
+        let backward = field.backward()
+        for (layer, g) in backward.enumerated() { #expect(abs(g - pow(1.0 / 3, Double(4 - layer))) < 1e-15) }
+    }
+
+    @Test func reluTheoryHalvesUnderLeCun() {
+        let field = MeanField(activation: .relu, weightScales: Array(repeating: 1, count: 4))
+        let q = field.forward()
+        #expect(abs(q[1] / q[0] - 0.5) < 1e-12 && abs(q[2] / q[1] - 0.5) < 1e-12)
+    }
+
+    @Test func selectionFindsTheQuantile() {
+        var random = RandomSource(seed: 2)
+        var values = [Float](repeating: 0, count: 10_001)
+        values.withUnsafeMutableBufferPointer { random.fillNormal($0) }
+        let matrix = Matrix(rows: 1, columns: values.count, elements: values)
+        let sorted = values.map { abs($0) }.sorted()
+        for p in [0.0, 0.5, 0.98, 1.0] {
+            let k = min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.down)))
+            #expect(LayerStatistics.absolutePercentile(matrix, p) == Double(sorted[k]))
+        }
+    }
+
+    @Test func saturationRegionsSitWhereTheDerivativeIsATenth() {
+        // tanh′(a) = 1 − tanh²(a) = 0.1 at a = atanh(√0.9).
+        let cut = atanh(0.9.squareRoot())
+        let tanh = SaturationRegion(.tanh)
+        #expect(tanh.contains(Float(cut + 1e-3)) && tanh.contains(Float(-cut - 1e-3)) && !tanh.contains(Float(cut - 1e-3)))
+        // σ′ = 0.025 where σ(1 − σ) = 0.025.
+        let sigmoidCut = log((1 + (1 - 0.1).squareRoot()) / (1 - (1 - 0.1).squareRoot()))
+        #expect(SaturationRegion(.sigmoid).contains(Float(sigmoidCut + 1e-3)) && !SaturationRegion(.sigmoid).contains(Float(sigmoidCut - 1e-3)))
+        #expect(SaturationRegion(.relu).contains(-1e-6) && !SaturationRegion(.relu).contains(1e-6))
+        #expect(!SaturationRegion(.linear).contains(1e6))
+    }
+
+    @Test func tablesHaveTheIssuesColumns() {
+        let table = Self.report.tables["propagation"]!
+        for column in ["activation", "rule", "depth", "width", "layer", "pass", "variance_measured", "variance_theory", "mean", "p98_abs", "saturated_fraction"] {
+            #expect(table.columns.contains(column), "\(column)")
+        }
+        #expect(Self.report.tables["propagation-histograms"]!.columns == ["activation", "rule", "layer", "pass", "bin_left", "bin_right", "density"])
+    }
+}

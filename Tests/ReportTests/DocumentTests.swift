@@ -1,0 +1,82 @@
+import Experiments
+import Foundation
+import Testing
+@testable import Report
+
+/// The prose pipeline on small template folders written for each test: numbering and
+/// cross-references across files, and errors located in the file that has them.
+@Suite struct DocumentTests {
+    static let references = #"[{"key": "a2010", "authors": "A", "title": "T", "venue": "V", "year": 2010, "doi": "10.1/x"}, {"key": "b2012", "authors": "B", "title": "U", "venue": "W", "year": 2012, "arxiv": "1206.5533"}]"#
+    static let checks = [
+        Check(id: "demo/variance/d=1", claim: "Var = 1/3", expected: 1.0 / 3, measured: 0.331, tolerance: 0.01),
+        Check(id: "demo/tail", claim: "tail", expected: 0.1, measured: 0.1, tolerance: 0.01),
+    ]
+
+    /// A template folder holding `content` (file name → Markdown).
+    func folder(_ content: [String: String]) throws -> TemplateFolder {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("initlab-document-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let files = ["report.mustache": "<main id=\"contents\"></main>", "style.css": "", "output-README.md": "", "references.json": Self.references]
+        for (name, text) in files { try Data(text.utf8).write(to: root.appendingPathComponent(name)) }
+        for (name, text) in content { try Data(text.utf8).write(to: root.appendingPathComponent("content/\(name)")) }
+        return try TemplateFolder(path: root.path)
+    }
+
+    func document(_ content: [String: String]) throws -> Document {
+        let partials = Document.Partials(
+            figure: { spec, number, _ in "<figure>\(spec.id) \(number)</figure>" },
+            checks: { "<table class=\"checks\">\($0.map(\.id).joined(separator: ","))</table>" })
+        return try Document(templates: try folder(content), figures: [:], numbers: ["x": 0.57735], checks: Self.checks, reservedIDs: ["contents"], partials: partials)
+    }
+
+    @Test func referencesResolveAcrossFilesAndForward() throws {
+        let document = try document([
+            "01-a.md": "## Contents\n\nSee @sec:later, @tab:rules, \\eqref{eq:b} and [@b2012; @a2010].\n\n$$a \\label{eq:a}$$\n",
+            "02-b.md": "## Later {#sec:later}\n\n### Rules\n\nTable: The rules, $x$ = {{number x digits=2}}. {#tab:rules}\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n$$b \\nonumber$$\n\n$$c \\label{eq:b}$$\n",
+        ])
+        let html = document.sections.map(\.html).joined()
+        #expect(html.contains("<a class=\"xref\" href=\"#later\">Section&nbsp;2</a>"))
+        #expect(html.contains("<a class=\"xref\" href=\"#tab-rules\">Table&nbsp;1</a>"))
+        #expect(html.contains("<a class=\"xref\" href=\"#eq-b\">(2)</a>"))
+        #expect(html.contains("[<a href=\"#ref-b2012\">1</a>, <a href=\"#ref-a2010\">2</a>]"))
+        #expect(html.contains("<table id=\"tab-rules\"><caption><span class=\"table-label\">Table&nbsp;1.</span> The rules, <math"))
+        #expect(html.contains("<span class=\"number\">0.58</span>.</caption>"))
+        #expect(html.contains("<td class=\"align-right\">2</td>"))
+        #expect(!html.contains("INITLABPIECE"))
+        // The template's id is taken, so the heading "Contents" gets another.
+        #expect(document.headings.map(\.id) == ["contents-2", "later", "rules"])
+        #expect(document.headings.map(\.number) == ["1", "2", "2.1"])
+        #expect(document.numbering.equations == ["eq:a": "1", "eq:b": "2"])
+        #expect(document.numbering.citationOrder == ["b2012", "a2010"])
+    }
+
+    @Test func checksDirectiveRendersInPlace() throws {
+        let document = try document(["01-a.md": "## A\n\n{{checks demo/variance demo/tail}}\nTable: Theory against measurement. {#tab:demo}\n"])
+        #expect(document.sections[0].html.contains("<div class=\"table-scroll\"><table class=\"checks\" id=\"tab-demo\"><caption><span class=\"table-label\">Table&nbsp;1.</span> Theory against measurement.</caption>demo/variance/d=1,demo/tail</table></div>"))
+    }
+
+    @Test func headingsKeepTheirMath() throws {
+        let document = try document(["01-a.md": "## Why $1/3$?\n"])
+        #expect(document.headings.first?.id == "why")
+        #expect(document.headings.first?.html.hasPrefix("Why <span class=\"nowrap\"><math") == true)
+    }
+
+    @Test(arguments: [
+        ("See @tab:rulez.\n\n| a |\n|---|\n| 1 |\nTable: R {#tab:rules}\n", "1:5", "@tab:rulez refers to no labelled table", "did you mean @tab:rules?"),
+        ("## One\n\nSee @sec:on.\n", "3:5", "@sec:on refers to no section heading", "did you mean @sec:one?"),
+        ("{{checks demo/variense}}\n", "1:1", "no check id starts with demo/variense", "did you mean demo/variance?"),
+        ("Text\n\n$$a = b\n  + \\frac{1}{2\n$$\n", "4:13", "unclosed {: add a matching } before the end of the formula", nil),
+        ("$$a \\label{eq:x}\n = {{number x}} + \\foo$$\n", "2:19", "unknown command \\foo: TeXMath does not support it", nil),
+        ("$$a \\nonumber \\label{eq:x}$$\n", "1:1", "\\label{eq:x} is on an unnumbered equation", "remove \\nonumber or the label"),
+        ("$x \\label{eq:x}$\n", "1:1", "\\label belongs in display math ($$…$$)", nil),
+        ("#### Deep {#sec:deep}\n", "1:11", "{#sec:…} labels a ## or ### heading; this line is not one", nil),
+    ] as [(String, String, String, String?)])
+    func mistakesAreLocated(_ text: String, _ position: String, _ message: String, _ hint: String?) throws {
+        #expect {
+            _ = try document(["01-a.md": text])
+        } throws: { error in
+            guard let error = error as? ReportError else { return false }
+            return error.location.hasSuffix("/content/01-a.md:\(position)") && error.message == message && error.hint == hint
+        }
+    }
+}

