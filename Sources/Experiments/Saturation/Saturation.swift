@@ -51,7 +51,7 @@ public struct Saturation: Experiment {
         let fanIns: [Int]
         switch profile {
         case .quick: fanIns = (0...6).map { 1 << (2 * $0) }
-        case .handout: fanIns = (0...24).map { Int((pow(2, Double($0) / 2)).rounded()) }
+        case .handout: fanIns = (0...12).map { 1 << $0 }
         }
         self.init(parameters: Parameters(
             fanIns: fanIns,
@@ -247,7 +247,7 @@ public struct Saturation: Experiment {
         for row in result.rows {
             checks.append(Check(
                 id: "saturation/variance/\(row.setting.rawValue)/d=\(row.fanIn)",
-                claim: "Var(a) = \(Self.theoryText(row.setting, fanIn: row.fanIn)) at d = \(row.fanIn) (\(row.setting.label))",
+                claim: "d = \(row.fanIn), \(row.setting.shortLabel): Var(a) = \(Self.theoryText(row.setting, fanIn: row.fanIn))",
                 expected: row.varianceTheory, measured: row.varianceMeasured,
                 tolerance: parameters.toleranceInStandardErrors * row.standardError))
         }

@@ -23,6 +23,15 @@ public enum SaturationSetting: String, Codable, Sendable, Hashable, CaseIterable
         }
     }
 
+    /// A few words for tables where the fan-in and the variance stand beside it.
+    public var shortLabel: String {
+        switch self {
+        case .standardised: "fan-in rule, standardised x"
+        case .rawPixels: "fan-in rule, raw pixels"
+        case .fixedRange: "U(−1, 1), standardised x"
+        }
+    }
+
     /// How the setting is named in legends and tables.
     public var label: String {
         switch self {
