@@ -1,5 +1,3 @@
-import Foundation
-
 /// A unit's nonlinearity φ: its value, its derivative, its gain and (in ActivationMoments.swift)
 /// the Gaussian moments the mean-field theory needs.
 ///

@@ -4,6 +4,7 @@ import Charts
 import Dispatch
 import Experiments
 import Foundation
+import Networks
 import Numerics
 
 /// The median of `repeats` timed runs, in seconds, after one warm-up run.
@@ -68,4 +69,14 @@ do {
 for profile in Profile.allCases {
     let seconds = median(repeats: 3) { _ = Saturation(profile: profile).execute(seed: 1) }
     report("saturation experiment, profile \(profile.rawValue)", String(format: "%.2f s", seconds))
+}
+
+// Training throughput: 30 hidden ReLU layers of 256, 1024 inputs, 9 classes, batch 128, SGD
+// with momentum; two independent runs side by side on the two cores.
+do {
+    let training = try TrainingBenchmark.measure()
+    report("MLP 30×256 ReLU, batch 128, 2 runs side by side",
+           String(format: "%.1f steps/s, %.0f GFLOP/s", training.stepsPerSecond, training.gigaflopsPerSecond))
+} catch {
+    report("MLP 30×256 ReLU training", "failed: \(error)")
 }
