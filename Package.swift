@@ -26,6 +26,7 @@ let package = Package(
             name: "CBLAS",
             providers: [.apt(["libblis-pthread-dev"])]
         ),
+        .target(name: "CSystem"),
         .target(name: "Numerics", dependencies: ["CBLAS"]),
         .target(name: "Initializers", dependencies: ["Numerics"]),
         .target(name: "Charts", dependencies: ["CCairo"]),
@@ -39,7 +40,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Experiments", "Initializers", "Charts", "TeXMath",
+                "Experiments", "Initializers", "Charts", "TeXMath", "CSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ]

@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// Writes the site next to its destination and swaps it into place in one step, so a failed or
@@ -12,6 +13,7 @@ enum SiteWriter {
         let target = URL(fileURLWithPath: destination).standardizedFileURL
         try checkReplaceable(target)
         let parent = target.deletingLastPathComponent()
+        removeLeftovers(of: target)
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).initlab-new-\(ProcessInfo.processInfo.processIdentifier)")
         let retired = parent.appendingPathComponent(".\(target.lastPathComponent).initlab-old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
@@ -30,16 +32,36 @@ enum SiteWriter {
             throw ReportError("--output \(destination)", "cannot write the site: \(error.localizedDescription)", hint: "check that the folder's parent is writable")
         }
         do {
-            if fileManager.fileExists(atPath: target.path) {
+            if !fileManager.fileExists(atPath: target.path) {
+                try fileManager.moveItem(at: staging, to: target)
+            } else if initlab_exchange_paths(staging.path, target.path) == 0 {
+                // One step: an interrupted build leaves the old site or the new one, never none.
+                try? fileManager.removeItem(at: staging)
+            } else {
+                // No exchange on this file system: two renames, the old site kept until the end.
                 try fileManager.moveItem(at: target, to: retired)
+                try fileManager.moveItem(at: staging, to: target)
+                try? fileManager.removeItem(at: retired)
             }
-            try fileManager.moveItem(at: staging, to: target)
-            try? fileManager.removeItem(at: retired)
         } catch {
             // Put the previous site back if the swap failed half-way.
             if !fileManager.fileExists(atPath: target.path) { try? fileManager.moveItem(at: retired, to: target) }
             try? fileManager.removeItem(at: staging)
             throw ReportError("--output \(destination)", "cannot move the new site into place: \(error.localizedDescription)")
+        }
+    }
+
+    /// Removes what an interrupted build left beside the destination: staging folders of
+    /// processes that no longer run.
+    static func removeLeftovers(of target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let prefixes = [".\(target.lastPathComponent).initlab-new-", ".\(target.lastPathComponent).initlab-old-"]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            // kill(pid, 0) probes whether the process still exists without signalling it.
+            if pid != ProcessInfo.processInfo.processIdentifier && kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
         }
     }
 

@@ -10,7 +10,7 @@ struct Config: ParsableCommand {
     @Flag(help: "Print the built-in defaults (the default action).")
     var defaults = false
 
-    @Option(help: "The profile whose sizes to print: quick or handout.")
+    @Option(help: "The profile whose sizes to print: quick, handout or paper.")
     var profile: Profile = .handout
 
     @Option(help: "A configuration file to check and print resolved.")

@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("profile: quik\n", "1:10", "profile must be one of quick, handout", "did you mean quick?"),
+        ("profile: quik\n", "1:10", "profile must be one of quick, handout, paper", "did you mean quick?"),
         ("seeed: 1\n", "1:1", "unknown key 'seeed'", "did you mean seed?"),
         ("seed: -1\n", "1:7", "seed must be a whole number from 0 to 18446744073709551615", nil),
         ("experiments:\n  saturaton: {}\n", "2:3", "unknown experiment 'saturaton'", "did you mean saturation?"),

@@ -59,16 +59,32 @@ public struct Propagation: Experiment {
             InitializerChoice(.normal, std: 0.01), InitializerChoice(.fanInUniform), InitializerChoice(.lecunNormal),
             InitializerChoice(.glorotUniform), InitializerChoice(.heNormal), InitializerChoice(.orthogonal, activationGain: true),
         ]
-        let quick = profile == .quick
-        self.init(parameters: Parameters(
-            grid: Grid(
-                activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
-                depth: quick ? 6 : 20, width: quick ? 32 : 256, batch: quick ? 32 : 256, realisations: quick ? 4 : 8),
-            histograms: Histograms(
-                rules: [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniform)],
-                depth: 5, width: quick ? 100 : 1000, batch: quick ? 100 : 1000, classes: 10, bins: 50),
-            reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: quick ? 200 : 1000),
-            toleranceInStandardErrors: 5))
+        let glorot = [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniform)]
+        switch profile {
+        case .quick:
+            self.init(parameters: Parameters(
+                grid: Grid(activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
+                           depth: 6, width: 32, batch: 32, realisations: 4),
+                histograms: Histograms(rules: glorot, depth: 5, width: 100, batch: 100, classes: 10, bins: 50),
+                reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 200),
+                toleranceInStandardErrors: 5))
+        case .handout:
+            self.init(parameters: Parameters(
+                grid: Grid(activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
+                           depth: 20, width: 256, batch: 256, realisations: 8),
+                histograms: Histograms(rules: glorot, depth: 5, width: 1000, batch: 1000, classes: 10, bins: 50),
+                reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 1000),
+                toleranceInStandardErrors: 5))
+        case .paper:
+            // He et al.'s depth of 30, Glorot & Bengio's width of 1000 for the histograms, and
+            // Perunicic's 10,000 test images for the ReLU picture.
+            self.init(parameters: Parameters(
+                grid: Grid(activations: [.linear, .tanh, .sigmoid, .relu, .leakyReLU(slope: 0.01), .softsign, .selu], rules: rules,
+                           batchNormActivations: [.relu, .tanh, .sigmoid], depth: 30, width: 512, batch: 512, realisations: 8),
+                histograms: Histograms(rules: glorot, depth: 5, width: 1000, batch: 1000, classes: 10, bins: 50),
+                reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 10_000),
+                toleranceInStandardErrors: 5))
+        }
     }
 
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {

@@ -48,19 +48,21 @@ public struct Saturation: Experiment {
     }
 
     public init(profile: Profile) {
-        let fanIns: [Int]
         switch profile {
-        case .quick: fanIns = (0...6).map { 1 << (2 * $0) }
-        case .handout: fanIns = (0...12).map { 1 << $0 }
+        case .quick:
+            self.init(parameters: Parameters(
+                fanIns: (0...6).map { 1 << (2 * $0) }, settings: SaturationSetting.allCases, units: 64, batch: 64,
+                drawsPerFanIn: 1 << 18, maxReplicates: 64, curvePoints: 481, toleranceInStandardErrors: 4))
+        case .handout:
+            self.init(parameters: Parameters(
+                fanIns: (0...12).map { 1 << $0 }, settings: SaturationSetting.allCases, units: 64, batch: 64,
+                drawsPerFanIn: 1 << 22, maxReplicates: 512, curvePoints: 481, toleranceInStandardErrors: 4))
+        case .paper:
+            // Half-octave fan-ins and sixteen times the draws: standard errors a quarter as large.
+            self.init(parameters: Parameters(
+                fanIns: (0...24).map { Int((pow(2, Double($0) / 2)).rounded()) }, settings: SaturationSetting.allCases,
+                units: 64, batch: 64, drawsPerFanIn: 1 << 26, maxReplicates: 8192, curvePoints: 961, toleranceInStandardErrors: 4))
         }
-        self.init(parameters: Parameters(
-            fanIns: fanIns,
-            settings: SaturationSetting.allCases,
-            units: 64, batch: 64,
-            drawsPerFanIn: profile == .quick ? 1 << 18 : 1 << 22,
-            maxReplicates: profile == .quick ? 64 : 512,
-            curvePoints: 481,
-            toleranceInStandardErrors: 4))
     }
 
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
