@@ -26,10 +26,16 @@ enum TestSupport {
         init(_ bytes: [UInt8]) { self.bytes = bytes }
     }
 
-    /// Decodes a PNG with cairo and returns the pixel at (x, y).
-    static func pixel(_ png: [UInt8], x: Int, y: Int) -> Pixel? {
+    /// A decoded image: colours as 0xRRGGBB, row by row.
+    struct DecodedImage: Equatable {
+        var width: Int, height: Int
+        var pixels: [UInt32]
+    }
+
+    /// Decodes a PNG with cairo (libpng, which also checks the chunk CRCs).
+    static func decodePNG(_ png: [UInt8]) -> DecodedImage? {
         let reader = Reader(png)
-        return withExtendedLifetime(reader) { () -> Pixel? in
+        return withExtendedLifetime(reader) { () -> DecodedImage? in
             let closure = Unmanaged.passUnretained(reader).toOpaque()
             guard
                 let surface = cairo_image_surface_create_from_png_stream(
@@ -49,11 +55,24 @@ enum TestSupport {
             let width = Int(cairo_image_surface_get_width(surface))
             let height = Int(cairo_image_surface_get_height(surface))
             let stride = Int(cairo_image_surface_get_stride(surface))
-            guard x >= 0, y >= 0, x < width, y < height, let data = cairo_image_surface_get_data(surface) else { return nil }
-            // Native-endian 32-bit xRGB / ARGB.
-            let word = data.advanced(by: y * stride + x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
-            return Pixel(red: UInt8((word >> 16) & 0xFF), green: UInt8((word >> 8) & 0xFF), blue: UInt8(word & 0xFF))
+            guard let data = cairo_image_surface_get_data(surface) else { return nil }
+            var pixels: [UInt32] = []
+            pixels.reserveCapacity(width * height)
+            for y in 0..<height {
+                for x in 0..<width {
+                    // Native-endian 32-bit xRGB / ARGB.
+                    pixels.append(UnsafeRawPointer(data).load(fromByteOffset: y * stride + 4 * x, as: UInt32.self) & 0xFF_FFFF)
+                }
+            }
+            return DecodedImage(width: width, height: height, pixels: pixels)
         }
+    }
+
+    /// Decodes a PNG with cairo and returns the pixel at (x, y).
+    static func pixel(_ png: [UInt8], x: Int, y: Int) -> Pixel? {
+        guard let image = decodePNG(png), x >= 0, y >= 0, x < image.width, y < image.height else { return nil }
+        let word = image.pixels[y * image.width + x]
+        return Pixel(red: UInt8((word >> 16) & 0xFF), green: UInt8((word >> 8) & 0xFF), blue: UInt8(word & 0xFF))
     }
 
     /// Advance width of plain text in DejaVu Sans, measured here without the Charts measurer.

@@ -35,11 +35,15 @@ import Testing
         Case(name: "output is a folder initlab did not write", config: nil, arguments: ["--output", "ROOT/home"], status: 2, message: "this folder holds files initlab did not write"),
     ]
 
+    /// One cache for every case: the builds that set up a previous site run the experiments
+    /// once, and the cases themselves fail before any would run.
+    static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("initlab-bad-input-cache-\(ProcessInfo.processInfo.processIdentifier)")
+
     @Test(arguments: cases)
     func refusedWithNothingLost(_ bad: Case) throws {
         let root = try Initlab.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let site = root.appendingPathComponent("site"), cache = root.appendingPathComponent("cache")
+        let site = root.appendingPathComponent("site"), cache = Self.sharedCache
         #expect(try Initlab.run(["build", "--profile", "quick", "--output", site.path, "--cache", cache.path, "--quiet"]).status == 0)
         try Data("not a folder".utf8).write(to: root.appendingPathComponent("a-file"))
         try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import Experiments
+@testable import Networks
+@testable import Numerics
+
+@Suite struct ConvergenceTests {
+    static let experiment = Convergence(profile: .quick)
+    static let result = experiment.run(random: RandomSource(seed: 1))
+
+    @Test func zeroWeightsKeepUnitsIdentical() {
+        let checks = Self.experiment.report(Self.result).checks
+        #expect(checks.map(\.id) == ["convergence/symmetry/zeros"])
+        #expect(checks.allSatisfy { $0.passed }, "\(checks)")
+        // The comparison rule really does break the symmetry.
+        let spread = Self.result.runs.filter { $0.setup == "symmetry" && $0.rule.rule != .zeros }.compactMap { $0.points.last?.unitSpread }
+        #expect(spread.allSatisfy { $0 > 0.01 })
+    }
+
+    @Test func everyRunIsRecordedAtEveryEvaluation() {
+        let parameters = Self.experiment.parameters
+        let expected = parameters.setups.reduce(0) { $0 + $1.batchNorm.count * $1.rules.count } * parameters.seeds
+        #expect(Self.result.runs.count == expected)
+        for run in Self.result.runs where run.divergedAt == nil {
+            #expect(run.points.count == parameters.evaluations)
+            #expect(run.points.allSatisfy { $0.heldOutLoss.isFinite && (0...1).contains($0.heldOutAccuracy) })
+        }
+    }
+
+    @Test func unitSpreadIsTheStandardDeviationAcrossUnits() throws {
+        let architecture = try Architecture(inputs: 2, hiddenWidths: [2], outputs: 2, activation: .tanh)
+        var network = Network(architecture, random: RandomSource(seed: 1)) { weights, _ in
+            for i in weights.elements.indices { weights.elements[i] = 0 }
+        }
+        #expect(Convergence.unitSpread(network) == 0)
+        // Units (rows) 1 and 2 differ by 2 in input 0 and by 0 in input 1: spreads 1 and 0.
+        network.dense[0].weights = Matrix(rows: 2, columns: 2, elements: [1, 5, 3, 5])
+        #expect(abs(Convergence.unitSpread(network) - 0.5) < 1e-12)
+    }
+
+    @Test func aDivergingRunIsRecordedNotFatal() throws {
+        var parameters = Self.experiment.parameters
+        parameters.setups = [Convergence.Setup(name: "explode", activation: .relu, depth: 4, width: 16, batchNorm: [false],
+                                               rules: [InitializerChoice(.normal, std: 3)], learningRate: 10, momentum: 0.9, steps: 30)]
+        parameters.seeds = 1
+        let result = Convergence(parameters: parameters).run(random: RandomSource(seed: 3))
+        #expect(result.runs.count == 1)
+        #expect(result.runs[0].divergedAt != nil)
+        let report = Convergence(parameters: parameters).report(result)
+        #expect(report.tables["convergence"]!.rows.allSatisfy { $0.last == .flag(true) })
+    }
+}
