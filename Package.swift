@@ -22,6 +22,7 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CBLAS",
             providers: [.apt(["libblis-pthread-dev"])]
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "CSystem"),
         .target(name: "Numerics", dependencies: ["CBLAS"]),
         .target(name: "Initializers", dependencies: ["Numerics"]),
-        .target(name: "Charts", dependencies: ["CCairo"]),
+        .target(name: "Charts", dependencies: ["CCairo", "CZlib"]),
         .target(name: "TeXMath"),
         .target(name: "Networks", dependencies: ["Numerics", "Initializers"]),
         .target(name: "Experiments", dependencies: ["Initializers", "Networks", "Numerics", "Charts"]),

@@ -7,6 +7,8 @@ public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidFigure
         /// cairo failed to create a surface or to draw (usually out of memory).
         case cairo
+        /// zlib failed to compress a PNG (usually out of memory).
+        case encoding
         /// A folder could not be written, or holds files that must not be overwritten.
         case output
     }
@@ -23,6 +25,7 @@ public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case .invalidFigure: "invalid figure: \(message)"
         case .cairo: "cairo: \(message)"
+        case .encoding: "PNG encoding: \(message)"
         case .output: message
         }
     }

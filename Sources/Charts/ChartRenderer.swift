@@ -5,7 +5,8 @@ import Foundation
 public enum Format: String, Sendable, Hashable, CaseIterable {
     /// Vector, glyphs as paths, with `<title>` and `<desc>`.
     case svg
-    /// Raster at twice the point size (a 480×300 pt figure is 960×600 pixels).
+    /// Raster at twice the point size (a 480×300 pt figure is 960×600 pixels), marked as
+    /// 144 pixels per inch so that it prints at the figure's size.
     case png
     /// Vector, with the figure title and a reproducible creation date as metadata.
     case pdf
@@ -47,7 +48,7 @@ public enum ChartRenderer {
         case .svg:
             let svg = try produce(
                 create: { cairo_svg_surface_create_for_stream(writeToSink, $0, width, height) },
-                paint: paint, emit: { surface, _ in finish(surface) })
+                paint: paint, emit: finish)
             return SVGPostprocess.finish(svg, title: figure.title, description: figure.description)
         case .pdf:
             let date = DocumentDate.current(environment: ProcessInfo.processInfo.environment)
@@ -58,26 +59,48 @@ public enum ChartRenderer {
                     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
                     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
                 },
-                paint: paint, emit: { surface, _ in finish(surface) })
+                paint: paint, emit: finish)
         case .png:
-            let pixelsWide = Int32((width * pngScale).rounded(.up))
-            let pixelsHigh = Int32((height * pngScale).rounded(.up))
-            return try produce(
-                create: { _ in cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelsWide, pixelsHigh) },
-                scale: pngScale, paint: paint,
-                emit: { surface, sink in cairo_surface_write_to_png_stream(surface, writeToSink, sink) })
+            // Points are 1/72 inch, so 2 pixels per point make 144 pixels per inch.
+            return try rasterize(figure, layout, theme: theme) { try PNGEncoder.encode($0, pixelsPerInch: 72 * pngScale) }
         }
     }
 
-    /// Creates a surface writing into a byte array, paints on it through a fresh context, and
-    /// returns the bytes `emit` writes; every cairo object is destroyed before returning.
-    private static func produce(
+    /// Draws the figure at ``pngScale`` pixels per point on an RGB24 image surface and hands
+    /// its pixels to `use` while the surface exists. RGB24 rather than ARGB32 because every
+    /// figure starts with an opaque background: the pixels need no alpha and are not
+    /// premultiplied, so the PNG carries cairo's colours exactly.
+    static func rasterize<Output>(
+        _ figure: Figure, _ layout: FigureLayout, theme: Theme, _ use: (RGBRaster) throws -> Output
+    ) throws -> Output {
+        let pixelsWide = Int32((figure.size.width * pngScale).rounded(.up))
+        let pixelsHigh = Int32((figure.size.height * pngScale).rounded(.up))
+        return try produce(
+            create: { _ in cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelsWide, pixelsHigh) },
+            scale: pngScale,
+            paint: { CairoPainter(context: $0, theme: theme).paint(figure, layout) },
+            emit: { surface, _ in
+                cairo_surface_flush(surface)
+                guard let data = cairo_image_surface_get_data(surface) else {
+                    throw ChartError(.cairo, "the image surface has no pixel data")
+                }
+                return try use(
+                    RGBRaster(
+                        base: UnsafeRawPointer(data), width: Int(cairo_image_surface_get_width(surface)),
+                        height: Int(cairo_image_surface_get_height(surface)), stride: Int(cairo_image_surface_get_stride(surface))))
+            })
+    }
+
+    /// Creates a surface (stream surfaces write into a byte sink), paints on it through a fresh
+    /// context, and returns what `emit` makes of the surface and the sink; every cairo object
+    /// is destroyed before returning.
+    private static func produce<Output>(
         create: (UnsafeMutableRawPointer) -> OpaquePointer?,
         prepare: (OpaquePointer) -> Void = { _ in },
         scale: Double = 1,
         paint: (OpaquePointer) -> Void,
-        emit: (OpaquePointer, UnsafeMutableRawPointer) -> cairo_status_t
-    ) throws -> [UInt8] {
+        emit: (OpaquePointer, ByteSink) throws -> Output
+    ) throws -> Output {
         let sink = ByteSink()
         return try withExtendedLifetime(sink) {
             let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -92,14 +115,15 @@ public enum ChartRenderer {
             let drawn = cairo_status(context)
             cairo_destroy(context)
             try check(drawn, "drawing")
-            try check(emit(surface, closure), "writing")
-            return sink.bytes
+            return try emit(surface, sink)
         }
     }
 
-    private static func finish(_ surface: OpaquePointer) -> cairo_status_t {
+    /// Ends a stream surface, which flushes the rest of the file into the sink.
+    private static func finish(_ surface: OpaquePointer, _ sink: ByteSink) throws -> [UInt8] {
         cairo_surface_finish(surface)
-        return cairo_surface_status(surface)
+        try check(cairo_surface_status(surface), "writing")
+        return sink.bytes
     }
 
     private static func check(_ status: cairo_status_t, _ action: String) throws {
