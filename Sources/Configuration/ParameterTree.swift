@@ -53,6 +53,15 @@ enum ParameterTree {
         return mapping.map { pair in
             let key = pair.key.string ?? ""
             if case .mapping = pair.value { return "\(indent)\(key):\n" + yaml(pair.value, depth: depth + 1) }
+            if case .sequence(let items) = pair.value, !items.isEmpty, items.allSatisfy({ $0.mapping != nil }) {
+                // A list of records reads best one record per block, one key per line.
+                return "\(indent)\(key):\n" + items.map { item in
+                    let fields = item.mapping.map { Array($0) } ?? []
+                    return fields.enumerated().map { index, field in
+                        "\(indent)  \(index == 0 ? "- " : "  ")\(field.key.string ?? ""): \(inline(field.value))\n"
+                    }.joined()
+                }.joined()
+            }
             return "\(indent)\(key): \(inline(pair.value))\n"
         }.joined()
     }
