@@ -113,8 +113,8 @@ public struct ReportBuilder {
     }
 
     /// Writes the site's files into `output`, swapping the whole folder in one step.
-    public func writeSite(_ files: [String: Data], to output: String) throws(ReportError) {
-        try SiteWriter.write(files, to: output)
+    public func writeSite(_ files: [String: Data], to output: String, force: Bool = false) throws(ReportError) {
+        try SiteWriter.write(files, to: output, force: force)
     }
 
     /// Element ids written out in the templates (`id="verification"`), which no heading may take.

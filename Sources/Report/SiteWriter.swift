@@ -8,10 +8,11 @@ enum SiteWriter {
     static let marker = ".initlab-site"
     static let markerText = "This folder is written by `initlab build`, which replaces it whole on every build.\n"
 
-    static func write(_ files: [String: Data], to destination: String) throws(ReportError) {
+    /// `force` replaces a non-empty folder that lacks the marker: the user has said it may go.
+    static func write(_ files: [String: Data], to destination: String, force: Bool = false) throws(ReportError) {
         let fileManager = FileManager.default
         let target = URL(fileURLWithPath: destination).standardizedFileURL
-        try checkReplaceable(target)
+        if !force { try checkReplaceable(target) }
         let parent = target.deletingLastPathComponent()
         removeLeftovers(of: target)
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).initlab-new-\(ProcessInfo.processInfo.processIdentifier)")
@@ -75,7 +76,7 @@ enum SiteWriter {
         }
         let entries = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
         guard entries.isEmpty || entries.contains(marker) else {
-            throw ReportError("--output \(target.path)", "this folder holds files initlab did not write, and a build replaces the whole folder", hint: "choose an empty or new folder")
+            throw ReportError("--output \(target.path)", "this folder holds files initlab did not write, and a build replaces the whole folder", hint: "choose an empty or new folder, or pass --force to replace it")
         }
     }
 }

@@ -65,6 +65,14 @@ do {
     report("the same figure, SVG + PNG + PDF from one layout", String(format: "%.1f ms", all * 1e3))
 }
 
+// Glorot & Bengio's Figure 6/7 workload: tanh, 5 hidden layers of 1000, batch 1000, forward
+// and backward with weight gradients, per-layer variances and 50-bin histograms, both rules.
+do {
+    let propagation = Propagation(profile: .handout)
+    let seconds = median(repeats: 5) { _ = propagation.histogramRuns(random: RandomSource(seed: 1)) }
+    report("Glorot–Bengio workload, tanh 5×1000, batch 1000, 2 rules", String(format: "%.2f s", seconds))
+}
+
 // Experiments, whole, as the build runs them (both cores).
 for profile in Profile.allCases {
     let seconds = median(repeats: 3) { _ = Saturation(profile: profile).execute(seed: 1) }

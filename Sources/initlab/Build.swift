@@ -22,6 +22,9 @@ struct Build: ParsableCommand {
     @Option(help: "The folder with report.mustache, partials/, style.css, content/*.md and references.json.")
     var templates = "templates"
 
+    @Flag(help: "Replace the output folder even if it holds files initlab did not write (they are lost).")
+    var force = false
+
     @Flag(help: "Write the site even when a check of the theory against the measurements fails.")
     var allowFailedChecks = false
 
@@ -45,7 +48,7 @@ struct Build: ParsableCommand {
             let list = summary.failedChecks.map { "  \($0.id): expected \($0.expected) ± \($0.tolerance), measured \($0.measured)" }.joined(separator: "\n")
             throw BuildFailure(message: "\(summary.failedChecks.count) of \(summary.checksTotal) checks failed; the previous site in \(output) is left as it was:\n\(list)\n(--allow-failed-checks writes the site anyway)")
         }
-        try builder.writeSite(files, to: output)
+        try builder.writeSite(files, to: output, force: force)
         for timing in outcome.timings {
             log(String(format: "  %@: %@ in %.2f s", timing.experiment, timing.cached ? "from the cache" : "ran", timing.seconds))
         }

@@ -65,7 +65,7 @@ struct Initlab {
         let figureIDs = [
             "saturation-logistic", "saturation-variance", "saturation-outside", "saturation-derivative",
             "propagation-forward", "propagation-backward", "propagation-batchnorm", "propagation-glorot-activations",
-            "propagation-glorot-gradients", "propagation-relu-scale",
+            "propagation-glorot-gradients", "propagation-relu-scale", "propagation-relu-distributions",
             "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-symmetry", "convergence-bad-scale",
         ]
         for id in figureIDs {
@@ -129,6 +129,12 @@ struct Initlab {
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains(root.path))
         #expect(try Initlab.files(root) == ["notes.txt": Data("keep".utf8)])
+        #expect(outcome.stderr.contains("--force"))
+        // Told to, it replaces the folder.
+        let forced = try Initlab.run(["build", "--profile", "quick", "--output", root.path, "--quiet", "--force"])
+        #expect(forced.status == 0)
+        #expect(try Initlab.files(root)["notes.txt"] == nil)
+        #expect(try Initlab.files(root)["index.html"] != nil)
     }
 
     @Test func versionAndHelp() throws {

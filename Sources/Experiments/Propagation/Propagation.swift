@@ -147,6 +147,8 @@ public struct Propagation: Experiment {
         /// E[h²] of the ReLU outputs of each hidden layer.
         public var outputSecondMoments: [Double]
         public var zeroFractions: [Double]
+        /// Every 20th ReLU output of each hidden layer, for the distributions.
+        public var samples: [[Double]]
     }
 
     public struct Result: Codable, Sendable {
@@ -196,7 +198,7 @@ public struct Propagation: Experiment {
                 return .grid(runGrid(activation, rule, batchNorm: batchNorm, realisation: realisation,
                                      random: random.derived("grid/\(activation.name)/\(rule.label)/bn=\(batchNorm)/\(realisation)")))
             case .histogram(let rule):
-                return .histogram(runHistograms(rule, random: random.derived("histograms/\(rule.label)")))
+                return .histogram(runHistograms(rule, random: Self.histogramStream(random, rule)))
             case .scale(let std):
                 return .scale(runScale(std, random: random.derived("relu-scale/\(std)")))
             }
@@ -248,6 +250,16 @@ public struct Propagation: Experiment {
             backward: hidden.map { LayerStatistics.measure($0.preActivationGradients, percentileOf: $0.preActivationGradients, activation: nil, preActivations: nil) })
     }
 
+    static func histogramStream(_ random: RandomSource, _ rule: InitializerChoice) -> RandomSource {
+        random.derived("histograms/\(rule.label)")
+    }
+
+    /// Glorot & Bengio's workload alone (tanh, forward and backward with weight gradients,
+    /// per-layer statistics and histograms, every rule), both cores: what the benchmark times.
+    public func histogramRuns(random: RandomSource) -> [HistogramRun] {
+        ParallelMap.map(parameters.histograms.rules) { runHistograms($0, random: Self.histogramStream(random, $0)) }
+    }
+
     func runHistograms(_ rule: InitializerChoice, random: RandomSource) -> HistogramRun {
         let setup = parameters.histograms
         var stream = random.derived("data")
@@ -282,7 +294,7 @@ public struct Propagation: Experiment {
         let setup = parameters.reluScale
         var stream = random.derived("data")
         guard let architecture = try? Architecture(inputs: setup.width, hiddenWidths: Array(repeating: setup.width, count: setup.depth), outputs: 10, activation: .relu) else {
-            return ScaleRun(standardDeviation: std, outputSecondMoments: [], zeroFractions: [])
+            return ScaleRun(standardDeviation: std, outputSecondMoments: [], zeroFractions: [], samples: [])
         }
         let network = Self.network(architecture, InitializerChoice(.normal, std: std), random: random.derived("weights"))
         var workspace = Workspace(architecture, batchSize: setup.batch)
@@ -294,7 +306,8 @@ public struct Propagation: Experiment {
             outputSecondMoments: hidden.map { LayerStatistics.measure($0.activations, percentileOf: $0.activations, activation: nil, preActivations: nil).secondMoment },
             zeroFractions: hidden.map { layer in
                 Double(layer.activations.elements.filter { $0 == 0 }.count) / Double(max(layer.activations.count, 1))
-            })
+            },
+            samples: hidden.map { layer in stride(from: 0, to: layer.activations.count, by: 20).map { Double(layer.activations.elements[$0]) } })
     }
 
     static func edges(_ low: Double, _ high: Double, bins: Int) -> [Double] {

@@ -76,6 +76,7 @@ extension Propagation {
             figures: [
                 gridFigure(cells, .forward), gridFigure(cells, .backward), batchNormFigure(cells),
                 histogramFigure(result, gradients: false), histogramFigure(result, gradients: true), scaleFigure(result),
+                distributionFigure(result),
             ],
             numbers: numbers(cells, result),
             checks: checks(cells),
@@ -366,5 +367,45 @@ extension Propagation {
             caption: "Root mean square of the outputs of \(setup.depth) hidden layers of \(setup.width) ReLU units for weights $N(0, \\sigma^2)$ on standardised inputs, with the prediction (dashed): each layer multiplies $\\mathbb{E}[h^2]$ by $n\\sigma^2/2$. The middle value $\\sigma = 0.14 \\approx \\sqrt{2/100}$ is He's.",
             alt: "Line chart on a logarithmic axis: with σ = 0.10 the RMS falls layer after layer, with σ = 0.14 it stays level, with σ = 0.28 it roughly doubles per layer. Between \(NumberText.format((zeros.min() ?? .nan) * 100, digits: 2)) and \(NumberText.format((zeros.max() ?? .nan) * 100, digits: 2)) per cent of the outputs are exactly zero.",
             chart: chart, data: data)
+    }
+
+    /// The per-layer distributions of the ReLU outputs, as violins, one panel per σ.
+    func distributionFigure(_ result: Result) -> FigureSpec {
+        let runs = result.reluScale.sorted { $0.standardDeviation < $1.standardDeviation }
+        let setup = parameters.reluScale
+        let panels = runs.enumerated().map { index, run in
+            Panel(
+                title: "σ = \(NumberText.format(run.standardDeviation, digits: 2))",
+                x: Axis("hidden layer"), y: Axis("relu(a_l)"),
+                marks: [.violins(Violins(
+                    nil, categories: .named((1...run.samples.count).map(String.init)), samples: run.samples, pointMass: 0,
+                    pointMassName: index == 0 ? "share exactly 0" : nil, style: Style(color: index)))])
+        }
+        var data = DataTable(columns: ["std", "layer", "value"])
+        for run in runs {
+            for (layer, values) in run.samples.enumerated() {
+                for value in values { data.append([.number(run.standardDeviation), .integer(layer + 1), .number(value)]) }
+            }
+        }
+        let zeros = runs.flatMap(\.zeroFractions)
+        let spread = runs.map { run in
+            "σ = \(NumberText.format(run.standardDeviation, digits: 2)): upper quartile of the outputs from \(NumberText.format(Self.quantile(run.samples.first ?? [], 0.75), digits: 2)) at layer 1 to \(NumberText.format(Self.quantile(run.samples.last ?? [], 0.75), digits: 2)) at layer \(run.samples.count)"
+        }.joined(separator: "; ")
+        return FigureSpec(
+            id: "propagation-relu-distributions",
+            title: "The distributions behind the three scales",
+            caption: "The ReLU outputs of each of \(setup.depth) hidden layers of \(setup.width) units, for weights $N(0, \\sigma^2)$ (every 20th value of a batch of \(setup.batch) standardised inputs). Each violin is the density of the positive outputs; the disc inside the ring on its foot is the share of outputs exactly 0 (a full disc would be all of them); here between \(NumberText.format((zeros.min() ?? .nan) * 100, digits: 2)) and \(NumberText.format((zeros.max() ?? .nan) * 100, digits: 2)) per cent. Note the different vertical scales.",
+            alt: "Three panels of violins, one per layer. \(spread).",
+            chart: Figure(
+                title: "ReLU output distributions per layer",
+                description: "Violins of the ReLU outputs per hidden layer for three weight scales. \(spread).",
+                size: Size(width: 560, height: 230), columns: 3, panels: panels, legend: .shared),
+            data: data)
+    }
+
+    static func quantile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int(p * Double(sorted.count)))]
     }
 }
