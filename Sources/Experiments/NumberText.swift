@@ -43,6 +43,10 @@ public enum NumberText {
     private static func parts(_ value: Double, digits: Int) -> Parts {
         guard value.isFinite else { return .special(value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞")) }
         if value == 0 { return .decimal(negative: false, integer: "0", fraction: "") }
+        // Counts (layers, units, samples) print whole, whatever the digits asked for.
+        if value == value.rounded(), abs(value) < 1e6 {
+            return .decimal(negative: value < 0, integer: String(Int(abs(value))), fraction: "")
+        }
         let digits = max(1, digits)
         let magnitude = abs(value)
         // Round first: rounding can carry into the next decade (9.9996 → 10.00).

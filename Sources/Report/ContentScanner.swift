@@ -12,6 +12,8 @@ struct ContentScanner {
         case figure(String)
         /// `{{checks PREFIX …}}`: a table of the checks whose ids start with one of the prefixes.
         case checks([String])
+        /// `{{rules}}`: the summary table of every rule of the catalogue.
+        case rules
         /// `@fig:id`, `@tab:id`, `@sec:id` or `\eqref{eq:id}`.
         case reference(CrossReference.Kind, String)
         /// `{#sec:id}` ending a heading or `{#tab:id}` ending a table caption.
@@ -23,7 +25,7 @@ struct ContentScanner {
 
         var isBlock: Bool {
             switch self {
-            case .displayMath, .figure, .checks: true
+            case .displayMath, .figure, .checks, .rules: true
             default: false
             }
         }
@@ -237,8 +239,10 @@ struct ContentScanner {
             emit(.figure(words[1]), at: offset)
         case "checks" where words.count >= 2:
             emit(.checks(Array(words.dropFirst())), at: offset)
+        case "rules" where words.count == 1:
+            emit(.rules, at: offset)
         default:
-            throw error(at: offset, "unknown directive {{\(body)}}", hint: "use {{number NAME}}, {{figure ID}} or {{checks PREFIX}}")
+            throw error(at: offset, "unknown directive {{\(body)}}", hint: "use {{number NAME}}, {{figure ID}}, {{checks PREFIX}} or {{rules}}")
         }
     }
 

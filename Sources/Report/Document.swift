@@ -12,6 +12,8 @@ struct Document {
     struct Partials {
         let figure: (FigureSpec, Int, String) -> String
         let checks: ([Check]) -> String
+        /// The summary table of the rule catalogue, drawn once.
+        let rules: String
     }
 
     struct RenderedSection {
@@ -112,6 +114,8 @@ struct Document {
                     }
                     // In place now, so that a `Table:` caption can attach to it.
                     html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: partials.checks(CheckTable.matching(prefixes, in: checks)))
+                case .rules:
+                    html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: partials.rules)
                 default:
                     break
                 }
@@ -149,7 +153,7 @@ struct Document {
                     guard let spec = figures[id], let number = numbering.figures[id] else { throw scanner.error(at: located.offset, "no figure \(id)") }
                     let caption = try Self.inline(spec.caption, path: "caption of figure \(id)", numbers: numbers)
                     replacements.append(partials.figure(spec, number, caption))
-                case .checks, .label:
+                case .checks, .label, .rules:
                     replacements.append("")
                 case .tableCaption:
                     replacements.append("<span class=\"table-label\">Table&nbsp;\(entry.tables[index] ?? 0).</span>")

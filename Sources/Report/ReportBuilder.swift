@@ -57,7 +57,8 @@ public struct ReportBuilder {
             figure: { figure, number, caption in
                 library.render(FigureFiles.context(figure, number: number, captionHTML: caption), withTemplate: "figure") ?? ""
             },
-            checks: { library.render(CheckTable.context($0), withTemplate: "check-table") ?? "" })
+            checks: { library.render(CheckTable.context($0), withTemplate: "check-table") ?? "" },
+            rules: library.render(try RuleTable.context(), withTemplate: "rule-table") ?? "")
         let document = try Document(
             templates: templates, figures: figuresByID, numbers: numbers, checks: checks,
             reservedIDs: templateIDs, partials: partials)

@@ -12,6 +12,9 @@ import Testing
         (1.0 / 3, 3, "0.333"),
         (4.262e-12, 2, "4.3 × 10⁻¹²"),
         (0, 3, "0"),
+        (256.0, 1, "256"),
+        (1.0, 4, "1"),
+        (-20.0, 2, "\u{2212}20"),
     ])
     func formats(_ value: Double, _ digits: Int, _ text: String) {
         #expect(NumberText.format(value, digits: digits) == text)

@@ -25,7 +25,8 @@ import Testing
     func document(_ content: [String: String]) throws -> Document {
         let partials = Document.Partials(
             figure: { spec, number, _ in "<figure>\(spec.id) \(number)</figure>" },
-            checks: { "<table class=\"checks\">\($0.map(\.id).joined(separator: ","))</table>" })
+            checks: { "<table class=\"checks\">\($0.map(\.id).joined(separator: ","))</table>" },
+            rules: "<table class=\"rules\"></table>")
         return try Document(templates: try folder(content), figures: [:], numbers: ["x": 0.57735], checks: Self.checks, reservedIDs: ["contents"], partials: partials)
     }
 
@@ -78,5 +79,22 @@ import Testing
             guard let error = error as? ReportError else { return false }
             return error.location.hasSuffix("/content/01-a.md:\(position)") && error.message == message && error.hint == hint
         }
+    }
+}
+
+@Suite struct RuleTableTests {
+    @Test func everyRuleHasARowWithItsFormulas() throws {
+        let rows = try #require(try RuleTable.context()["rules"] as? [[String: Any]])
+        #expect(rows.count == 16)
+        for row in rows {
+            #expect((row["formula"] as? String)?.hasPrefix("<math") == true, "\(row["id"] ?? "")")
+            #expect((row["assumption"] as? String)?.isEmpty == false)
+        }
+        #expect((rows.first { $0["id"] as? String == "he-normal" }?["libraries"] as? String)?.hasPrefix("PyTorch: ") == true)
+    }
+
+    @Test func headlinesStopAtTheFirstColon() {
+        #expect(RuleTable.headline("Independent inputs: then more") == "Independent inputs.")
+        #expect(RuleTable.headline("No colon here.") == "No colon here.")
     }
 }
