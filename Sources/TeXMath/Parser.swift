@@ -71,25 +71,28 @@ struct Parser {
         return items
     }
 
+    /// Reads the argument of `^` or `_` into its slot of the preceding atom (an empty base when
+    /// there is none, as in TeX); a slot already filled is TeX's double-script error.
+    private mutating func attachScript(
+        _ token: Token, to atom: inout PendingAtom?, slot: WritableKeyPath<PendingAtom, MathNode?>,
+        named name: String, usage: String, twice: String
+    ) throws(TeXError) {
+        lexer.next()
+        var current = atom ?? PendingAtom(base: nil)
+        guard current[keyPath: slot] == nil else { throw lexer.error(twice, at: token.start) }
+        current[keyPath: slot] = try parseArgument(of: token, named: name, usage: usage)
+        atom = current
+    }
+
     /// Handles `^`, `_`, `'`, `\limits` and `\nolimits`, which modify the preceding atom.
     private mutating func attach(_ token: Token, to atom: inout PendingAtom?) throws(TeXError) -> Bool {
         switch token.kind {
         case .character("^"):
-            lexer.next()
-            var current = atom ?? PendingAtom(base: nil)
-            guard current.sup == nil else {
-                throw lexer.error("double superscript: use braces, as in {x^a}^b or x^{ab}", at: token.start)
-            }
-            current.sup = try parseArgument(of: token, named: "^", usage: "x^{2}")
-            atom = current
+            try attachScript(token, to: &atom, slot: \.sup, named: "^", usage: "x^{2}",
+                             twice: "double superscript: use braces, as in {x^a}^b or x^{ab}")
         case .character("_"):
-            lexer.next()
-            var current = atom ?? PendingAtom(base: nil)
-            guard current.sub == nil else {
-                throw lexer.error("double subscript: use braces, as in {x_a}_b or x_{ab}", at: token.start)
-            }
-            current.sub = try parseArgument(of: token, named: "_", usage: "x_{i}")
-            atom = current
+            try attachScript(token, to: &atom, slot: \.sub, named: "_", usage: "x_{i}",
+                             twice: "double subscript: use braces, as in {x_a}_b or x_{ab}")
         case .character("'"):
             lexer.next()
             var current = atom ?? PendingAtom(base: nil)

@@ -40,37 +40,9 @@ public struct LayerStatistics: Codable, Sendable, Hashable {
             percentile98: Self.absolutePercentile(magnitudes, 0.98), saturatedFraction: saturated)
     }
 
-    /// The p-quantile of |v| by selection (expected linear time), not by sorting: the
-    /// experiment takes it for every layer of hundreds of networks.
+    /// The p-quantile of |v|.
     static func absolutePercentile(_ values: Matrix, _ p: Double) -> Double {
-        guard values.count > 0 else { return .nan }
-        var magnitudes = values.elements
-        let k = min(magnitudes.count - 1, Int((p * Double(magnitudes.count)).rounded(.down)))
-        return magnitudes.withUnsafeMutableBufferPointer { buffer in
-            for i in buffer.indices { buffer[i] = abs(buffer[i]) }
-            return Double(select(buffer, k))
-        }
-    }
-
-    /// The k-th smallest element (0-based), by Hoare's quickselect with the middle element as
-    /// pivot; reorders the buffer.
-    static func select(_ buffer: UnsafeMutableBufferPointer<Float>, _ k: Int) -> Float {
-        var low = 0, high = buffer.count - 1
-        while low < high {
-            let pivot = buffer[(low + high) / 2]
-            var i = low, j = high
-            while i <= j {
-                while buffer[i] < pivot { i += 1 }
-                while buffer[j] > pivot { j -= 1 }
-                if i <= j {
-                    buffer.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
-            }
-            if k <= j { high = j } else if k >= i { low = i } else { return buffer[k] }
-        }
-        return buffer[k]
+        Double(Quantile.of(values.elements.map { abs($0) }, p))
     }
 }
 

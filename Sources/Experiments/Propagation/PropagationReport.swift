@@ -389,7 +389,7 @@ extension Propagation {
         }
         let zeros = runs.flatMap(\.zeroFractions)
         let spread = runs.map { run in
-            "σ = \(NumberText.format(run.standardDeviation, digits: 2)): upper quartile of the outputs from \(NumberText.format(Self.quantile(run.samples.first ?? [], 0.75), digits: 2)) at layer 1 to \(NumberText.format(Self.quantile(run.samples.last ?? [], 0.75), digits: 2)) at layer \(run.samples.count)"
+            "σ = \(NumberText.format(run.standardDeviation, digits: 2)): upper quartile of the outputs from \(NumberText.format(Quantile.of(run.samples.first ?? [], 0.75), digits: 2)) at layer 1 to \(NumberText.format(Quantile.of(run.samples.last ?? [], 0.75), digits: 2)) at layer \(run.samples.count)"
         }.joined(separator: "; ")
         return FigureSpec(
             id: "propagation-relu-distributions",
@@ -401,11 +401,5 @@ extension Propagation {
                 description: "Violins of the ReLU outputs per hidden layer for three weight scales. \(spread).",
                 size: Size(width: 560, height: 230), columns: 3, panels: panels, legend: .shared),
             data: data)
-    }
-
-    static func quantile(_ values: [Double], _ p: Double) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, Int(p * Double(sorted.count)))]
     }
 }
