@@ -29,6 +29,7 @@ import Testing
 
     /// A file of the tests' own beside the site.
     func scratch(_ name: String, _ text: String) throws -> URL {
+        try FileManager.default.createDirectory(at: Self.work, withIntermediateDirectories: true)
         let url = Self.work.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url
