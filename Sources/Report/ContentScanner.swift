@@ -14,6 +14,8 @@ struct ContentScanner {
         case checks([String])
         /// `{{rules}}`: the summary table of every rule of the catalogue.
         case rules
+        /// `{{libraries RULE …}}`: the rules' names in the libraries, with what differs.
+        case libraries([String])
         /// `@fig:id`, `@tab:id`, `@sec:id` or `\eqref{eq:id}`.
         case reference(CrossReference.Kind, String)
         /// `{#sec:id}` ending a heading or `{#tab:id}` ending a table caption.
@@ -25,7 +27,7 @@ struct ContentScanner {
 
         var isBlock: Bool {
             switch self {
-            case .displayMath, .figure, .checks, .rules: true
+            case .displayMath, .figure, .checks, .rules, .libraries: true
             default: false
             }
         }
@@ -241,8 +243,10 @@ struct ContentScanner {
             emit(.checks(Array(words.dropFirst())), at: offset)
         case "rules" where words.count == 1:
             emit(.rules, at: offset)
+        case "libraries" where words.count >= 2:
+            emit(.libraries(Array(words.dropFirst())), at: offset)
         default:
-            throw error(at: offset, "unknown directive {{\(body)}}", hint: "use {{number NAME}}, {{figure ID}}, {{checks PREFIX}} or {{rules}}")
+            throw error(at: offset, "unknown directive {{\(body)}}", hint: "use {{number NAME}}, {{figure ID}}, {{checks PREFIX}}, {{libraries RULE}} or {{rules}}")
         }
     }
 

@@ -14,6 +14,8 @@ struct Document {
         let checks: ([Check]) -> String
         /// The summary table of the rule catalogue, drawn once.
         let rules: String
+        /// The names of some rules in the libraries, with what differs.
+        let libraries: ([RuleID]) -> String
     }
 
     struct RenderedSection {
@@ -116,6 +118,15 @@ struct Document {
                     html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: partials.checks(CheckTable.matching(prefixes, in: checks)))
                 case .rules:
                     html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: partials.rules)
+                case .libraries(let names):
+                    var rules: [RuleID] = []
+                    for name in names {
+                        guard let rule = RuleID(rawValue: name) else {
+                            throw scanner.error(at: located.offset, "no rule \(name) in the catalogue", hint: nearestName(to: name, in: RuleID.allCases.map(\.rawValue)).map { "did you mean \($0)?" })
+                        }
+                        rules.append(rule)
+                    }
+                    html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: partials.libraries(rules))
                 default:
                     break
                 }
@@ -153,7 +164,7 @@ struct Document {
                     guard let spec = figures[id], let number = numbering.figures[id] else { throw scanner.error(at: located.offset, "no figure \(id)") }
                     let caption = try Self.inline(spec.caption, path: "caption of figure \(id)", numbers: numbers)
                     replacements.append(partials.figure(spec, number, caption))
-                case .checks, .label, .rules:
+                case .checks, .label, .rules, .libraries:
                     replacements.append("")
                 case .tableCaption:
                     replacements.append("<span class=\"table-label\">Table&nbsp;\(entry.tables[index] ?? 0).</span>")

@@ -58,7 +58,8 @@ public struct ReportBuilder {
                 library.render(FigureFiles.context(figure, number: number, captionHTML: caption), withTemplate: "figure") ?? ""
             },
             checks: { library.render(CheckTable.context($0), withTemplate: "check-table") ?? "" },
-            rules: library.render(try RuleTable.context(), withTemplate: "rule-table") ?? "")
+            rules: library.render(try RuleTable.context(), withTemplate: "rule-table") ?? "",
+            libraries: { library.render(LibraryTable.context($0), withTemplate: "library-table") ?? "" })
         let document = try Document(
             templates: templates, figures: figuresByID, numbers: numbers, checks: checks,
             reservedIDs: templateIDs, partials: partials)

@@ -26,7 +26,8 @@ import Testing
         let partials = Document.Partials(
             figure: { spec, number, _ in "<figure>\(spec.id) \(number)</figure>" },
             checks: { "<table class=\"checks\">\($0.map(\.id).joined(separator: ","))</table>" },
-            rules: "<table class=\"rules\"></table>")
+            rules: "<table class=\"rules\"></table>",
+            libraries: { "<table class=\"libraries\">\($0.map(\.rawValue).joined(separator: ","))</table>" })
         return try Document(templates: try folder(content), figures: [:], numbers: ["x": 0.57735], checks: Self.checks, reservedIDs: ["contents"], partials: partials)
     }
 
@@ -56,6 +57,11 @@ import Testing
         #expect(document.sections[0].html.contains("<div class=\"table-scroll\"><table class=\"checks\" id=\"tab-demo\"><caption><span class=\"table-label\">Table&nbsp;1.</span> Theory against measurement.</caption>demo/variance/d=1,demo/tail</table></div>"))
     }
 
+    @Test func librariesDirectiveTakesACaption() throws {
+        let document = try document(["01-a.md": "## A\n\nTable: The rule in the libraries. {#tab:names}\n\n{{libraries he-normal he-uniform}}\n"])
+        #expect(document.sections[0].html.contains("<table class=\"libraries\" id=\"tab-names\"><caption><span class=\"table-label\">Table&nbsp;1.</span> The rule in the libraries.</caption>he-normal,he-uniform</table>"))
+    }
+
     @Test func headingsKeepTheirMath() throws {
         let document = try document(["01-a.md": "## Why $1/3$?\n"])
         #expect(document.headings.first?.id == "why")
@@ -71,6 +77,7 @@ import Testing
         ("$$a \\nonumber \\label{eq:x}$$\n", "1:1", "\\label{eq:x} is on an unnumbered equation", "remove \\nonumber or the label"),
         ("$x \\label{eq:x}$\n", "1:1", "\\label belongs in display math ($$…$$)", nil),
         ("#### Deep {#sec:deep}\n", "1:11", "{#sec:…} labels a ## or ### heading; this line is not one", nil),
+        ("Text.\n\n{{libraries he-normal glorot-unifrom}}\n", "3:1", "no rule glorot-unifrom in the catalogue", "did you mean glorot-uniform?"),
     ] as [(String, String, String, String?)])
     func mistakesAreLocated(_ text: String, _ position: String, _ message: String, _ hint: String?) throws {
         #expect {
@@ -91,6 +98,21 @@ import Testing
             #expect((row["assumption"] as? String)?.isEmpty == false)
         }
         #expect((rows.first { $0["id"] as? String == "he-normal" }?["libraries"] as? String)?.hasPrefix("PyTorch: ") == true)
+    }
+
+    @Test func libraryRowsComeFromTheCatalogue() throws {
+        let context = LibraryTable.context([.glorotUniform, .orthogonal])
+        #expect(context["grouped"] as? Bool == true)
+        let rules = try #require(context["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == ["glorot-uniform", "orthogonal"])
+        let rows = try #require(rules[0]["equivalents"] as? [[String: Any]])
+        #expect(rows.map { $0["library"] as? String } == ["PyTorch", "Keras", "JAX", "Lasagne", "Flux"])
+        for row in rows {
+            let note = try #require(row["note"] as? String)
+            #expect(note.first?.isUppercase == true && note.hasSuffix("."), "\(note)")
+        }
+        #expect(LibraryTable.context([.heNormal])["grouped"] as? Bool == false)
+        #expect(LibraryTable.sentence("same; the default bias") == "Same; the default bias.")
     }
 
     @Test func headlinesStopAtTheFirstColon() {
