@@ -12,11 +12,10 @@ enum LibraryTable {
                     "id": rule.rawValue,
                     "name": rule.displayName,
                     "equivalents": rule.equivalents.map { equivalent -> [String: Any] in
-                        [
-                            "library": equivalent.library.rawValue,
-                            "call": equivalent.name ?? "",
-                            "note": sentence(equivalent.note),
-                        ]
+                        // No "call" key when the library has no such initialiser: the partial shows a dash.
+                        var row: [String: Any] = ["library": equivalent.library.rawValue, "note": sentence(equivalent.note)]
+                        row["call"] = equivalent.name
+                        return row
                     },
                 ]
             },

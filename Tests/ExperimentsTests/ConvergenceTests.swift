@@ -27,6 +27,31 @@ import Testing
         }
     }
 
+    @Test func distanceIsRelativeToTheStart() throws {
+        let architecture = try Architecture(inputs: 2, hiddenWidths: [2], outputs: 1, activation: .tanh)
+        var network = Network(architecture, random: RandomSource(seed: 1)) { weights, _ in
+            for i in weights.elements.indices { weights.elements[i] = 1 }
+        }
+        let start = network.dense.map(\.weights)
+        #expect(Convergence.distance(network, from: start) == 0)
+        // ‖W₀‖² = 4 + 2 = 6; moving one weight by 3 gives ‖W − W₀‖ = 3.
+        network.dense[1].weights = Matrix(rows: 1, columns: 2, elements: [4, 1])
+        #expect(abs(Convergence.distance(network, from: start) - 3 / 6.0.squareRoot()) < 1e-12)
+    }
+
+    @Test func distanceFigureShowsEveryCurveOfItsSetups() throws {
+        let report = Self.experiment.report(Self.result)
+        let figure = try #require(report.figures.first { $0.id == "convergence-distance" })
+        let curves = Self.experiment.distanceSetups.reduce(0) { total, entry in
+            total + Self.experiment.curves(Self.result, setup: entry.setup).count
+        }
+        #expect(figure.chart.panels.count == Self.experiment.distanceSetups.count)
+        #expect(figure.data.rows.count == curves * Self.experiment.parameters.seeds * Self.experiment.parameters.evaluations)
+        // A network that trains moves its weights; the number the prose quotes is that distance.
+        let moved = try #require(report.numbers["convergence_bad_scale_he_normal_distance"])
+        #expect(moved > 0 && moved.isFinite)
+    }
+
     @Test func unitSpreadIsTheStandardDeviationAcrossUnits() throws {
         let architecture = try Architecture(inputs: 2, hiddenWidths: [2], outputs: 2, activation: .tanh)
         var network = Network(architecture, random: RandomSource(seed: 1)) { weights, _ in

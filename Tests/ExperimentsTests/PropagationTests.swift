@@ -10,7 +10,34 @@ import Testing
     @Test func everyCheckPasses() {
         let failed = Self.report.checks.filter { !$0.passed }
         #expect(failed.isEmpty, "\(failed)")
-        #expect(Self.report.checks.count == 11)
+        let ids = Set(Self.report.checks.map(\.id))
+        #expect(ids.count == Self.report.checks.count)
+        for id in ["propagation/factor/linear/normal/forward", "propagation/factor/linear/sparse/forward", "propagation/factor/linear/identity/forward",
+                   "propagation/factor/relu/identity/forward", "propagation/batchnorm/relu/he-normal", "propagation/batchnorm/relu/normal"] {
+            #expect(ids.contains(id), "\(id) is missing")
+        }
+        // Every rule with a variance gets the batch-normalisation claim; the identity has none.
+        #expect(Self.report.checks.filter { $0.id.hasPrefix("propagation/batchnorm/relu/") }.count == 7)
+    }
+
+    @Test func batchNormClaimSeparatesTheHalfFromTheWhole() throws {
+        // The claim is σ_w²/2; the same measurement must be far from σ_w² (the claim without
+        // the ReLU's half), or the check could not tell them apart.
+        let check = try #require(Self.report.checks.first { $0.id == "propagation/batchnorm/relu/he-normal" })
+        #expect(abs(check.expected - 0.5 * 2) < 1e-3)
+        #expect(abs(check.measured - 2 * check.expected) > 3 * check.tolerance)
+    }
+
+    @Test func kumarsLogisticFixedPointIsAFixedPoint() throws {
+        let numbers = Self.report.numbers
+        let scale = try #require(numbers["kumar_sigmoid_scale"])
+        let q = try #require(numbers["kumar_sigmoid_fixed_point"])
+        #expect(abs(scale - 12.8) < 1e-9)
+        #expect(abs(scale * Activation.sigmoid.secondMoment(variance: q) - q) < 1e-9 * q)
+        // A logistic output cannot reach the variance 1 the rule assumes: at most 1/4.
+        let outputVariance = try #require(numbers["kumar_sigmoid_output_variance"])
+        #expect(outputVariance > 0 && outputVariance < 0.25)
+        #expect(abs(outputVariance - (q / scale - 0.25)) < 1e-12)
     }
 
     @Test func linearTheoryIsThePowerOfTheWeightScale() {

@@ -59,8 +59,11 @@ public struct Convergence: Experiment {
                       rules: [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniform)],
                       learningRate: 0.02, momentum: 0.9, steps: shallowSteps),
                 Setup(name: "sigmoid", activation: .sigmoid, depth: 5, width: shallowWidth, batchNorm: [false],
-                      rules: [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniformSigmoid)],
+                      rules: [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniformSigmoid), InitializerChoice(.kumar)],
                       learningRate: 0.1, momentum: 0.9, steps: shallowSteps),
+                Setup(name: "deep-tanh", activation: .tanh, depth: depth, width: width, batchNorm: [false],
+                      rules: [InitializerChoice(.glorotNormal), InitializerChoice(.orthogonal)],
+                      learningRate: 0.01, momentum: 0.9, steps: steps),
                 Setup(name: "symmetry", activation: .sigmoid, depth: 2, width: shallowWidth, batchNorm: [false],
                       rules: [InitializerChoice(.zeros), InitializerChoice(.glorotUniform)],
                       learningRate: 0.1, momentum: 0.9, steps: shallowSteps),
@@ -112,6 +115,9 @@ public struct Convergence: Experiment {
         /// The largest, over hidden layers, of the spread of incoming weights across units: the
         /// standard deviation over units, averaged over inputs. Zero means identical units.
         public var unitSpread: Double
+        /// How far the weights have moved from where they started, relative to their start:
+        /// ‖W_t − W_0‖ / ‖W_0‖ over every dense layer (Frobenius norms).
+        public var distance: Double
     }
 
     public struct Run: Codable, Sendable, Hashable {
@@ -170,13 +176,37 @@ public struct Convergence: Experiment {
         else { return failed }
         var network = Propagation.network(architecture, rule, random: random.derived("initialization"))
         var spreads: [Int: Double] = [:]
+        var distances: [Int: Double] = [:]
+        let start = network.dense.map(\.weights)
         let record = network.train(on: training, heldOut: heldOut, configuration: configuration, random: random.derived("training")) { step, trained in
             spreads[step] = Self.unitSpread(trained)
+            distances[step] = Self.distance(trained, from: start)
         }
         return Run(
             setup: setup.name, rule: rule, batchNorm: batchNorm, seed: seed,
-            points: record.evaluations.map { Point(step: $0.step, trainingLoss: $0.trainingLoss, heldOutLoss: $0.heldOutLoss, heldOutAccuracy: $0.heldOutAccuracy, unitSpread: spreads[$0.step] ?? .nan) },
+            points: record.evaluations.map {
+                Point(step: $0.step, trainingLoss: $0.trainingLoss, heldOutLoss: $0.heldOutLoss, heldOutAccuracy: $0.heldOutAccuracy,
+                      unitSpread: spreads[$0.step] ?? .nan, distance: distances[$0.step] ?? .nan)
+            },
             divergedAt: record.divergence?.step)
+    }
+
+    /// ‖W − W_0‖ / ‖W_0‖ over all dense layers; infinite when the start is all zeros and the
+    /// weights moved.
+    static func distance(_ network: Network, from start: [Matrix]) -> Double {
+        var moved = 0.0, initial = 0.0
+        for (layer, original) in zip(network.dense, start) {
+            layer.weights.elements.withUnsafeBufferPointer { now in
+                original.elements.withUnsafeBufferPointer { then in
+                    for i in now.indices {
+                        let difference = Double(now[i]) - Double(then[i])
+                        moved += difference * difference
+                        initial += Double(then[i]) * Double(then[i])
+                    }
+                }
+            }
+        }
+        return moved == 0 ? 0 : (moved / initial).squareRoot()
     }
 
     /// Over the hidden layers, the largest mean over inputs of the standard deviation of the

@@ -58,6 +58,7 @@ public struct Propagation: Experiment {
         let rules = [
             InitializerChoice(.normal, std: 0.01), InitializerChoice(.fanInUniform), InitializerChoice(.lecunNormal),
             InitializerChoice(.glorotUniform), InitializerChoice(.heNormal), InitializerChoice(.orthogonal, activationGain: true),
+            InitializerChoice(.sparse), InitializerChoice(.identity),
         ]
         let glorot = [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniform)]
         switch profile {
