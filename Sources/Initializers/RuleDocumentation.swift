@@ -123,13 +123,32 @@ extension RuleID {
         case .heNormal, .heUniform:
             "Rectifiers and symmetric pre-activations: a ReLU keeps half the second moment, a leaky ReLU or PReLU of slope a keeps (1 + a²)/2, so fan·Var(w) = 2/(1 + a²) keeps it through depth; fan_in keeps the forward signal, fan_out the backward gradient."
         case .kumar:
-            "An activation g differentiable at 0 and linearised there, E[g(a)²] ≈ g(0)² + g′(0)²Var(a): the variance makes Var(a) = 1/g′(0)² a fixed point from layer to layer (when g(0) = 0 every variance is kept, and tanh gets LeCun's 1/fan_in). The logistic sigmoid gets 12.8/fan_in and Var(a) = 16, where the linearisation is rough."
+            "An activation g differentiable at 0 and linearised there, E[g(a)²] ≈ g(0)² + g′(0)²Var(a): the variance makes Var(a) = 1/g′(0)² a fixed point from layer to layer (when g(0) = 0 every variance is kept, and tanh gets LeCun's 1/fan_in). The logistic sigmoid gets 12.8/fan_in and a promised Var(a) = 16, far outside the linear range: the variance really settles near 4.5, and the unit-variance output the derivation asks for is out of reach of a unit bounded in (0, 1), whose variance is at most 1/4."
         case .orthogonal:
             "Deep linear networks: an orthogonal W preserves the norm of every input direction, not just the average variance, so learning dynamics do not depend on depth (Saxe et al. 2014). For non-square W only the rows or the columns are orthonormal."
         case .sparse:
             "A fixed number of inputs per unit: its input variance does not depend on the layer's width, the weights can be large (unit Gaussian), and the units still differ (Martens 2010, Sutskever et al. 2013)."
         case .identity:
             "Layers whose input and output mean the same, such as recurrent or residual ones: the layer starts as the identity map and learns a correction."
+        }
+    }
+
+    /// The activations and networks the rule is made for, in a few words.
+    public var useWith: String {
+        switch self {
+        case .zeros: "Biases; never all the weights"
+        case .constant: "Biases, batch-norm scales (1)"
+        case .normal: "Shallow networks, RBMs"
+        case .uniform: "Nothing in particular"
+        case .fanInUniform: "One layer of logistic or tanh units"
+        case .lecunNormal, .lecunUniform: "tanh, linear, SELU"
+        case .glorotNormal, .glorotUniform: "tanh, linear, softmax outputs"
+        case .glorotUniformSigmoid: "Logistic units"
+        case .heNormal, .heUniform: "ReLU, leaky ReLU, PReLU"
+        case .kumar: "Activations smooth at 0, such as the logistic"
+        case .orthogonal: "Deep linear or tanh networks, recurrent weights"
+        case .sparse: "Wide layers of tanh or logistic units"
+        case .identity: "Recurrent ReLU networks, square layers"
         }
     }
 

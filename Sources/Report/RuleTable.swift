@@ -3,7 +3,7 @@ import TeXMath
 
 /// The summary of the rule catalogue as the `rule-table` partial shows it (`{{rules}}` in the
 /// prose): every rule with its distribution and variance as formulas, the first clause of its
-/// assumption and its PyTorch and Keras names, all from Initializers, so the table cannot drift
+/// assumption, what it is for, and its PyTorch and Keras names, all from Initializers, so the table cannot drift
 /// from the code.
 enum RuleTable {
     static func context() throws(ReportError) -> [String: Any] {
@@ -15,6 +15,7 @@ enum RuleTable {
                 "formula": try math(id.formulaTeX, id),
                 "variance": try id.varianceTeX.map { tex throws(ReportError) in try math(tex, id) } ?? "—",
                 "assumption": headline(id.assumption),
+                "useWith": id.useWith,
                 "libraries": id.equivalents.filter { [.pytorch, .keras].contains($0.library) }
                     .compactMap { equivalent in equivalent.name.map { "\(equivalent.library.rawValue): \($0)" } }.joined(separator: "; "),
             ])

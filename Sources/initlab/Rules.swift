@@ -35,6 +35,7 @@ struct Rules: ParsableCommand {
         lines += field("rule", tex ? id.formulaTeX : id.formula)
         lines += field("variance", (tex ? id.varianceTeX : id.varianceFormula) ?? "none: nothing is random")
         lines += field("assumes", id.assumption)
+        lines += field("use with", id.useWith)
         // `initlab sample` also takes the gain as an activation name, except where the rule
         // already contains its activation's factor.
         let options = id.parameters.map { parameter in

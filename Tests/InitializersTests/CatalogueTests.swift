@@ -9,7 +9,7 @@ import Testing
 
     @Test(arguments: RuleID.allCases)
     func everyRuleIsDescribed(_ id: RuleID) {
-        #expect(!id.displayName.isEmpty && !id.formula.isEmpty && !id.assumption.isEmpty)
+        #expect(!id.displayName.isEmpty && !id.formula.isEmpty && !id.assumption.isEmpty && !id.useWith.isEmpty)
         #expect(id.citations.allSatisfy(Self.bibliographyKeys.contains))
         #expect(id.equivalents.map(\.library) == Library.allCases)
         #expect(id.equivalents.allSatisfy { !$0.note.isEmpty })
