@@ -12,12 +12,12 @@ import Testing
     @Test func quickProfileChecksPass() {
         let failed = Self.report.checks.filter { !$0.passed }
         #expect(failed.isEmpty, "\(failed)")
-        #expect(Self.report.checks.map(\.id).sorted() == [
-            "isometry/gaussian-linear/mean", "isometry/gaussian-linear/second-moment", "isometry/gaussian-linear/second-moment-shallow",
-            "isometry/gaussian-relu/mean", "isometry/orthogonal-linear/isometry", "isometry/orthogonal-relu/mean",
+        let depths = Self.experiment.parameters.depths
+        #expect(Self.report.checks.map(\.id).sorted() == (depths.map { "isometry/gaussian-linear/second-moment/L=\($0)" } + [
+            "isometry/gaussian-linear/mean", "isometry/gaussian-relu/mean", "isometry/orthogonal-linear/isometry", "isometry/orthogonal-relu/mean",
             "isometry/qr/corrected-mean", "isometry/qr/corrected-negative-fraction", "isometry/qr/corrected-second-moment",
             "isometry/qr/uncorrected-mean", "isometry/qr/uncorrected-negative-fraction",
-        ])
+        ]).sorted())
         #expect(Set(Self.report.figures.map(\.id)) == ["isometry-variance", "isometry-spectra", "isometry-qr-signs"])
         #expect(Self.report.checks.allSatisfy { $0.tolerance.isFinite && $0.tolerance >= 0 })
     }
