@@ -11,7 +11,9 @@ enum Orthogonal {
     /// column j of Q by sign(Rⱼⱼ) makes the decomposition the unique one with a positive
     /// diagonal, whose Q is Haar (Mezzadri 2007, math-ph/0609050), as PyTorch, Keras, JAX and
     /// Flux do.
-    static func fill(_ weights: UnsafeMutableBufferPointer<Float>, rows: Int, columns: Int, gain: Double, using random: inout RandomSource) {
+    /// `correctingSigns: false` leaves Q as Householder QR returns it, for the experiment that
+    /// shows why the correction is there.
+    static func fill(_ weights: UnsafeMutableBufferPointer<Float>, rows: Int, columns: Int, gain: Double, correctingSigns: Bool = true, using random: inout RandomSource) {
         let tall = max(rows, columns)
         let wide = min(rows, columns)
         var gaussian = [Double](repeating: 0, count: tall * wide)
@@ -29,9 +31,25 @@ enum Orthogonal {
         for row in 0..<rows {
             for column in 0..<columns {
                 let (j, index) = rows >= columns ? (column, column * tall + row) : (row, row * tall + column)
-                let sign: Double = qr.diagonalOfR[j] < 0 ? -1 : 1
+                let sign: Double = correctingSigns && qr.diagonalOfR[j] < 0 ? -1 : 1
                 weights[row * columns + column] = Float(gain * sign * q[index])
             }
         }
+    }
+}
+
+extension Rule {
+    /// The orthogonal rule's matrix without the sign correction: Q exactly as Householder QR
+    /// returns it. Its first column is x/R₁₁ for the first Gaussian column x, with
+    /// R₁₁ = −sign(x₁)‖x‖, so Q₁₁ = −|x₁|/‖x‖ is never positive and Q is not Haar distributed.
+    /// From the same stream it factors the same Gaussian matrix as `Rule(.orthogonal)`, so the two
+    /// differ only in the signs of Q's columns. Only the experiment that shows why the
+    /// correction matters uses it.
+    package static func uncorrectedOrthogonal(rows: Int, columns: Int, using random: inout RandomSource) -> Matrix {
+        var weights = Matrix(rows: rows, columns: columns)
+        weights.elements.withUnsafeMutableBufferPointer {
+            Orthogonal.fill($0, rows: rows, columns: columns, gain: 1, correctingSigns: false, using: &random)
+        }
+        return weights
     }
 }

@@ -28,4 +28,18 @@ extension Activation {
         }
         }
     }
+
+    /// E[φ′(√q·z)⁴], z ~ N(0, 1): with the second moment, the spread of the squared slopes
+    /// that a layer's diagonal D = diag φ′(a) contributes to the spectrum of a Jacobian.
+    public func derivativeFourthMoment(variance q: Double) -> Double {
+        switch self {
+        case .relu: 0.5
+        case .leakyReLU(let slope): (1 + slope * slope * slope * slope) / 2
+        case .linear: 1
+        default: NormalExpectation.of(variance: q) { x in
+            let slope = derivative(x)
+            return slope * slope * slope * slope
+        }
+        }
+    }
 }

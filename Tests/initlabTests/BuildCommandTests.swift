@@ -66,6 +66,7 @@ struct Initlab {
             "saturation-logistic", "saturation-variance", "saturation-outside", "saturation-derivative",
             "propagation-forward", "propagation-backward", "propagation-batchnorm", "propagation-glorot-activations",
             "propagation-glorot-gradients", "propagation-relu-scale", "propagation-relu-distributions",
+            "isometry-variance", "isometry-spectra", "isometry-qr-signs",
             "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-symmetry", "convergence-bad-scale",
         ]
         for id in figureIDs {
