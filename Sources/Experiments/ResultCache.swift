@@ -49,7 +49,9 @@ public struct ResultCache: Sendable {
             return .corrupt("\(url.path) fails its checksum (truncated or edited)")
         }
         do {
-            return .hit(try JSONDecoder().decode(E.Result.self, from: Data(body)))
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = Self.nonConformingFloats.decoding
+            return .hit(try decoder.decode(E.Result.self, from: Data(body)))
         } catch {
             return .corrupt("\(url.path) does not decode: \(error)")
         }
@@ -59,7 +61,7 @@ public struct ResultCache: Sendable {
     public func store<E: Experiment>(_ result: E.Result, for experiment: E, seed: UInt64) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = Self.nonConformingFloats.encoding
         let body = try encoder.encode(result)
         let header = "\(Self.magic) \(Self.formatVersion) \(Self.hex(FNV1a.hash(body)))\n"
         let url = entry(for: experiment, seed: seed)
@@ -69,6 +71,12 @@ public struct ResultCache: Sendable {
         _ = try? FileManager.default.removeItem(at: url)
         try FileManager.default.moveItem(at: temporary, to: url)
     }
+
+    /// A diverged run records infinities and NaNs, which JSON has no numbers for: one spelling
+    /// for writing and reading them back.
+    static let nonConformingFloats: (encoding: JSONEncoder.NonConformingFloatEncodingStrategy, decoding: JSONDecoder.NonConformingFloatDecodingStrategy) = (
+        .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"),
+        .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"))
 
     static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)

@@ -67,7 +67,8 @@ struct Initlab {
             "propagation-forward", "propagation-backward", "propagation-batchnorm", "propagation-glorot-activations",
             "propagation-glorot-gradients", "propagation-relu-scale", "propagation-relu-distributions",
             "isometry-variance", "isometry-spectra", "isometry-qr-signs",
-            "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-symmetry", "convergence-bad-scale",
+            "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-deep-tanh", "convergence-symmetry",
+            "convergence-bad-scale", "convergence-distance",
         ]
         for id in figureIDs {
             for file in ["figures/\(id).svg", "figures/\(id).png", "figures/\(id).pdf", "figures/\(id).dark.svg", "figures/\(id).dark.png", "data/\(id).csv"] {

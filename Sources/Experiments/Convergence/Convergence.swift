@@ -191,8 +191,8 @@ public struct Convergence: Experiment {
             divergedAt: record.divergence?.step)
     }
 
-    /// ‖W − W_0‖ / ‖W_0‖ over all dense layers; infinite when the start is all zeros and the
-    /// weights moved.
+    /// ‖W − W_0‖ / ‖W_0‖ over all dense layers; not a number when the start is all zeros, which
+    /// has no size to compare with.
     static func distance(_ network: Network, from start: [Matrix]) -> Double {
         var moved = 0.0, initial = 0.0
         for (layer, original) in zip(network.dense, start) {
@@ -206,7 +206,8 @@ public struct Convergence: Experiment {
                 }
             }
         }
-        return moved == 0 ? 0 : (moved / initial).squareRoot()
+        guard initial > 0 else { return .nan }
+        return (moved / initial).squareRoot()
     }
 
     /// Over the hidden layers, the largest mean over inputs of the standard deviation of the

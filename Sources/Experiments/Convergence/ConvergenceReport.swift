@@ -152,7 +152,9 @@ extension Convergence {
                 numbers["convergence_\(key)_\(rule)_accuracy"] = curve.final { $0.heldOutAccuracy }
                 numbers["convergence_\(key)_\(rule)_loss"] = curve.final { $0.heldOutLoss }
                 numbers["convergence_\(key)_\(rule)_spread"] = curve.final { $0.unitSpread }
-                numbers["convergence_\(key)_\(rule)_distance"] = curve.final { $0.distance }
+                // A zero start has no size for the distance to be relative to.
+                let distance = curve.final { $0.distance }
+                if distance.isFinite { numbers["convergence_\(key)_\(rule)_distance"] = distance }
                 numbers["convergence_\(key)_\(rule)_diverged"] = Double(curve.runs.filter { $0.divergedAt != nil }.count)
             }
         }
