@@ -9,6 +9,8 @@ public protocol Experiment: Sendable {
 
     /// Stable id: file names, random-stream labels and cache keys derive from it.
     static var id: String { get }
+    /// What the experiment is about, in a few words: the heading of its checks.
+    static var title: String { get }
     var parameters: Parameters { get }
 
     init(parameters: Parameters)

@@ -29,6 +29,8 @@ struct Document {
         var figures: [String: Int] = [:]
         /// The content file each figure is placed in.
         var figureSections: [String: String] = [:]
+        /// The content file whose table first shows each check, by check id.
+        var checkSections: [String: String] = [:]
         var tables: [String: Int] = [:]
         var sections: [String: String] = [:]
         /// What a reference to the equation shows: its number, or its `\tag`.
@@ -113,6 +115,9 @@ struct Document {
                 case .checks(let prefixes):
                     for prefix in prefixes where CheckTable.matching([prefix], in: checks).isEmpty {
                         throw scanner.error(at: located.offset, "no check id starts with \(prefix)", hint: nearestName(to: prefix, in: CheckTable.prefixes(checks)).map { "did you mean \($0)?" } ?? "the ids are listed in data/manifest.json")
+                    }
+                    for check in CheckTable.matching(prefixes, in: checks) where numbering.checkSections[check.id] == nil {
+                        numbering.checkSections[check.id] = section.id
                     }
                     // In place now, so that a `Table:` caption can attach to it.
                     html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: partials.checks(CheckTable.matching(prefixes, in: checks)))

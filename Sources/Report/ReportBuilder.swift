@@ -77,18 +77,15 @@ public struct ReportBuilder {
             "toc": document.headings.map { ["id": $0.id, "number": $0.number, "title": $0.html, "sub": $0.level == 3] },
             "sections": document.sections.map { ["id": $0.id, "html": $0.html] },
             "experiments": CheckTable.groups(checks).map { group in
-                // An experiment's checks are titled by the section its figures are placed in, else
-                // by the content file of the same name.
-                let figureSection = reports.first { $0.experiment == group.experiment }?.figures.lazy.compactMap { document.numbering.figureSections[$0.id] }.first
-                let heading = document.headings.first { $0.section == (figureSection ?? group.experiment) && $0.level == 2 }
                 var context = CheckTable.context(group.checks)
                 context["experiment"] = group.experiment
+                context["title"] = Plan.catalogue.first { $0.id == group.experiment }?.title ?? group.experiment
                 context["passed"] = group.checks.filter(\.passed).count
                 context["total"] = group.checks.count
-                if let heading {
-                    context["titleHTML"] = heading.html
-                    context["section"] = ["id": heading.id, "number": heading.number]
-                }
+                // Where the prose shows these checks: the top-level sections of their tables.
+                let files = group.checks.compactMap { document.numbering.checkSections[$0.id] }
+                let headings = document.headings.filter { $0.level == 2 && files.contains($0.section) }
+                if !headings.isEmpty { context["discussedHTML"] = Self.sectionList(headings) }
                 return context
             },
             "checksPassed": passed,
@@ -122,6 +119,14 @@ public struct ReportBuilder {
     /// Element ids written out in the templates (`id="verification"`), which no heading may take.
     private var templateIDs: Set<String> {
         Set(templates.templates.values.flatMap { text in text.matches(of: /id="([A-Za-z0-9_-]+)"/).map { String($0.output.1) } })
+    }
+
+    /// "Section 4", "Section 4 and Section 5", "Section 4, Section 5 and Section 8", each a
+    /// cross-reference like those of the prose.
+    static func sectionList(_ headings: [SectionHeadings.Heading]) -> String {
+        let links = headings.map { "<a class=\"xref\" href=\"#\($0.id)\">Section&nbsp;\($0.number)</a>" }
+        guard let last = links.last else { return "" }
+        return links.count == 1 ? last : links.dropLast().joined(separator: ", ") + " and " + last
     }
 
     private func mustacheLibrary() throws(ReportError) -> MustacheLibrary {

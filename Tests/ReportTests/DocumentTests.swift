@@ -115,6 +115,13 @@ import Testing
         #expect(LibraryTable.sentence("same; the default bias") == "Same; the default bias.")
     }
 
+    @Test func verificationNamesEverySectionOfAnExperiment() {
+        let headings = ["4", "5", "8"].map { SectionHeadings.Heading(id: "s\($0)", level: 2, number: $0, html: "", section: "0\($0)-x") }
+        #expect(ReportBuilder.sectionList(Array(headings.prefix(1))) == "<a class=\"xref\" href=\"#s4\">Section&nbsp;4</a>")
+        #expect(ReportBuilder.sectionList(headings) == "<a class=\"xref\" href=\"#s4\">Section&nbsp;4</a>, <a class=\"xref\" href=\"#s5\">Section&nbsp;5</a> and <a class=\"xref\" href=\"#s8\">Section&nbsp;8</a>")
+        #expect(ReportBuilder.sectionList([]) == "")
+    }
+
     @Test func headlinesStopAtTheFirstColon() {
         #expect(RuleTable.headline("Independent inputs: then more") == "Independent inputs.")
         #expect(RuleTable.headline("No colon here.") == "No colon here.")

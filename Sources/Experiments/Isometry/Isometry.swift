@@ -15,6 +15,7 @@ import Numerics
 /// also makes their comparison sharper.
 public struct Isometry: Experiment {
     public static let id = "isometry"
+    public static let title = "The spectrum of deep Jacobians"
 
     /// How the weights are drawn.
     public enum WeightKind: String, Codable, Sendable, Hashable, CaseIterable {

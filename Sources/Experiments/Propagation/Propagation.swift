@@ -9,6 +9,7 @@ import Numerics
 /// for every activation against the rules, with the mean-field theory beside the measurement.
 public struct Propagation: Experiment {
     public static let id = "propagation"
+    public static let title = "The signal through depth"
 
     /// The grid of activations against rules, at one depth and width.
     public struct Grid: Codable, Sendable, Hashable {

@@ -8,6 +8,7 @@ import Numerics
 /// a = Σᵢ wᵢxᵢ depends on the fan-in d, the weight rule and whether the inputs are standardised.
 public struct Saturation: Experiment {
     public static let id = "saturation"
+    public static let title = "Saturation of logistic units"
 
     public struct Parameters: Codable, Sendable, Hashable {
         /// The fan-ins d swept, 1 to 4096.
