@@ -16,11 +16,17 @@ enum RuleTable {
                 "variance": try id.varianceTeX.map { tex throws(ReportError) in try math(tex, id) } ?? "—",
                 "assumption": headline(id.assumption),
                 "useWith": id.useWith,
-                "libraries": id.equivalents.filter { [.pytorch, .keras].contains($0.library) }
-                    .compactMap { equivalent in equivalent.name.map { "\(equivalent.library.rawValue): \($0)" } }.joined(separator: "; "),
+                "libraries": libraries(id),
             ])
         }
         return ["rules": rows]
+    }
+
+    /// The PyTorch and Keras names, or what to do where neither library has the rule.
+    static func libraries(_ id: RuleID) -> String {
+        let names = id.equivalents.filter { [.pytorch, .keras].contains($0.library) }
+            .compactMap { equivalent in equivalent.name.map { "\(equivalent.library.rawValue): \($0)" } }
+        return names.isEmpty ? "None: a normal initialiser with the variance set by hand" : names.joined(separator: "; ")
     }
 
     /// The assumption's first clause (up to a colon or semicolon): the full sentence is in

@@ -98,6 +98,7 @@ import Testing
             #expect((row["assumption"] as? String)?.isEmpty == false)
         }
         #expect((rows.first { $0["id"] as? String == "he-normal" }?["libraries"] as? String)?.hasPrefix("PyTorch: ") == true)
+        #expect(rows.allSatisfy { ($0["libraries"] as? String)?.isEmpty == false }, "a rule without a library name shows what to do instead")
     }
 
     @Test func libraryRowsComeFromTheCatalogue() throws {

@@ -65,7 +65,7 @@ struct Initlab {
         let figureIDs = [
             "saturation-logistic", "saturation-variance", "saturation-outside", "saturation-derivative",
             "propagation-forward", "propagation-backward", "propagation-batchnorm", "propagation-glorot-activations",
-            "propagation-glorot-gradients", "propagation-relu-scale", "propagation-relu-distributions",
+            "propagation-glorot-gradients", "propagation-relu-scale", "propagation-relu-distributions", "modes-tapering",
             "isometry-variance", "isometry-spectra", "isometry-qr-signs",
             "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-deep-tanh", "convergence-symmetry",
             "convergence-bad-scale", "convergence-distance",

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import Experiments
+@testable import Initializers
+@testable import Numerics
+
+@Suite struct ModesTests {
+    static let experiment = Modes(profile: .quick)
+    static let result = experiment.run(random: RandomSource(seed: 1))
+
+    @Test func everyCheckPasses() {
+        let checks = Self.experiment.report(Self.result).checks
+        #expect(checks.map(\.id) == ["modes/fan_in/forward", "modes/fan_in/backward", "modes/fan_out/forward", "modes/fan_out/backward"])
+        #expect(checks.allSatisfy { $0.passed }, "\(checks.filter { !$0.passed })")
+    }
+
+    @Test func eachModeKeepsItsPassAndTheOtherChangesByTheWidthRatio() {
+        let widths = Self.experiment.parameters.widths
+        let ratio = Double(widths[widths.count - 1]) / Double(widths[1])
+        #expect(abs(Self.experiment.theoryRatio(.fanIn, forward: true) - 1) < 1e-12)
+        #expect(abs(Self.experiment.theoryRatio(.fanIn, forward: false) - ratio) < 1e-12)
+        #expect(abs(Self.experiment.theoryRatio(.fanOut, forward: true) - 1 / ratio) < 1e-12)
+        #expect(abs(Self.experiment.theoryRatio(.fanOut, forward: false) - 1) < 1e-12)
+    }
+
+    @Test func theoryByHandForTwoLayers() {
+        // Inputs 4, hidden 2 then 1, one output. fan_in: Var(W) = 2/4, 2/2, 2/1. Forward:
+        // 4·(1/2) = 2, then 2·1·2/2 = 2. Backward: g₂ = n_out·Var(W_out)/2 = 1·2/2 = 1, and
+        // g₁ = n₂·Var(W₂)·g₂/2 = 1·1·1/2 = 1/2.
+        let modes = Modes(parameters: Modes.Parameters(widths: [4, 2, 1], outputs: 1, batch: 2, realisations: 2, toleranceInStandardErrors: 5))
+        let fanIn = modes.theory(.fanIn)
+        #expect(fanIn.forward == [2, 2])
+        #expect(fanIn.backward == [0.5, 1])
+        // fan_out: Var(W) = 2/2, 2/1, 2/1. Forward: 4·1 = 4, then 2·2·4/2 = 8. Backward: g₂ = 1·2/2 = 1, g₁ = 1·2·1/2 = 1.
+        let fanOut = modes.theory(.fanOut)
+        #expect(fanOut.forward == [4, 8])
+        #expect(fanOut.backward == [1, 1])
+    }
+
+    @Test func theChecksCanTellTheModesApart() throws {
+        // The fan_in network's gradient ratio must be far from the fan_out one's (1), or the
+        // check could not fail when the modes were swapped.
+        let check = try #require(Self.experiment.report(Self.result).checks.first { $0.id == "modes/fan_in/backward" })
+        #expect(abs(check.measured - 1) > 3 * check.tolerance)
+    }
+
+    @Test func badParametersAreRefused() {
+        var parameters = Self.experiment.parameters
+        parameters.widths = [8, 4]
+        #expect(Modes.problems(parameters).map(\.key) == ["widths"])
+        parameters = Self.experiment.parameters
+        parameters.realisations = 1
+        parameters.toleranceInStandardErrors = .nan
+        #expect(Set(Modes.problems(parameters).map(\.key)) == ["realisations", "tolerance_in_standard_errors"])
+        #expect(Modes.problems(Self.experiment.parameters).isEmpty)
+    }
+}
