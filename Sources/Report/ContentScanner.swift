@@ -57,7 +57,8 @@ struct ContentScanner {
     private var lineIsHeading = false
     private var lineIsCaption = false
 
-    static func token(_ number: Int) -> String { "INITLABPIECE\(number)X" }
+    static let tokenPrefix = "INITLABPIECE"
+    static func token(_ number: Int) -> String { "\(tokenPrefix)\(number)X" }
 
     /// `html` without the tokens in it, for text derived from it such as a heading's slug.
     static func removingTokens(_ html: String) -> String {

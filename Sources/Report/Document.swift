@@ -197,21 +197,50 @@ struct Document {
 
     /// `html` with every token replaced by its piece's HTML. A block piece stands in a paragraph
     /// of its own, which goes; inline math glued to punctuation is kept on one line with it.
+    /// Puts the pieces back in one pass over the HTML (a search per piece is quadratic, and
+    /// the handout has thousands): a block piece replaces the paragraph Markdown wrapped it
+    /// in, and inline math keeps a following punctuation mark on its line.
     private static func substitute(_ replacements: [String], of scanner: ContentScanner, in html: String) -> String {
-        var html = html
-        for (number, located) in scanner.pieces.enumerated().reversed() {
-            let token = ContentScanner.token(number)
-            if located.piece.isBlock {
-                html = html.replacingOccurrences(of: "<p>\(token)</p>", with: replacements[number])
+        let source = Array(html.utf8)
+        let marker = Array(ContentScanner.tokenPrefix.utf8)
+        let (open, close) = (Array("<p>".utf8), Array("</p>".utf8))
+        let marks = Set(".,;:?!)".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count * 2)
+        var index = 0
+        while index < source.count {
+            guard source[index] == marker[0], source[index...].starts(with: marker) else {
+                output.append(source[index])
+                index += 1
+                continue
             }
-            if case .inlineMath = located.piece {
-                for mark in [".", ",", ";", ":", "?", "!", ")"] where html.contains(token + mark) {
-                    html = html.replacingOccurrences(of: token + mark, with: "<span class=\"nowrap\">\(token)\(mark)</span>")
-                }
+            var end = index + marker.count
+            var number = 0
+            while end < source.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(source[end]) {
+                number = number * 10 + Int(source[end] - UInt8(ascii: "0"))
+                end += 1
             }
-            html = html.replacingOccurrences(of: token, with: replacements[number])
+            guard end > index + marker.count, end < source.count, source[end] == UInt8(ascii: "X"), number < replacements.count else {
+                output.append(source[index])
+                index += 1
+                continue
+            }
+            end += 1
+            let replacement = Array(replacements[number].utf8)
+            let piece = scanner.pieces[number].piece
+            if piece.isBlock, output.count >= open.count, output.suffix(open.count).elementsEqual(open), source[end...].starts(with: close) {
+                output.removeLast(open.count)
+                output += replacement
+                end += close.count
+            } else if case .inlineMath = piece, end < source.count, marks.contains(source[end]) {
+                output += Array("<span class=\"nowrap\">".utf8) + replacement + [source[end]] + Array("</span>".utf8)
+                end += 1
+            } else {
+                output += replacement
+            }
+            index = end
         }
-        return html
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The link a reference becomes: "Figure 2", "Table 1", "Section 2.3" or "(4)".

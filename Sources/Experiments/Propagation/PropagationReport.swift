@@ -66,8 +66,10 @@ extension Propagation {
 
     /// The mean-field theory of a cell; none with batch normalisation, which it does not model.
     func theory(_ cell: Cell, _ pass: Pass) -> [Double]? {
-        guard !cell.batchNorm else { return nil }
-        let field = MeanField(activation: cell.activation, weightScales: weightScales(cell.rule, cell.activation))
+        // Nor for the identity, whose weights are not random and have no variance to use.
+        let scales = weightScales(cell.rule, cell.activation)
+        guard !cell.batchNorm, scales.allSatisfy({ $0 > 0 }) else { return nil }
+        let field = MeanField(activation: cell.activation, weightScales: scales)
         return pass == .forward ? field.forward() : field.backward()
     }
 
