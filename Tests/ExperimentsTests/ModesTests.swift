@@ -10,29 +10,40 @@ import Testing
 
     @Test func everyCheckPasses() {
         let checks = Self.experiment.report(Self.result).checks
-        #expect(checks.map(\.id) == ["modes/fan_in/forward", "modes/fan_in/backward", "modes/fan_out/forward", "modes/fan_out/backward"])
+        #expect(checks.map(\.id) == [
+            "modes/fan_in/forward", "modes/fan_in/backward", "modes/fan_out/forward", "modes/fan_out/backward",
+            "modes/leaky/rule-for-the-slope/forward", "modes/leaky/relu-rule/forward",
+        ])
         #expect(checks.allSatisfy { $0.passed }, "\(checks.filter { !$0.passed })")
     }
 
     @Test func eachModeKeepsItsPassAndTheOtherChangesByTheWidthRatio() {
         let widths = Self.experiment.parameters.widths
         let ratio = Double(widths[widths.count - 1]) / Double(widths[1])
-        #expect(abs(Self.experiment.theoryRatio(.fanIn, forward: true) - 1) < 1e-12)
-        #expect(abs(Self.experiment.theoryRatio(.fanIn, forward: false) - ratio) < 1e-12)
-        #expect(abs(Self.experiment.theoryRatio(.fanOut, forward: true) - 1 / ratio) < 1e-12)
-        #expect(abs(Self.experiment.theoryRatio(.fanOut, forward: false) - 1) < 1e-12)
+        let (fanIn, fanOut) = (Modes.Variant(mode: .fanIn, slope: 0, ruleSlope: 0), Modes.Variant(mode: .fanOut, slope: 0, ruleSlope: 0))
+        #expect(abs(Self.experiment.theoryRatio(fanIn, forward: true) - 1) < 1e-12)
+        #expect(abs(Self.experiment.theoryRatio(fanIn, forward: false) - ratio) < 1e-12)
+        #expect(abs(Self.experiment.theoryRatio(fanOut, forward: true) - 1 / ratio) < 1e-12)
+        #expect(abs(Self.experiment.theoryRatio(fanOut, forward: false) - 1) < 1e-12)
+    }
+
+    @Test func theRuleForTheSlopeKeepsTheLeakyVarianceAndTheReLURuleDoesNot() {
+        let a = 0.5
+        let layers = Double(Self.experiment.parameters.widths.count - 2)
+        #expect(abs(Self.experiment.theoryRatio(Modes.Variant(mode: .fanIn, slope: a, ruleSlope: a), forward: true) - 1) < 1e-12)
+        #expect(abs(Self.experiment.theoryRatio(Modes.Variant(mode: .fanIn, slope: a, ruleSlope: 0), forward: true) - pow(1 + a * a, layers)) < 1e-12)
     }
 
     @Test func theoryByHandForTwoLayers() {
         // Inputs 4, hidden 2 then 1, one output. fan_in: Var(W) = 2/4, 2/2, 2/1. Forward:
         // 4·(1/2) = 2, then 2·1·2/2 = 2. Backward: g₂ = n_out·Var(W_out)/2 = 1·2/2 = 1, and
         // g₁ = n₂·Var(W₂)·g₂/2 = 1·1·1/2 = 1/2.
-        let modes = Modes(parameters: Modes.Parameters(widths: [4, 2, 1], outputs: 1, batch: 2, realisations: 2, toleranceInStandardErrors: 5))
-        let fanIn = modes.theory(.fanIn)
+        let modes = Modes(parameters: Modes.Parameters(widths: [4, 2, 1], outputs: 1, batch: 2, realisations: 2, leakySlope: 0.5, toleranceInStandardErrors: 5))
+        let fanIn = modes.theory(Modes.Variant(mode: .fanIn, slope: 0, ruleSlope: 0))
         #expect(fanIn.forward == [2, 2])
         #expect(fanIn.backward == [0.5, 1])
         // fan_out: Var(W) = 2/2, 2/1, 2/1. Forward: 4·1 = 4, then 2·2·4/2 = 8. Backward: g₂ = 1·2/2 = 1, g₁ = 1·2·1/2 = 1.
-        let fanOut = modes.theory(.fanOut)
+        let fanOut = modes.theory(Modes.Variant(mode: .fanOut, slope: 0, ruleSlope: 0))
         #expect(fanOut.forward == [4, 8])
         #expect(fanOut.backward == [1, 1])
     }
@@ -40,8 +51,12 @@ import Testing
     @Test func theChecksCanTellTheModesApart() throws {
         // The fan_in network's gradient ratio must be far from the fan_out one's (1), or the
         // check could not fail when the modes were swapped.
-        let check = try #require(Self.experiment.report(Self.result).checks.first { $0.id == "modes/fan_in/backward" })
+        let checks = Self.experiment.report(Self.result).checks
+        let check = try #require(checks.first { $0.id == "modes/fan_in/backward" })
         #expect(abs(check.measured - 1) > 3 * check.tolerance)
+        // Likewise the leaky network under the ReLU rule against the rule for its slope.
+        let wrong = try #require(checks.first { $0.id == "modes/leaky/relu-rule/forward" })
+        #expect(abs(wrong.measured - 1) > 3 * wrong.tolerance)
     }
 
     @Test func badParametersAreRefused() {
@@ -50,8 +65,9 @@ import Testing
         #expect(Modes.problems(parameters).map(\.key) == ["widths"])
         parameters = Self.experiment.parameters
         parameters.realisations = 1
+        parameters.leakySlope = 1.5
         parameters.toleranceInStandardErrors = .nan
-        #expect(Set(Modes.problems(parameters).map(\.key)) == ["realisations", "tolerance_in_standard_errors"])
+        #expect(Set(Modes.problems(parameters).map(\.key)) == ["realisations", "leaky_slope", "tolerance_in_standard_errors"])
         #expect(Modes.problems(Self.experiment.parameters).isEmpty)
     }
 }
