@@ -58,3 +58,17 @@ public struct ParameterProblem: Sendable, Hashable {
         self.message = message
     }
 }
+
+extension ParameterProblem {
+    /// One problem for each whole-number value outside its range, named by its key.
+    static func outsideRanges(_ entries: [(key: String, value: Int, range: ClosedRange<Int>)]) -> [ParameterProblem] {
+        entries.filter { !$0.range.contains($0.value) }.map {
+            ParameterProblem($0.key, "\($0.value) is outside \($0.range.lowerBound) to \($0.range.upperBound)")
+        }
+    }
+
+    /// The tolerance of a statistical check, in standard errors, must be a positive number.
+    static func tolerance(_ standardErrors: Double) -> [ParameterProblem] {
+        standardErrors > 0 && standardErrors.isFinite ? [] : [ParameterProblem("tolerance_in_standard_errors", "must be a positive number")]
+    }
+}

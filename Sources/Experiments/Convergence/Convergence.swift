@@ -79,13 +79,11 @@ public struct Convergence: Experiment {
 
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
         var problems: [ParameterProblem] = []
-        for (key, value, range) in [
+        problems += ParameterProblem.outsideRanges([
             ("seeds", parameters.seeds, 1...100), ("batch", parameters.batch, 1...8192),
             ("training_samples", parameters.trainingSamples, 1...1_000_000), ("held_out_samples", parameters.heldOutSamples, 1...100_000),
             ("evaluations", parameters.evaluations, 2...10_000), ("image_side", parameters.imageSide, 8...256),
-        ] where !range.contains(value) {
-            problems.append(ParameterProblem(key, "\(value) is outside \(range.lowerBound) to \(range.upperBound)"))
-        }
+        ])
         if parameters.trainingSamples * parameters.imageSide * parameters.imageSide > 1 << 28 {
             problems.append(ParameterProblem("training_samples", "\(parameters.trainingSamples) images of \(parameters.imageSide)² pixels need more than 1 GiB"))
         }

@@ -117,13 +117,11 @@ public struct Isometry: Experiment {
         // A realisation holds about ten n × n Double matrices at once (the three Jacobians, the
         // weights, a product and a Gram matrix), and two run at a time: 2048² · 8 bytes · 20 is
         // under 700 MB. The eigenvalue solve grows as n³ and dominates well before that.
-        for (key, value, range) in [
+        problems += ParameterProblem.outsideRanges([
             ("width", parameters.width, 2...2048), ("realisations", parameters.realisations, 2...100_000),
             ("spectrum", parameters.spectrum.bins, 2...1000),
             ("sign_correction", parameters.signCorrection.width, 2...1024), ("sign_correction", parameters.signCorrection.draws, 10...10_000_000),
-        ] where !range.contains(value) {
-            problems.append(ParameterProblem(key, "\(value) is outside \(range.lowerBound) to \(range.upperBound)"))
-        }
+        ])
         let depths = parameters.depths
         if depths.isEmpty {
             problems.append(ParameterProblem("depths", "needs at least one depth"))
@@ -145,9 +143,7 @@ public struct Isometry: Experiment {
         if !(parameters.tanhInputVariance > 0 && parameters.tanhInputVariance <= 100) {
             problems.append(ParameterProblem("tanh_input_variance", "must be a positive number up to 100"))
         }
-        if !(parameters.toleranceInStandardErrors > 0 && parameters.toleranceInStandardErrors.isFinite) {
-            problems.append(ParameterProblem("tolerance_in_standard_errors", "must be a positive number"))
-        }
+        problems += ParameterProblem.tolerance(parameters.toleranceInStandardErrors)
         return problems
     }
 

@@ -81,10 +81,7 @@ public struct Modes: Experiment {
         for width in parameters.widths where !(1...8192).contains(width) {
             problems.append(ParameterProblem("widths", "\(width) is outside 1 to 8192"))
         }
-        for (key, value, range) in [("outputs", parameters.outputs, 1...8192), ("batch", parameters.batch, 2...8192), ("realisations", parameters.realisations, 2...1000)]
-        where !range.contains(value) {
-            problems.append(ParameterProblem(key, "\(value) is outside \(range.lowerBound) to \(range.upperBound)"))
-        }
+        problems += ParameterProblem.outsideRanges([("outputs", parameters.outputs, 1...8192), ("batch", parameters.batch, 2...8192), ("realisations", parameters.realisations, 2...1000)])
         let weights = zip(parameters.widths, parameters.widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
         if weights > 1 << 28 {
             problems.append(ParameterProblem("widths", "\(weights) weights per network; keep them under 268435456"))
@@ -92,9 +89,7 @@ public struct Modes: Experiment {
         if !(parameters.leakySlope > 0 && parameters.leakySlope < 1) {
             problems.append(ParameterProblem("leaky_slope", "\(parameters.leakySlope) is outside (0, 1)"))
         }
-        if !(parameters.toleranceInStandardErrors > 0 && parameters.toleranceInStandardErrors.isFinite) {
-            problems.append(ParameterProblem("tolerance_in_standard_errors", "must be a positive number"))
-        }
+        problems += ParameterProblem.tolerance(parameters.toleranceInStandardErrors)
         return problems
     }
 

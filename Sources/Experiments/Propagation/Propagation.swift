@@ -94,16 +94,14 @@ public struct Propagation: Experiment {
         let grid = parameters.grid
         if grid.activations.isEmpty { problems.append(ParameterProblem("grid", "needs at least one activation")) }
         if grid.rules.isEmpty { problems.append(ParameterProblem("grid", "needs at least one rule")) }
-        for (key, value, range) in [
+        problems += ParameterProblem.outsideRanges([
             ("grid", grid.depth, 2...1000), ("grid", grid.width, 1...8192), ("grid", grid.batch, 2...8192), ("grid", grid.realisations, 2...1000),
             ("histograms", parameters.histograms.depth, 1...1000), ("histograms", parameters.histograms.width, 1...8192),
             ("histograms", parameters.histograms.batch, 1...8192), ("histograms", parameters.histograms.classes, 2...10000),
             ("histograms", parameters.histograms.bins, 2...1000),
             ("relu_scale", parameters.reluScale.depth, 1...1000), ("relu_scale", parameters.reluScale.width, 1...8192),
             ("relu_scale", parameters.reluScale.batch, 1...8192),
-        ] where !range.contains(value) {
-            problems.append(ParameterProblem(key, "\(value) is outside \(range.lowerBound) to \(range.upperBound)"))
-        }
+        ])
         if grid.realisations >= 2 && grid.depth >= 2 && grid.width * grid.width * grid.depth > 1 << 28 {
             problems.append(ParameterProblem("grid", "width² × depth = \(grid.width * grid.width * grid.depth) weights; keep it under 268435456"))
         }
@@ -115,9 +113,7 @@ public struct Propagation: Experiment {
         if !parameters.reluScale.standardDeviations.allSatisfy({ $0 > 0 && $0.isFinite }) {
             problems.append(ParameterProblem("relu_scale", "standard deviations must be positive"))
         }
-        if !(parameters.toleranceInStandardErrors > 0 && parameters.toleranceInStandardErrors.isFinite) {
-            problems.append(ParameterProblem("tolerance_in_standard_errors", "must be a positive number"))
-        }
+        problems += ParameterProblem.tolerance(parameters.toleranceInStandardErrors)
         return problems
     }
 

@@ -85,9 +85,7 @@ public struct Saturation: Experiment {
         if !(3...100_000).contains(parameters.curvePoints) {
             problems.append(ParameterProblem("curve_points", "\(parameters.curvePoints) is outside 3 to 100000"))
         }
-        if !(parameters.toleranceInStandardErrors.isFinite && parameters.toleranceInStandardErrors > 0) {
-            problems.append(ParameterProblem("tolerance_in_standard_errors", "must be a positive number"))
-        }
+        problems += ParameterProblem.tolerance(parameters.toleranceInStandardErrors)
         // One layer's weights, inputs and products are held at once, per parallel job.
         let largest = (parameters.fanIns.max() ?? 1) * (parameters.units + parameters.batch) + parameters.units * parameters.batch
         if largest > 1 << 28 {
