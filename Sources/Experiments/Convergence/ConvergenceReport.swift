@@ -141,6 +141,12 @@ extension Convergence {
             "convergence_training_samples": Double(parameters.trainingSamples), "convergence_held_out_samples": Double(parameters.heldOutSamples),
             "chance_accuracy": 1.0 / 9, "chance_loss": log(9.0),
         ]
+        if let deep = parameters.setups.first(where: { $0.name == "deep-relu" }) {
+            // What L ReLU layers do to the standard deviation when each halves the variance
+            // (LeCun, Glorot at equal widths) or divides it by 6 (the rule of the question).
+            numbers["convergence_deep_relu_halving_scale"] = pow(2, -Double(deep.depth) / 2)
+            numbers["convergence_deep_relu_sixth_scale"] = pow(6, -Double(deep.depth) / 2)
+        }
         for setup in parameters.setups {
             let key = setup.name.replacingOccurrences(of: "-", with: "_")
             numbers["convergence_\(key)_depth"] = Double(setup.depth)
