@@ -44,4 +44,8 @@ public struct Moments: Sendable, Hashable {
     public var sampleVariance: Double { count > 1 ? sumOfSquaredDeviations / Double(count - 1) : .nan }
 
     public var standardDeviation: Double { variance.squareRoot() }
+
+    /// The standard error of the mean, √(sample variance / n): how far the mean of independent
+    /// draws is expected to lie from their expectation. Not a number for fewer than two values.
+    public var standardError: Double { (sampleVariance / Double(count)).squareRoot() }
 }

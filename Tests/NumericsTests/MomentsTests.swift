@@ -29,4 +29,11 @@ import Testing
         #expect(Moments().variance.isNaN)
         #expect(Moments([1.0]).sampleVariance.isNaN)
     }
+
+    @Test func standardErrorIsTheSampleSpreadOverRootN() {
+        // Values 1, 2, 3, 4: sample variance 5/3, so the standard error is √(5/12).
+        let moments = Moments([1.0, 2, 3, 4])
+        #expect(abs(moments.standardError - (5.0 / 12).squareRoot()) < 1e-15)
+        #expect(Moments([1.0]).standardError.isNaN)
+    }
 }

@@ -13,7 +13,7 @@ extension Isometry {
 
         func statistic(_ value: KeyPath<JacobianMoments, Double>) -> (mean: Double, standardError: Double) {
             let moments = Moments(runs.map { $0[keyPath: value] })
-            return (moments.mean, (moments.sampleVariance / Double(max(moments.count, 1))).squareRoot())
+            return (moments.mean, moments.standardError)
         }
     }
 
@@ -68,7 +68,7 @@ extension Isometry {
             checks.append(Check(
                 id: "isometry/\(kind.rawValue)-\(unit.rawValue)/mean",
                 claim: "\(words): E[m₁] = 1 exactly at every depth and width; measured as the average over depths \(parameters.depths.first ?? 0) to \(maxDepth)",
-                expected: 1, measured: moments.mean, tolerance: z * (moments.sampleVariance / Double(moments.count)).squareRoot()))
+                expected: 1, measured: moments.mean, tolerance: z * moments.standardError))
         }
         let orthogonal = cell(result, .orthogonal, .linear, depth: maxDepth)
         if !orthogonal.runs.isEmpty {

@@ -178,7 +178,7 @@ public struct Modes: Experiment {
             return forward ? last / first : first / last
         }
         let moments = Moments(ratios)
-        return (moments.mean, (moments.sampleVariance / Double(max(moments.count, 1))).squareRoot())
+        return (moments.mean, moments.standardError)
     }
 
     func theoryRatio(_ variant: Variant, forward: Bool) -> Double {

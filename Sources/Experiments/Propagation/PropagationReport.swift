@@ -40,7 +40,7 @@ extension Propagation {
                 return pow(ratio, 1 / Double(layers.count - 1))
             }
             let moments = Moments(factors)
-            return (moments.mean, (moments.sampleVariance / Double(max(moments.count, 1))).squareRoot())
+            return (moments.mean, moments.standardError)
         }
     }
 
@@ -144,7 +144,7 @@ extension Propagation {
             checks.append(Check(
                 id: "propagation/mean-field/\(activation.id)/\(rule.rawValue)",
                 claim: "\(rule.rawValue), \(activation.id) units: the length map q_{l+1} = σ_w² E[φ(√q_l z)²] predicts Var(a) at layer \(parameters.grid.depth)",
-                expected: last, measured: moments.mean, tolerance: z * (moments.sampleVariance / Double(max(moments.count, 1))).squareRoot()))
+                expected: last, measured: moments.mean, tolerance: z * moments.standardError))
         }
         // Batch normalisation before ReLU: whatever the rule and the depth, the last layer's
         // pre-activations have the variance one layer gives a standardised input. Each unit's
@@ -161,7 +161,7 @@ extension Propagation {
             checks.append(Check(
                 id: "propagation/batchnorm/relu/\(cell.rule.rule.rawValue)\(cell.rule.activationGain ? "-gain" : "")",
                 claim: "\(cell.rule.label), batch normalisation before ReLU: Var(a) at layer \(depth) is σ_w²/2 = n·Var(W)/2, whatever the depth",
-                expected: scale / 2 * kept, measured: measured.mean, tolerance: z * (measured.sampleVariance / Double(max(measured.count, 1))).squareRoot()))
+                expected: scale / 2 * kept, measured: measured.mean, tolerance: z * measured.standardError))
         }
         return checks
     }
@@ -232,7 +232,7 @@ extension Propagation {
                         .integer(parameters.grid.width), .integer(layer + 1), .text(pass.rawValue), .number(second.mean),
                         .number(theory?[layer] ?? .nan), .number(Moments(values.map(\.mean)).mean),
                         .number(Moments(values.map(\.percentile98)).mean), .number(Moments(values.map(\.saturatedFraction)).mean),
-                        .number((second.sampleVariance / Double(values.count)).squareRoot()),
+                        .number(second.standardError),
                     ])
                 }
             }
