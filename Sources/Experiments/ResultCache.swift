@@ -10,7 +10,7 @@ import Numerics
 /// entries are plain files: copying cache folders together merges them.
 public struct ResultCache: Sendable {
     /// Bump when a Result type changes shape or meaning, so old entries are not read.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
     static let magic = "initlab-cache"
 
     public let folder: URL
