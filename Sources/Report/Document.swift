@@ -65,7 +65,7 @@ struct Document {
         var equationCount = 0
         var tableCount = 0
         for section in templates.sections {
-            let scanner = try ContentScanner(path: section.path, text: section.text)
+            let scanner = section.scanner
             var html = MarkdownParser().html(from: scanner.markdown)
             var math: [Int: String] = [:]
             for (index, located) in scanner.pieces.enumerated() {

@@ -8,8 +8,10 @@ enum LinkAddress {
 
     /// Why `address` may not be a link, or nil when it may.
     static func problem(_ address: String) -> String? {
+        // Shown with its control characters visible, so that the message stays on one line.
+        let shown = address.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
         if let bad = address.first(where: { $0 == "\"" || $0 == "<" || $0 == ">" }) {
-            return "the link address \(address) contains \(bad), which would end the HTML attribute it goes in"
+            return "the link address \(shown) contains \(bad), which would end the HTML attribute it goes in"
         }
         // Browsers drop tabs and line breaks anywhere and spaces or control characters at the
         // ends before they read the scheme, so "java\tscript:" is still javascript:.
@@ -19,11 +21,11 @@ enum LinkAddress {
         // A character reference hides what it stands for until the browser decodes it:
         // "javascript&#58;" has a colon, "&#106;avascript:" a j.
         if beforePath.contains("&") {
-            return "the link address \(address) has a character reference (&…;) before its first /, which could hide its scheme"
+            return "the link address \(shown) has a character reference (&…;) before its first /, which could hide its scheme"
         }
         guard let colon = beforePath.firstIndex(of: ":") else { return nil }
         let scheme = beforePath[..<colon].lowercased()
         if allowedSchemes.contains(scheme) { return nil }
-        return "the link address \(address) uses the scheme \(scheme.isEmpty ? "(empty)" : scheme):, and only http:, https:, mailto:, relative addresses and #fragments are allowed"
+        return "the link address \(shown) uses the scheme \(scheme.isEmpty ? "(empty)" : scheme):, and only http:, https:, mailto:, relative addresses and #fragments are allowed"
     }
 }

@@ -8,8 +8,8 @@ import Foundation
 /// delimiter changes. The library's extensions (transforms such as `{{uppercased(x)}}`, dynamic
 /// partials, inheritance, `{{% CONTENT_TYPE}}`, which turns escaping off) are refused, so that
 /// every name a template uses is one this check understands.
-struct MustacheTags {
-    indirect enum Node {
+struct MustacheTags: Sendable {
+    indirect enum Node: Sendable {
         case variable(String, offset: Int)
         case section(String, inverted: Bool, offset: Int, body: [Node])
         case partial(String, offset: Int)

@@ -5,10 +5,10 @@ import Mustache
 /// The Mustache templates of a template folder, each checked against the context it is rendered
 /// with before it is rendered: a name that the context does not provide, or a partial that does
 /// not exist, is an error at its line and column instead of an empty string in the page.
-struct PageTemplates {
+struct PageTemplates: Sendable {
     /// What a context holds, merged over every element of its lists, so that a section over a
     /// list is checked against every field any element has.
-    indirect enum Shape {
+    indirect enum Shape: Sendable {
         case value
         case flag
         case object([String: Shape])
@@ -53,12 +53,13 @@ struct PageTemplates {
     private let paths: [String: String]
     private let texts: [String: [Character]]
 
-    init(_ folder: TemplateFolder) throws(ReportError) {
+    /// `templates` and `paths`: the text and the file of each template, by name.
+    init(templates: [String: String], paths: [String: String], folder: String) throws(ReportError) {
         var compiled: [String: MustacheTemplate] = [:]
         var tags: [String: MustacheTags] = [:]
         var texts: [String: [Character]] = [:]
-        for (name, text) in folder.templates {
-            let path = folder.templatePaths[name] ?? "\(folder.path)/\(name).mustache"
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            let path = paths[name] ?? "\(folder)/\(name).mustache"
             let characters = Array(text)
             texts[name] = characters
             tags[name] = try MustacheTags(text) { offset, message, hint in
@@ -75,7 +76,24 @@ struct PageTemplates {
         library = MustacheLibrary(templates: compiled)
         self.tags = tags
         self.texts = texts
-        paths = folder.templatePaths
+        self.paths = paths
+        for name in tags.keys.sorted() {
+            try checkPartials(tags[name]?.nodes ?? [], in: name)
+        }
+    }
+
+    /// Partials do not depend on the context, so a missing one is found before anything runs.
+    private func checkPartials(_ nodes: [MustacheTags.Node], in template: String) throws(ReportError) {
+        for node in nodes {
+            switch node {
+            case .partial(let name, let offset) where tags[name] == nil:
+                throw error(in: template, at: offset, "no partial \(name)", hint: nearestName(to: name, in: Array(tags.keys)).map { "did you mean \($0)?" } ?? "partials are partials/NAME.mustache")
+            case .section(_, _, _, let body):
+                try checkPartials(body, in: template)
+            default:
+                break
+            }
+        }
     }
 
     /// The template `name` rendered with `context`, once every tag it and its partials use has
@@ -110,11 +128,9 @@ struct PageTemplates {
                 default: inner = shape
                 }
                 try check(body, in: template, frames: frames + (inner.map { [$0] } ?? []), partials: partials)
-            case .partial(let name, let offset):
-                guard let partial = tags[name] else {
-                    throw error(in: template, at: offset, "no partial \(name)", hint: nearestName(to: name, in: Array(tags.keys)).map { "did you mean \($0)?" } ?? "partials are partials/NAME.mustache")
-                }
-                guard !partials.contains(name) else { continue }
+            case .partial(let name, _):
+                // Every partial exists: the initialiser checked.
+                guard let partial = tags[name], !partials.contains(name) else { continue }
                 try check(partial.nodes, in: name, frames: frames, partials: partials.union([name]))
             }
         }

@@ -51,7 +51,7 @@ public struct ReportBuilder {
             files[path] = data
         }
 
-        let pages = try PageTemplates(templates)
+        let pages = templates.pages
         let partials = Document.Partials(
             figure: { figure, number, caption throws(ReportError) in
                 try pages.render("figure", FigureFiles.context(figure, number: number, captionHTML: caption))

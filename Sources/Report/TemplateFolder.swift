@@ -8,6 +8,9 @@ public struct TemplateFolder: Sendable {
         public let id: String
         public let path: String
         public let text: String
+        /// The text split into Markdown and pieces, which also refuses raw HTML and bad links
+        /// before any experiment runs.
+        let scanner: ContentScanner
     }
 
     public let path: String
@@ -18,6 +21,8 @@ public struct TemplateFolder: Sendable {
     public let styleSheet: String
     public let sections: [Section]
     public let bibliography: Bibliography
+    /// The templates compiled, their syntax and partials checked.
+    let pages: PageTemplates
     /// What output/README.md says; the site carries it so the folder explains itself.
     public let outputReadme: String
 
@@ -58,6 +63,7 @@ public struct TemplateFolder: Sendable {
         }
         self.templates = templates
         self.templatePaths = templatePaths
+        pages = try PageTemplates(templates: templates, paths: templatePaths, folder: path)
         styleSheet = try read(url.appendingPathComponent("style.css"))
         outputReadme = try read(url.appendingPathComponent("output-README.md"))
         let references = url.appendingPathComponent("references.json")
@@ -72,7 +78,8 @@ public struct TemplateFolder: Sendable {
             let file = content.appendingPathComponent(name)
             let stem = String(name.dropLast(3))
             let id = stem.drop { $0.isNumber || $0 == "-" }
-            sections.append(Section(id: id.isEmpty ? stem : String(id), path: file.path, text: try read(file)))
+            let text = try read(file)
+            sections.append(Section(id: id.isEmpty ? stem : String(id), path: file.path, text: text, scanner: try ContentScanner(path: file.path, text: text)))
         }
         guard !sections.isEmpty else {
             throw ReportError(content.path, "no content/*.md files", hint: "the handout needs at least one section")
