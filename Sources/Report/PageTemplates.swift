@@ -149,7 +149,8 @@ struct PageTemplates: Sendable {
         guard let found else {
             var known: [String] = []
             for case .object(let members) in frames { known += members.keys }
-            throw error(in: template, at: offset, "the template uses \(name), which this page does not provide", hint: nearestName(to: name, in: known).map { "did you mean \($0)?" })
+            let hint = name.hasPrefix(".") ? "a name that starts with . is looked up in the innermost section only" : nearestName(to: name, in: known).map { "did you mean \($0)?" }
+            throw error(in: template, at: offset, "the template uses \(name), which this page does not provide", hint: hint)
         }
         return found
     }
