@@ -30,7 +30,8 @@ public struct Bibliography: Sendable {
         self.path = path
         let document = try LocatedJSON.Document(path: path, text: text)
         guard case .array(let items) = document.root.value else {
-            throw document.error(at: document.root.offset, "expected a list of references, found \(document.root.value.kind)", hint: "the file is [ {\"key\": …}, … ]")
+            throw document.error(at: document.root.offset, "expected a list of references, found \(document.root.value.kind)",
+                hint: "the file is [ {\"key\": …}, … ]")
         }
         var entries: [String: Entry] = [:]
         for item in items {
@@ -50,7 +51,9 @@ public struct Bibliography: Sendable {
             throw document.error(at: item.offset, "expected a reference {\"key\": …}, found \(item.value.kind)")
         }
         for member in members where !fields.contains(member.key) {
-            throw document.error(at: member.keyOffset, "unknown field \(member.key) in a reference", hint: nearestName(to: member.key, in: fields).map { "did you mean \($0)?" } ?? "the fields are \(fields.joined(separator: ", "))")
+            throw document.error(at: member.keyOffset, "unknown field \(member.key) in a reference",
+                hint: nearestName(to: member.key, in: fields).map { "did you mean \($0)?" }
+                    ?? "the fields are \(fields.joined(separator: ", "))")
         }
         func text(_ name: String) throws(ReportError) -> String? {
             guard let member = members.first(where: { $0.key == name }) else { return nil }
@@ -60,18 +63,24 @@ public struct Bibliography: Sendable {
             return value
         }
         func required(_ name: String) throws(ReportError) -> String {
-            guard let value = try text(name) else { throw document.error(at: item.offset, "this reference has no \(name)", hint: "each reference needs key, authors, title, venue and year") }
+            guard let value = try text(name) else {
+                throw document.error(at: item.offset, "this reference has no \(name)",
+                    hint: "each reference needs key, authors, title, venue and year")
+            }
             return value
         }
         let key = try required("key")
         guard !key.isEmpty, key.allSatisfy(keyCharacters.contains) else {
-            throw document.error(at: members.first { $0.key == "key" }?.value.offset ?? item.offset, "the key \(key) cannot be cited", hint: "a key is letters, digits and _ : - .")
+            throw document.error(at: members.first { $0.key == "key" }?.value.offset ?? item.offset, "the key \(key) cannot be cited",
+                hint: "a key is letters, digits and _ : - .")
         }
         guard let yearMember = members.first(where: { $0.key == "year" }) else {
-            throw document.error(at: item.offset, "this reference has no year", hint: "each reference needs key, authors, title, venue and year")
+            throw document.error(at: item.offset, "this reference has no year",
+                hint: "each reference needs key, authors, title, venue and year")
         }
         guard case .number(let written) = yearMember.value.value, let year = Int(written) else {
-            throw document.error(at: yearMember.value.offset, "year is \(yearMember.value.value.kind); it must be a whole number such as 2010")
+            throw document.error(
+                at: yearMember.value.offset, "year is \(yearMember.value.value.kind); it must be a whole number such as 2010")
         }
         let entry = Entry(
             key: key, authors: try required("authors"), title: try required("title"), venue: try required("venue"), year: year,

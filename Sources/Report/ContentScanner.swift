@@ -163,7 +163,8 @@ struct ContentScanner {
             } else if c == "<" {
                 try angleBracket(at: start)
             } else if peek("![") && !peek("![@") {
-                throw error(at: start, "Markdown images are not placed in the prose", hint: "figures come from the experiments: {{figure ID}}")
+                throw error(at: start, "Markdown images are not placed in the prose",
+                            hint: "figures come from the experiments: {{figure ID}}")
             } else if peek("](") || (peek("][") && !peek("][@")) {
                 try linkTarget()
             } else if peek("\\$") {
@@ -252,7 +253,8 @@ struct ContentScanner {
         let tag = name.lowercased()
         let rest = String(characters[i..<end]).trimmingCharacters(in: .whitespaces)
         guard Self.allowedTags.contains(tag) else {
-            throw error(at: start, "raw HTML \(shown) is not allowed in the prose", hint: "write Markdown or a {{…}} directive; only <br>, <sub>, <sup> and <kbd> pass, and &lt; writes a <")
+            throw error(at: start, "raw HTML \(shown) is not allowed in the prose",
+                hint: "write Markdown or a {{…}} directive; only <br>, <sub>, <sup> and <kbd> pass, and &lt; writes a <")
         }
         guard end < characters.count, characters[end] == ">", rest.isEmpty || (tag == "br" && rest == "/" && !closing) else {
             throw error(at: start, "\(shown): <\(tag)> is allowed only as it is, without attributes")

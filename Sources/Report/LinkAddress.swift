@@ -9,7 +9,9 @@ enum LinkAddress {
     /// Why `address` may not be a link, or nil when it may.
     static func problem(_ address: String) -> String? {
         // Shown with its control characters visible, so that the message stays on one line.
-        let shown = address.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+        let shown = address.unicodeScalars.map { scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
         if let bad = address.first(where: { $0 == "\"" || $0 == "<" || $0 == ">" }) {
             return "the link address \(shown) contains \(bad), which would end the HTML attribute it goes in"
         }
@@ -26,6 +28,7 @@ enum LinkAddress {
         guard let colon = beforePath.firstIndex(of: ":") else { return nil }
         let scheme = beforePath[..<colon].lowercased()
         if allowedSchemes.contains(scheme) { return nil }
-        return "the link address \(shown) uses the scheme \(scheme.isEmpty ? "(empty)" : scheme):, and only http:, https:, mailto:, relative addresses and #fragments are allowed"
+        return "the link address \(shown) uses the scheme \(scheme.isEmpty ? "(empty)" : scheme):, "
+            + "and only http:, https:, mailto:, relative addresses and #fragments are allowed"
     }
 }

@@ -39,7 +39,9 @@ struct LocatedJSON {
             var reader = Reader(path: path, characters: characters)
             root = try reader.value()
             reader.skipSpace()
-            guard reader.index == characters.count else { throw reader.locate(reader.index, "unexpected text after the end of the JSON document") }
+            guard reader.index == characters.count else {
+                throw reader.locate(reader.index, "unexpected text after the end of the JSON document")
+            }
         }
 
         func error(at offset: Int, _ message: String, hint: String? = nil) -> ReportError {
@@ -53,7 +55,7 @@ struct LocatedJSON {
         var index = 0
 
         mutating func skipSpace() {
-            while index < characters.count, characters[index] == " " || characters[index] == "\n" || characters[index] == "\t" || characters[index] == "\r" {
+            while index < characters.count, " \n\t\r".contains(characters[index]) {
                 index += 1
             }
         }
@@ -77,7 +79,9 @@ struct LocatedJSON {
         mutating func word(_ word: String) throws(ReportError) {
             let start = index
             for c in word {
-                guard index < characters.count, characters[index] == c else { throw locate(start, "unexpected text where a JSON value was expected") }
+                guard index < characters.count, characters[index] == c else {
+                    throw locate(start, "unexpected text where a JSON value was expected")
+                }
                 index += 1
             }
         }

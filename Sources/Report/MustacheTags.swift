@@ -57,10 +57,14 @@ struct MustacheTags: Sendable {
                 continue
             }
             if !triple, let sigil, "<$%".contains(sigil) {
-                throw error(start, "{{\(sigil)…}} is not plain Mustache, which is all the handout's templates may use", "use variables, sections and partials")
+                throw error(
+                    start, "{{\(sigil)…}} is not plain Mustache, which is all the handout's templates may use",
+                    "use variables, sections and partials")
             }
             guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-?".contains($0)) }) else {
-                throw error(start, "\(String(characters[start..<index])) is not a tag this check understands", "a name is letters, digits and . _ - ?, without transforms or *")
+                throw error(
+                    start, "\(String(characters[start..<index])) is not a tag this check understands",
+                    "a name is letters, digits and . _ - ?, without transforms or *")
             }
             switch triple ? "{" : sigil {
             case "#", "^":
@@ -69,7 +73,8 @@ struct MustacheTags: Sendable {
             case "/":
                 guard let section = stack.popLast() else { throw error(start, "{{/\(name)}} closes no section", nil) }
                 guard section.name == name else {
-                    throw error(start, "{{/\(name)}} closes the section {{\(section.inverted ? "^" : "#")\(section.name)}}", "close it with {{/\(section.name)}}")
+                    let opened = "{{\(section.inverted ? "^" : "#")\(section.name)}}"
+                    throw error(start, "{{/\(name)}} closes the section \(opened)", "close it with {{/\(section.name)}}")
                 }
                 nodes = section.outer + [.section(name, inverted: section.inverted, offset: section.offset, body: nodes)]
             case ">":
@@ -79,7 +84,8 @@ struct MustacheTags: Sendable {
             }
         }
         if let section = stack.last {
-            throw error(section.offset, "the section {{\(section.inverted ? "^" : "#")\(section.name)}} is not closed", "add {{/\(section.name)}}")
+            let opened = "{{\(section.inverted ? "^" : "#")\(section.name)}}"
+            throw error(section.offset, "the section \(opened) is not closed", "add {{/\(section.name)}}")
         }
         self.nodes = nodes
     }

@@ -68,7 +68,8 @@ struct PageTemplates: Sendable {
             do {
                 compiled[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                throw ReportError("\(path):\(error.context.lineNumber):\(error.context.columnNumber)", "template syntax error: \(error.error)")
+                let position = "\(error.context.lineNumber):\(error.context.columnNumber)"
+                throw ReportError("\(path):\(position)", "template syntax error: \(error.error)")
             } catch {
                 throw ReportError(path, "template syntax error: \(error)")
             }
@@ -87,7 +88,9 @@ struct PageTemplates: Sendable {
         for node in nodes {
             switch node {
             case .partial(let name, let offset) where tags[name] == nil:
-                throw error(in: template, at: offset, "no partial \(name)", hint: nearestName(to: name, in: Array(tags.keys)).map { "did you mean \($0)?" } ?? "partials are partials/NAME.mustache")
+                let near = nearestName(to: name, in: Array(tags.keys))
+                throw error(in: template, at: offset, "no partial \(name)",
+                    hint: near.map { "did you mean \($0)?" } ?? "partials are partials/NAME.mustache")
             case .section(_, _, _, let body):
                 try checkPartials(body, in: template)
             default:
@@ -100,7 +103,8 @@ struct PageTemplates: Sendable {
     /// been found in the context.
     func render(_ name: String, _ context: [String: Any]) throws(ReportError) -> String {
         guard let template = tags[name] else {
-            throw ReportError(paths[name] ?? "\(name).mustache", "the \(name) template is missing", hint: "the handout needs \(name).mustache")
+            throw ReportError(paths[name] ?? "\(name).mustache", "the \(name) template is missing",
+                hint: "the handout needs \(name).mustache")
         }
         try check(template.nodes, in: name, frames: [Shape(context)], partials: [name])
         return library.render(context, withTemplate: name) ?? ""
@@ -114,7 +118,8 @@ struct PageTemplates: Sendable {
                 let shape = try resolve(name, frames: frames, in: template, at: offset)
                 switch shape {
                 case .list, .object:
-                    throw error(in: template, at: offset, "\(name) is a list or a group of fields, which prints as Swift's dump", hint: "open it with {{#\(name)}}…{{/\(name)}}")
+                    throw error(in: template, at: offset, "\(name) is a list or a group of fields, which prints as Swift's dump",
+                        hint: "open it with {{#\(name)}}…{{/\(name)}}")
                 default:
                     break
                 }
@@ -149,7 +154,9 @@ struct PageTemplates: Sendable {
         guard let found else {
             var known: [String] = []
             for case .object(let members) in frames { known += members.keys }
-            let hint = name.hasPrefix(".") ? "a name that starts with . is looked up in the innermost section only" : nearestName(to: name, in: known).map { "did you mean \($0)?" }
+            let hint = name.hasPrefix(".")
+                ? "a name that starts with . is looked up in the innermost section only"
+                : nearestName(to: name, in: known).map { "did you mean \($0)?" }
             throw error(in: template, at: offset, "the template uses \(name), which this page does not provide", hint: hint)
         }
         return found

@@ -40,7 +40,8 @@ public struct TemplateFolder: Sendable {
         func read(_ file: URL) throws(ReportError) -> String {
             let target = file.resolvingSymlinksInPath().path
             guard target.hasPrefix(root + "/") else {
-                throw ReportError(file.path, "this file is a link to \(target), outside the template folder \(path)", hint: "copy the file into the folder")
+                throw ReportError(file.path, "this file is a link to \(target), outside the template folder \(path)",
+                    hint: "copy the file into the folder")
             }
             return try Self.read(file)
         }
@@ -52,7 +53,8 @@ public struct TemplateFolder: Sendable {
                 let template = String(name.dropLast(".mustache".count))
                 let file = folder.appendingPathComponent(name)
                 if let other = templatePaths[template] {
-                    throw ReportError(file.path, "a second template named \(template); the first is \(other)", hint: "a partial is used by its name, so names must differ")
+                    throw ReportError(file.path, "a second template named \(template); the first is \(other)",
+                        hint: "a partial is used by its name, so names must differ")
                 }
                 templates[template] = try read(file)
                 templatePaths[template] = file.path
@@ -79,7 +81,8 @@ public struct TemplateFolder: Sendable {
             let stem = String(name.dropLast(3))
             let id = stem.drop { $0.isNumber || $0 == "-" }
             let text = try read(file)
-            sections.append(Section(id: id.isEmpty ? stem : String(id), path: file.path, text: text, scanner: try ContentScanner(path: file.path, text: text)))
+            let scanner = try ContentScanner(path: file.path, text: text)
+            sections.append(Section(id: id.isEmpty ? stem : String(id), path: file.path, text: text, scanner: scanner))
         }
         guard !sections.isEmpty else {
             throw ReportError(content.path, "no content/*.md files", hint: "the handout needs at least one section")
