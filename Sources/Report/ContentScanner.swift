@@ -4,6 +4,11 @@ import Foundation
 /// TeX math (Ink would eat its backslashes and turn `_` into emphasis), figures, check tables,
 /// numbers from the build, labels, table captions and references. Each piece is replaced by an opaque alphanumeric token that
 /// survives Markdown untouched, and put back as HTML afterwards.
+///
+/// It is also where the prose is kept from carrying HTML of its own: Ink passes raw HTML through,
+/// so every `<` outside code reaches Ink as a token for an allowed tag or as `&lt;`, or stops the
+/// build; link addresses are checked against ``LinkAddress``. Code is recognised exactly as Ink
+/// recognises it, so that nothing the scanner leaves alone as code is read by Ink as prose.
 struct ContentScanner {
     enum Piece: Equatable {
         case inlineMath(String)
@@ -24,6 +29,8 @@ struct ContentScanner {
         case tableCaption
         case citation([String])
         case number(String, digits: Int)
+        /// One of the few HTML tags the prose may hold (`<br>`, `<sub>`, `</sub>` …), as written out.
+        case inlineTag(String)
 
         var isBlock: Bool {
             switch self {
@@ -56,6 +63,11 @@ struct ContentScanner {
     /// What the line being scanned is, for the labels that may only end a heading or a caption.
     private var lineIsHeading = false
     private var lineIsCaption = false
+    /// The `<sub>`, `<sup>` and `<kbd>` not yet closed, with where they opened.
+    private var openTags: [(name: String, offset: Int)] = []
+
+    /// Tags that carry no behaviour and no attributes, and that Markdown has no syntax for.
+    static let allowedTags: Set<String> = ["br", "sub", "sup", "kbd"]
 
     static let tokenPrefix = "INITLABPIECE"
     static func token(_ number: Int) -> String { "\(tokenPrefix)\(number)X" }
@@ -114,12 +126,21 @@ struct ContentScanner {
     }
 
     private mutating func scan() throws(ReportError) {
-        var inFence = false
+        // The length of the backtick run that opened the code block we are in: Ink closes the
+        // block only on a line that starts with a run of the same length.
+        var fence: Int?
         while index < characters.count {
-            if atLineStart && peek("```") {
-                inFence.toggle()
+            if atLineStart, characters[index] == "`" {
+                var run = 0
+                while index + run < characters.count && characters[index + run] == "`" { run += 1 }
+                if let opened = fence {
+                    if run == opened { fence = nil }
+                } else if run >= 3 {
+                    try fenceLanguage(after: run)
+                    fence = run
+                }
             }
-            if inFence {
+            if fence != nil {
                 markdown.append(characters[index])
                 index += 1
                 continue
@@ -128,12 +149,24 @@ struct ContentScanner {
             let c = characters[index]
             let start = index
             if c == "`" {
-                // Inline code: copied verbatim up to the matching backtick run.
-                var run = ""
-                while index < characters.count && characters[index] == "`" { run.append("`"); index += 1 }
-                markdown += run
-                while index < characters.count && !peek(run) { markdown.append(characters[index]); index += 1 }
-                if index < characters.count { markdown += run; index += run.count }
+                // Inline code, as Ink reads it: up to the next backtick on the same line, and
+                // without one the backtick is a plain character.
+                var end = index + 1
+                while end < characters.count && characters[end] != "`" && characters[end] != "\n" { end += 1 }
+                if end < characters.count && characters[end] == "`" {
+                    markdown += String(characters[index...end])
+                    index = end + 1
+                } else {
+                    markdown.append(c)
+                    index += 1
+                }
+            } else if c == "<" {
+                try angleBracket(at: start)
+            } else if peek("![") && !peek("![@") {
+                throw error(at: start, "Markdown images are not placed in the prose",
+                            hint: "figures come from the experiments: {{figure ID}}")
+            } else if peek("](") || (peek("][") && !peek("][@")) {
+                try linkTarget()
             } else if peek("\\$") {
                 markdown += "$"
                 index += 2
@@ -167,8 +200,7 @@ struct ContentScanner {
                 index += 1
                 let body = try take(until: "]", from: start, what: "citation [@")
                 let keys = body.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-                let keyCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:-.")
-                guard keys.allSatisfy({ $0.hasPrefix("@") && $0.count > 1 && $0.dropFirst().allSatisfy(keyCharacters.contains) }) else {
+                guard keys.allSatisfy({ $0.hasPrefix("@") && $0.count > 1 && $0.dropFirst().allSatisfy(Bibliography.keyCharacters.contains) }) else {
                     throw error(at: start, "a citation is written [@key] or [@key1; @key2]")
                 }
                 emit(.citation(keys.map { String($0.dropFirst()) }), at: start)
@@ -178,10 +210,113 @@ struct ContentScanner {
                 if c == "\n" {
                     // A caption is a paragraph of its own, whatever follows it.
                     if lineIsCaption { markdown.append("\n") }
+                    if lineIsHeading || peekBlankLine() { try closeInlineTags() }
                     lineIsHeading = false
                     lineIsCaption = false
                 }
             }
+        }
+        try closeInlineTags()
+    }
+
+    /// Whether the line starting at the index is empty or white space only.
+    private func peekBlankLine() -> Bool {
+        var i = index
+        while i < characters.count && characters[i] != "\n" {
+            guard characters[i].isWhitespace else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// A `<` outside code: an allowed tag becomes a piece, any other markup stops the build, and a
+    /// `<` that starts no markup is text.
+    private mutating func angleBracket(at start: Int) throws(ReportError) {
+        var i = index + 1
+        let closing = i < characters.count && characters[i] == "/"
+        if closing { i += 1 }
+        guard i < characters.count, characters[i].isASCII, characters[i].isLetter || (!closing && "!?".contains(characters[i])) else {
+            // Ink would read `<3 and y>` as a tag too, so the `<` goes in as an entity.
+            markdown += "&lt;"
+            index += 1
+            return
+        }
+        var name = ""
+        while i < characters.count, characters[i].isASCII, characters[i].isLetter || characters[i].isNumber {
+            name.append(characters[i])
+            i += 1
+        }
+        var end = i
+        while end < characters.count && characters[end] != ">" && characters[end] != "\n" { end += 1 }
+        let written = String(characters[index..<min(end + 1, characters.count)])
+        let shown = written.count > 40 ? written.prefix(40) + "…" : written
+        let tag = name.lowercased()
+        let rest = String(characters[i..<end]).trimmingCharacters(in: .whitespaces)
+        guard Self.allowedTags.contains(tag) else {
+            throw error(at: start, "raw HTML \(shown) is not allowed in the prose",
+                hint: "write Markdown or a {{…}} directive; only <br>, <sub>, <sup> and <kbd> pass, and &lt; writes a <")
+        }
+        guard end < characters.count, characters[end] == ">", rest.isEmpty || (tag == "br" && rest == "/" && !closing) else {
+            throw error(at: start, "\(shown): <\(tag)> is allowed only as it is, without attributes")
+        }
+        index = end + 1
+        if tag == "br" {
+            guard !closing else { throw error(at: start, "</br> closes nothing", hint: "a line break is <br>") }
+        } else if closing {
+            guard let open = openTags.last, open.name == tag else {
+                throw error(at: start, "</\(tag)> closes no <\(tag)>", hint: openTags.last.map { "<\($0.name)> is still open" })
+            }
+            openTags.removeLast()
+        } else {
+            openTags.append((tag, start))
+        }
+        emit(.inlineTag(closing ? "</\(tag)>" : "<\(tag)>"), at: start)
+    }
+
+    /// At the end of a paragraph or heading, every `<sub>`, `<sup>` and `<kbd>` must be closed.
+    private mutating func closeInlineTags() throws(ReportError) {
+        guard let open = openTags.first else { return }
+        throw error(at: open.offset, "<\(open.name)> is not closed in its paragraph", hint: "add </\(open.name)>")
+    }
+
+    /// `](address)` or `][name]` of a Markdown link, copied as written once the address is known
+    /// to be allowed. Ink uses an undeclared reference name as the address itself, so a name is
+    /// checked too.
+    private mutating func linkTarget() throws(ReportError) {
+        let reference = characters[index + 1] == "["
+        let (open, close): (Character, Character) = reference ? ("[", "]") : ("(", ")")
+        var end = index + 2
+        var depth = 0
+        while end < characters.count && characters[end] != "\n" {
+            if characters[end] == close {
+                if depth == 0 { break }
+                depth -= 1
+            } else if characters[end] == open && !reference {
+                depth += 1
+            }
+            end += 1
+        }
+        guard end < characters.count, characters[end] == close else {
+            // Not a link for Ink either: it reads the address on one line.
+            markdown.append(characters[index])
+            index += 1
+            return
+        }
+        let address = String(characters[(index + 2)..<end])
+        if let problem = LinkAddress.problem(address) {
+            throw error(at: index + 2, problem, hint: "link to a web page, a mail address or a place in the handout")
+        }
+        markdown += String(characters[index...end])
+        index = end + 1
+    }
+
+    /// A code block's opening line names its language, which Ink writes into a class attribute.
+    private func fenceLanguage(after run: Int) throws(ReportError) {
+        var end = index + run
+        while end < characters.count && characters[end] != "\n" { end += 1 }
+        let language = String(characters[(index + run)..<end]).trimmingCharacters(in: .whitespaces)
+        guard language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+#._-".contains($0)) }) else {
+            throw error(at: index + run, "the language of a code block is one word such as swift or python, not \(language)")
         }
     }
 
@@ -193,6 +328,7 @@ struct ContentScanner {
         var hashes = 0
         while i < characters.count && characters[i] == "#" { hashes += 1; i += 1 }
         lineIsHeading = (1...6).contains(hashes) && (i == characters.count || characters[i] == " " || characters[i] == "\n")
+        try linkDeclaration()
         guard peek("Table:") else { return }
         let start = index
         index += 6
@@ -208,6 +344,24 @@ struct ContentScanner {
         markdown.append("\n")
         emit(.tableCaption, at: start)
         markdown.append(" ")
+    }
+
+    /// `[name]: address` opening a block declares the address of `[text][name]` links; Ink takes
+    /// the rest of the line as the address.
+    private func linkDeclaration() throws(ReportError) {
+        var i = index
+        while i < characters.count && i - index < 3 && characters[i] == " " { i += 1 }
+        guard i + 1 < characters.count, characters[i] == "[", characters[i + 1] != "@" else { return }
+        while i < characters.count && characters[i] != "]" && characters[i] != "\n" { i += 1 }
+        guard i + 1 < characters.count, characters[i] == "]", characters[i + 1] == ":" else { return }
+        i += 2
+        while i < characters.count && characters[i] == " " { i += 1 }
+        var end = i
+        while end < characters.count && characters[end] != "\n" { end += 1 }
+        let address = String(characters[i..<end]).trimmingCharacters(in: .whitespaces)
+        if let problem = LinkAddress.problem(address) {
+            throw error(at: i, problem, hint: "[name]: at the start of a line declares a link address")
+        }
     }
 
     /// Reads `id}` of `{#sec:id}` or `{#tab:id}`, which must end a heading or a caption line.

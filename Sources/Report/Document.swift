@@ -10,12 +10,12 @@ import TeXMath
 struct Document {
     /// How the page's partials draw a figure (spec, number, caption HTML) and a table of checks.
     struct Partials {
-        let figure: (FigureSpec, Int, String) -> String
-        let checks: ([Check]) -> String
+        let figure: (FigureSpec, Int, String) throws(ReportError) -> String
+        let checks: ([Check]) throws(ReportError) -> String
         /// The summary table of the rule catalogue, drawn once.
         let rules: String
         /// The names of some rules in the libraries, with what differs.
-        let libraries: ([RuleID]) -> String
+        let libraries: ([RuleID]) throws(ReportError) -> String
     }
 
     struct RenderedSection {
@@ -65,7 +65,7 @@ struct Document {
         var equationCount = 0
         var tableCount = 0
         for section in templates.sections {
-            let scanner = try ContentScanner(path: section.path, text: section.text)
+            let scanner = section.scanner
             var html = MarkdownParser().html(from: scanner.markdown)
             var math: [Int: String] = [:]
             for (index, located) in scanner.pieces.enumerated() {
@@ -120,7 +120,7 @@ struct Document {
                         numbering.checkSections[check.id] = section.id
                     }
                     // In place now, so that a `Table:` caption can attach to it.
-                    html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: partials.checks(CheckTable.matching(prefixes, in: checks)))
+                    html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: try partials.checks(CheckTable.matching(prefixes, in: checks)))
                 case .rules:
                     html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: partials.rules)
                 case .libraries(let names):
@@ -131,7 +131,7 @@ struct Document {
                         }
                         rules.append(rule)
                     }
-                    html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: partials.libraries(rules))
+                    html = html.replacingOccurrences(of: "<p>\(ContentScanner.token(index))</p>", with: try partials.libraries(rules))
                 default:
                     break
                 }
@@ -168,9 +168,11 @@ struct Document {
                 case .figure(let id):
                     guard let spec = figures[id], let number = numbering.figures[id] else { throw scanner.error(at: located.offset, "no figure \(id)") }
                     let caption = try Self.inline(spec.caption, path: "caption of figure \(id)", numbers: numbers)
-                    replacements.append(partials.figure(spec, number, caption))
+                    replacements.append(try partials.figure(spec, number, caption))
                 case .checks, .label, .rules, .libraries:
                     replacements.append("")
+                case .inlineTag(let tag):
+                    replacements.append(tag)
                 case .tableCaption:
                     replacements.append("<span class=\"table-label\">Table&nbsp;\(entry.tables[index] ?? 0).</span>")
                 case .reference(let kind, let id):
@@ -289,7 +291,8 @@ struct Document {
             case .number(let name, let digits):
                 guard let value = numbers[name] else { throw scanner.error(at: located.offset, "the build has no number \(name)") }
                 replacement = NumberText.format(value, digits: digits)
-            default: throw scanner.error(at: located.offset, "only math and {{number}} are allowed here")
+            case .inlineTag(let tag): replacement = tag
+            default: throw scanner.error(at: located.offset, "only math, {{number}} and <br>, <sub>, <sup>, <kbd> are allowed here")
             }
             html = html.replacingOccurrences(of: ContentScanner.token(number), with: replacement)
         }

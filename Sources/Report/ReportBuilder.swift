@@ -1,6 +1,5 @@
 import Experiments
 import Foundation
-import Mustache
 
 /// The version written into every page and manifest.
 public enum InitlabVersion {
@@ -52,14 +51,14 @@ public struct ReportBuilder {
             files[path] = data
         }
 
-        let library = try mustacheLibrary()
+        let pages = templates.pages
         let partials = Document.Partials(
-            figure: { figure, number, caption in
-                library.render(FigureFiles.context(figure, number: number, captionHTML: caption), withTemplate: "figure") ?? ""
+            figure: { figure, number, caption throws(ReportError) in
+                try pages.render("figure", FigureFiles.context(figure, number: number, captionHTML: caption))
             },
-            checks: { library.render(CheckTable.context($0), withTemplate: "check-table") ?? "" },
-            rules: library.render(try RuleTable.context(), withTemplate: "rule-table") ?? "",
-            libraries: { library.render(LibraryTable.context($0), withTemplate: "library-table") ?? "" })
+            checks: { checks throws(ReportError) in try pages.render("check-table", CheckTable.context(checks)) },
+            rules: try pages.render("rule-table", try RuleTable.context()),
+            libraries: { rules throws(ReportError) in try pages.render("library-table", LibraryTable.context(rules)) })
         let document = try Document(
             templates: templates, figures: figuresByID, numbers: numbers, checks: checks,
             reservedIDs: templateIDs, partials: partials)
@@ -97,9 +96,7 @@ public struct ReportBuilder {
                 return ["key": key, "number": number, "authors": entry.authors, "title": entry.title, "venue": entry.venue, "year": entry.year, "link": entry.link ?? ""]
             },
         ]
-        guard let page = library.render(context, withTemplate: "report") else {
-            throw ReportError(templates.path + "/report.mustache", "the page template did not render")
-        }
+        let page = try pages.render("report", context)
         files["index.html"] = Data(page.utf8)
         files["style.css"] = Data(templates.styleSheet.utf8)
         files["README.md"] = Data(templates.outputReadme.utf8)
@@ -127,20 +124,5 @@ public struct ReportBuilder {
         let links = headings.map { "<a class=\"xref\" href=\"#\($0.id)\">Section&nbsp;\($0.number)</a>" }
         guard let last = links.last else { return "" }
         return links.count == 1 ? last : links.dropLast().joined(separator: ", ") + " and " + last
-    }
-
-    private func mustacheLibrary() throws(ReportError) -> MustacheLibrary {
-        var compiled: [String: MustacheTemplate] = [:]
-        for (name, text) in templates.templates {
-            do {
-                compiled[name] = try MustacheTemplate(string: text)
-            } catch {
-                throw ReportError("\(templates.path)/\(name).mustache", "template syntax error: \(error)")
-            }
-        }
-        for partial in ["figure", "check-table"] where compiled[partial] == nil {
-            throw ReportError("\(templates.path)/partials/\(partial).mustache", "the \(partial) template is missing")
-        }
-        return MustacheLibrary(templates: compiled)
     }
 }

@@ -8,14 +8,21 @@ public struct TemplateFolder: Sendable {
         public let id: String
         public let path: String
         public let text: String
+        /// The text split into Markdown and pieces, which also refuses raw HTML and bad links
+        /// before any experiment runs.
+        let scanner: ContentScanner
     }
 
     public let path: String
     /// Every `*.mustache` file by name without extension; `report` is the page.
     public let templates: [String: String]
+    /// The file each template was read from, for error messages.
+    public let templatePaths: [String: String]
     public let styleSheet: String
     public let sections: [Section]
     public let bibliography: Bibliography
+    /// The templates compiled, their syntax and partials checked.
+    let pages: PageTemplates
     /// What output/README.md says; the site carries it so the folder explains itself.
     public let outputReadme: String
 
@@ -27,20 +34,42 @@ public struct TemplateFolder: Sendable {
         }
         self.path = path
         let url = URL(fileURLWithPath: path)
+        // Every file is read from inside the folder: a link out of it would publish whatever it
+        // points to (a partial linked to /etc/passwd is rendered into the page).
+        let root = url.resolvingSymlinksInPath().path
+        func read(_ file: URL) throws(ReportError) -> String {
+            let target = file.resolvingSymlinksInPath().path
+            guard target.hasPrefix(root + "/") else {
+                throw ReportError(file.path, "this file is a link to \(target), outside the template folder \(path)",
+                    hint: "copy the file into the folder")
+            }
+            return try Self.read(file)
+        }
         var templates: [String: String] = [:]
+        var templatePaths: [String: String] = [:]
         for folder in [url, url.appendingPathComponent("partials")] {
             let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in names.sorted() where name.hasSuffix(".mustache") {
-                templates[String(name.dropLast(".mustache".count))] = try Self.read(folder.appendingPathComponent(name))
+                let template = String(name.dropLast(".mustache".count))
+                let file = folder.appendingPathComponent(name)
+                if let other = templatePaths[template] {
+                    throw ReportError(file.path, "a second template named \(template); the first is \(other)",
+                        hint: "a partial is used by its name, so names must differ")
+                }
+                templates[template] = try read(file)
+                templatePaths[template] = file.path
             }
         }
         guard templates["report"] != nil else {
             throw ReportError(url.appendingPathComponent("report.mustache").path, "the page template is missing", hint: "every template folder needs report.mustache")
         }
         self.templates = templates
-        styleSheet = try Self.read(url.appendingPathComponent("style.css"))
-        outputReadme = try Self.read(url.appendingPathComponent("output-README.md"))
-        bibliography = try Bibliography(path: url.appendingPathComponent("references.json").path)
+        self.templatePaths = templatePaths
+        pages = try PageTemplates(templates: templates, paths: templatePaths, folder: path)
+        styleSheet = try read(url.appendingPathComponent("style.css"))
+        outputReadme = try read(url.appendingPathComponent("output-README.md"))
+        let references = url.appendingPathComponent("references.json")
+        bibliography = try Bibliography(path: references.path, text: try read(references))
 
         let content = url.appendingPathComponent("content")
         guard let names = try? fileManager.contentsOfDirectory(atPath: content.path) else {
@@ -51,7 +80,9 @@ public struct TemplateFolder: Sendable {
             let file = content.appendingPathComponent(name)
             let stem = String(name.dropLast(3))
             let id = stem.drop { $0.isNumber || $0 == "-" }
-            sections.append(Section(id: id.isEmpty ? stem : String(id), path: file.path, text: try Self.read(file)))
+            let text = try read(file)
+            let scanner = try ContentScanner(path: file.path, text: text)
+            sections.append(Section(id: id.isEmpty ? stem : String(id), path: file.path, text: text, scanner: scanner))
         }
         guard !sections.isEmpty else {
             throw ReportError(content.path, "no content/*.md files", hint: "the handout needs at least one section")

@@ -30,6 +30,14 @@ import Testing
             "See @sec:nowhere and\n@fig:saturation-logistic.\n",
             "1:5", "@sec:nowhere refers to no section heading"
         ),
+        (
+            "## Notes\n\nA note <script>alert(1)</script>.\n",
+            "3:8", "raw HTML <script> is not allowed in the prose (write Markdown or a {{…}} directive; only <br>, <sub>, <sup> and <kbd> pass, and &lt; writes a <)"
+        ),
+        (
+            "See [the demo](JavaScript:alert(1)).\n",
+            "1:16", "the link address JavaScript:alert(1) uses the scheme javascript:, and only http:, https:, mailto:, relative addresses and #fragments are allowed (link to a web page, a mail address or a place in the handout)"
+        ),
     ])
     func mistakeIsLocated(_ content: String, _ position: String, _ message: String) throws {
         let root = try Initlab.temporaryFolder()
@@ -44,5 +52,48 @@ import Testing
         let expected = "\(broken.path):\(position): \(message.replacingOccurrences(of: "TEMPLATES", with: templates.path))"
         #expect(outcome.stderr == "initlab: error: \(expected)\n", "\(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path), "a failed build writes no site")
+    }
+
+    /// A copy of the real templates in `root` with `file` edited, built the way a user does.
+    func build(in root: URL, editing file: String, _ edit: (URL) throws -> Void) throws -> Initlab.Outcome {
+        let templates = root.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Initlab.project.appendingPathComponent("templates").resolvingSymlinksInPath(), to: templates)
+        try edit(templates.appendingPathComponent(file))
+        let outcome = try Initlab.run(["build", "--profile", "quick", "--no-cache", "--quiet", "--templates", templates.path, "--output", root.appendingPathComponent("site").path])
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path), "a failed build writes no site")
+        return outcome
+    }
+
+    @Test(arguments: [
+        ("report.mustache", "<main>", "<main>A{{> x}}B", "27:8", "no partial x (partials are partials/NAME.mustache)"),
+        ("partials/figure.mustache", "{{title}}.</strong>", "{{titel}}.</strong>", "8:79", "the template uses titel, which this page does not provide (did you mean title?)"),
+        ("references.json", "\"year\": 2010,", "\"year\": \"2010\",", "2:294", "year is a string; it must be a whole number such as 2010"),
+    ])
+    func templateMistakeIsLocated(_ file: String, _ find: String, _ replacement: String, _ position: String, _ message: String) throws {
+        let root = try Initlab.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outcome = try build(in: root, editing: file) { url in
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(find))
+            try Data(text.replacingOccurrences(of: find, with: replacement).utf8).write(to: url)
+        }
+        #expect(outcome.status == 2)
+        let path = root.appendingPathComponent("templates/\(file)").path
+        #expect(outcome.stderr == "initlab: error: \(path):\(position): \(message)\n", "\(outcome.stderr)")
+    }
+
+    @Test func partialLinkedOutOfTheTemplatesIsRefused() throws {
+        let outside = try Initlab.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let secret = outside.appendingPathComponent("secret.mustache")
+        try Data("not for the page".utf8).write(to: secret)
+        let root = try Initlab.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outcome = try build(in: root, editing: "partials/references.mustache") { url in
+            try FileManager.default.removeItem(at: url)
+            try FileManager.default.createSymbolicLink(at: url, withDestinationURL: secret)
+        }
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("initlab: error: \(root.path)/templates/partials/references.mustache: this file is a link to \(secret.resolvingSymlinksInPath().path), outside the template folder"), "\(outcome.stderr)")
     }
 }
