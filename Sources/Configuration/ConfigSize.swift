@@ -11,31 +11,33 @@ extension ConfigFile {
     /// aliases of aliases cannot multiply a small file into billions of values.
     static let maximumValues = 100_000
 
-    /// Refuses a list longer than ``maximumListLength`` and a file with more values than
-    /// ``maximumValues``, at the list or the value where the count is exceeded.
+    /// Refuses a list longer than ``maximumListLength``, located at the list, and a file with
+    /// more values than ``maximumValues``.
     func checkSize(_ root: Node) throws(ConfigError) {
         var count = 0
-        try visit(root, path: "", count: &count)
+        try visit(root, keyPath: "", count: &count)
     }
 
-    private func visit(_ node: Node, path: String, count: inout Int) throws(ConfigError) {
+    private func visit(_ node: Node, keyPath: String, count: inout Int) throws(ConfigError) {
         count += 1
         guard count <= Self.maximumValues else {
-            throw error(at: node, "the configuration holds more than \(Self.maximumValues) values, counting each alias as a copy",
-                        hint: "a configuration with every key has a few hundred")
+            // Where the count runs over says little: the values that fill it are everywhere.
+            throw ConfigError(path, "the configuration holds more than \(Self.maximumValues) values, counting each alias as a copy",
+                              hint: "a configuration with every key has a few hundred")
         }
         switch node {
         case .sequence(let sequence):
             guard sequence.count <= Self.maximumListLength else {
-                throw error(at: node, "\(path.isEmpty ? "the list" : path) has \(sequence.count) entries; a list has at most \(Self.maximumListLength)")
+                throw error(at: node, "\(keyPath.isEmpty ? "the list" : keyPath) has \(sequence.count) entries; a list has at most \(Self.maximumListLength)",
+                            hint: "a sweep of tens of values shows the trend")
             }
             for (index, item) in sequence.enumerated() {
-                try visit(item, path: "\(path)[\(index)]", count: &count)
+                try visit(item, keyPath: "\(keyPath)[\(index)]", count: &count)
             }
         case .mapping(let mapping):
             for pair in mapping {
                 let key = pair.key.string ?? ""
-                try visit(pair.value, path: path.isEmpty ? key : "\(path).\(key)", count: &count)
+                try visit(pair.value, keyPath: keyPath.isEmpty ? key : "\(keyPath).\(key)", count: &count)
             }
         case .scalar, .alias:
             break
