@@ -111,10 +111,11 @@ public struct BuildConfiguration: Sendable {
             let key = keys.first ?? ""
             let first = "line \(context.mark.line), column \(context.mark.column)"
             guard let mark = DuplicateKey.repetition(of: key, firstAt: context.mark, in: text) else {
-                return ConfigError("\(path):\(context.mark.line):\(context.mark.column)", "the key '\(key)' appears more than once in this mapping",
-                                   hint: "keep one of them")
+                return ConfigError("\(path):\(context.mark.line):\(context.mark.column)",
+                                   "the key '\(key)' appears more than once in this mapping", hint: "keep one of them")
             }
-            return ConfigError("\(path):\(mark.line):\(mark.column)", "duplicate key '\(key)'", hint: "it is first given at \(first); keep one of them")
+            return ConfigError("\(path):\(mark.line):\(mark.column)", "duplicate key '\(key)'",
+                               hint: "it is first given at \(first); keep one of them")
         default:
             return ConfigError(path, "YAML error: \(error)")
         }

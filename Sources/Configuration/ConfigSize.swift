@@ -28,7 +28,8 @@ extension ConfigFile {
         switch node {
         case .sequence(let sequence):
             guard sequence.count <= Self.maximumListLength else {
-                throw error(at: node, "\(keyPath.isEmpty ? "the list" : keyPath) has \(sequence.count) entries; a list has at most \(Self.maximumListLength)",
+                let name = keyPath.isEmpty ? "the list" : keyPath
+                throw error(at: node, "\(name) has \(sequence.count) entries; a list has at most \(Self.maximumListLength)",
                             hint: "a sweep of tens of values shows the trend")
             }
             for (index, item) in sequence.enumerated() {

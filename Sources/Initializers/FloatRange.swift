@@ -64,8 +64,10 @@ extension Rule {
             // 0/0: the weights vanish whatever this option is.
             return (option, factor: factor.isNaN ? 1 : factor)
         }
-        // The slope only ever shrinks the weights.
-        let candidates = overflow ? options.filter { $0.0.parameter != .slope } : options
+        // The slope only ever shrinks the weights, so it is to blame only when weights would
+        // vanish and the slope 0 would not make them so.
+        let slopeCanHelp = !overflow && Scale(of: with(.slope, 0), fans: fans).typical >= FloatRange.smallestStandardDeviation
+        let candidates = options.filter { $0.0.parameter != .slope || slopeCanHelp }
         let blamed = (overflow ? candidates.max { $0.factor < $1.factor } : candidates.min { $0.factor < $1.factor })?.0 ?? .gain
         let atReference = Scale(of: with(blamed, blamed.reference), fans: fans).magnitude(overflow)
         let limit: RuleError.FloatLimit

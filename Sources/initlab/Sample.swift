@@ -19,6 +19,10 @@ struct Sample: ParsableCommand {
             numpy.load reads. .csv has one line per unit (the first dimension) with its incoming \
             weights across, and no header. A summary with the predicted and the sample variance \
             goes to standard error.
+
+            Options that would make weights overflow or vanish in float32 are refused, with the \
+            limit on the option. An orthogonal matrix estimated to take more than 10 s needs \
+            --allow-slow.
             """)
 
     /// The most weights one command writes: 1 GiB of float32.
@@ -66,7 +70,10 @@ struct Sample: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write, ending in .npy or .csv.")
     var output: String
 
-    @Flag(help: "Draw an orthogonal matrix even when it is estimated to take more than \(Int(Self.slowSeconds)) s; progress goes to a terminal's standard error.")
+    @Flag(help: """
+        Draw an orthogonal matrix even when it is estimated to take more than \(Int(Self.slowSeconds)) s; \
+        progress goes to a terminal's standard error.
+        """)
     var allowSlow = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -100,7 +107,8 @@ struct Sample: ParsableCommand {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw ReportError("--output", "cannot write \(target): \(Self.reason(error))", hint: "check that the folder is writable and has room")
+            throw ReportError("--output", "cannot write \(target): \(Self.reason(error))",
+                              hint: "check that the folder is writable and has room")
         }
         if !quiet { FileHandle.standardError.write(Data("initlab: \(summary(of: tensor, rule: rule))\n".utf8)) }
     }
@@ -120,7 +128,8 @@ struct Sample: ParsableCommand {
         var target = output
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: output)) != nil {
             guard let resolved = realpath(output, nil) else {
-                throw ReportError("--output", "\(output) is a symbolic link to nothing", hint: "like cp, initlab does not write through a dangling link")
+                throw ReportError("--output", "\(output) is a symbolic link to nothing",
+                                  hint: "like cp, initlab does not write through a dangling link")
             }
             target = String(cString: resolved)
             free(resolved)
@@ -181,8 +190,9 @@ struct Sample: ParsableCommand {
         let seconds = operations / Self.operationsPerSecond
         guard seconds > Self.slowSeconds else { return false }
         if allowSlow { return true }
+        let dimensions = shape.map(String.init).joined(separator: ", ")
         throw ReportError(
-            "--shape", "an orthogonal matrix of shape (\(shape.map(String.init).joined(separator: ", "))) takes about \(Self.duration(seconds)) here "
+            "--shape", "an orthogonal matrix of shape (\(dimensions)) takes about \(Self.duration(seconds)) here "
                 + String(format: "(%.2g floating-point operations at %.2g a second)", operations, Self.operationsPerSecond),
             hint: "add --allow-slow to wait for it, or choose a smaller shape")
     }
