@@ -24,18 +24,17 @@ public struct BuildConfiguration: Sendable {
 
     /// Reads a configuration file. `seed` and `profile`, when given, override the file's.
     public init(path: String, seed: UInt64? = nil, profile: Profile? = nil) throws(ConfigError) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(path, "cannot read the configuration file", hint: "check the path given to --config")
-        }
+        let text = try ConfigText.read(path: path)
         let root: Node
         do {
             root = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
-            throw Self.syntaxError(error, path: path)
+            throw Self.syntaxError(error, path: path, text: text)
         } catch {
             throw ConfigError(path, "not YAML: \(error)")
         }
         let file = ConfigFile(path: path)
+        try file.checkSize(root)
         guard case .mapping(let mapping) = root else {
             throw file.error(at: root, "the configuration must be a mapping of keys (seed, profile, experiments)")
         }
@@ -99,16 +98,24 @@ public struct BuildConfiguration: Sendable {
             throw file.error(at: override, "the parameters of \(E.id) do not decode: \(error)")
         }
         if let problem = E.problems(parameters).first {
-            let node = override.mapping?[problem.key] ?? override
-            throw file.error(at: node, "experiments.\(E.id).\(problem.key): \(problem.message)")
+            throw file.error(at: ConfigFile.node(at: problem.key, in: override), "experiments.\(E.id).\(problem.key): \(problem.message)")
         }
         return E(parameters: parameters)
     }
 
-    static func syntaxError(_ error: YamlError, path: String) -> ConfigError {
+    static func syntaxError(_ error: YamlError, path: String, text: String) -> ConfigError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return ConfigError("\(path):\(mark.line):\(mark.column)", "YAML syntax error: \(problem)")
+        case .duplicatedKeysInMapping(let keys, let context):
+            let key = keys.first ?? ""
+            let first = "line \(context.mark.line), column \(context.mark.column)"
+            guard let mark = DuplicateKey.repetition(of: key, firstAt: context.mark, in: text) else {
+                return ConfigError("\(path):\(context.mark.line):\(context.mark.column)",
+                                   "the key '\(key)' appears more than once in this mapping", hint: "keep one of them")
+            }
+            return ConfigError("\(path):\(mark.line):\(mark.column)", "duplicate key '\(key)'",
+                               hint: "it is first given at \(first); keep one of them")
         default:
             return ConfigError(path, "YAML error: \(error)")
         }

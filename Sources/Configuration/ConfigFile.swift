@@ -112,12 +112,30 @@ struct ConfigFile {
         }
     }
 
+    /// The node of a key path such as `grid.batch` or `fan_ins[2]`, or the deepest of its
+    /// ancestors that `node` holds.
+    static func node(at keyPath: String, in node: Node) -> Node {
+        var node = node
+        for component in keyPath.split(separator: ".") {
+            let parts = component.split(separator: "[")
+            guard let name = parts.first, let child = node.mapping?[String(name)] else { return node }
+            node = child
+            for index in parts.dropFirst().compactMap({ Int($0.dropLast()) }) {
+                guard case .sequence(let sequence) = node, sequence.indices.contains(index) else { return node }
+                node = sequence[index]
+            }
+        }
+        return node
+    }
+
     /// A value of the right kind that the parameters still refuse, such as a setting name that
-    /// does not exist: point at it by its coding path.
+    /// does not exist, or a record without a key it needs: point at it by its coding path.
     func decodingError(_ decoding: DecodingError, in override: Node, experiment: String) -> ConfigError {
         let context: DecodingError.Context
+        var missing: String?
         switch decoding {
-        case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c): context = c
+        case .keyNotFound(let key, let c): (context, missing) = (c, Self.snakeCase(key.stringValue))
+        case .dataCorrupted(let c), .typeMismatch(_, let c), .valueNotFound(_, let c): context = c
         @unknown default: return error(at: override, "the parameters of \(experiment) do not decode: \(decoding)")
         }
         var node = override
@@ -132,8 +150,12 @@ struct ConfigFile {
                 names.append(snake)
             }
         }
+        let path = (["experiments", experiment] + names).joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        if let missing {
+            return error(at: node, "\(path): missing key '\(missing)'", hint: "add \(missing) to it")
+        }
         let value = node.string.map { " '\($0)'" } ?? ""
-        return error(at: node, "experiments.\(experiment).\(names.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")): invalid value\(value)", hint: Self.plain(context.debugDescription))
+        return error(at: node, "\(path): invalid value\(value)", hint: Self.plain(context.debugDescription))
     }
 
     // `fanIns` → `fan_ins`, as JSONEncoder's convertToSnakeCase spells keys.

@@ -49,7 +49,8 @@ extension Experiment {
 
 /// A parameter value an experiment refuses, named by its key as a configuration file spells it.
 public struct ParameterProblem: Sendable, Hashable {
-    /// The key in snake case (`fan_ins`), as in the configuration file.
+    /// The path of the value's key in snake case, as in the configuration file: `units`,
+    /// `grid.batch`, `fan_ins[2]`.
     public var key: String
     public var message: String
 

@@ -12,8 +12,11 @@ enum Orthogonal {
     /// diagonal, whose Q is Haar (Mezzadri 2007, math-ph/0609050), as PyTorch, Keras, JAX and
     /// Flux do.
     /// `correctingSigns: false` leaves Q as Householder QR returns it, for the experiment that
-    /// shows why the correction is there.
-    static func fill(_ weights: UnsafeMutableBufferPointer<Float>, rows: Int, columns: Int, gain: Double, correctingSigns: Bool = true, using random: inout RandomSource) {
+    /// shows why the correction is there. `progress` is told the fraction of the work done.
+    static func fill(
+        _ weights: UnsafeMutableBufferPointer<Float>, rows: Int, columns: Int, gain: Double, correctingSigns: Bool = true,
+        using random: inout RandomSource, progress: (_ fraction: Double) -> Void = { _ in }
+    ) {
         let tall = max(rows, columns)
         let wide = min(rows, columns)
         var gaussian = [Double](repeating: 0, count: tall * wide)
@@ -24,8 +27,10 @@ enum Orthogonal {
             if i + 1 < gaussian.count { gaussian[i + 1] = z1 }
             i += 2
         }
-        let qr = HouseholderQR(columnMajor: gaussian, rows: tall, columns: wide)
-        let q = qr.thinQ()
+        // The factorisation and the accumulation of Q take equal shares of the work.
+        let phase = HouseholderQR.operations(rows: tall, columns: wide)
+        let qr = HouseholderQR(columnMajor: gaussian, rows: tall, columns: wide) { progress($0 / (2 * phase)) }
+        let q = qr.thinQ { progress(0.5 + $0 / (2 * phase)) }
         // Q is column-major tall × wide: a tall W is Q itself, a wide one is Qᵀ, whose rows are
         // Q's columns and so lie contiguously.
         for row in 0..<rows {
@@ -39,6 +44,15 @@ enum Orthogonal {
 }
 
 extension Rule {
+    /// The floating-point operations of drawing a tensor of this shape, for the orthogonal rule,
+    /// whose QR decomposition grows as rows × columns² (8n³/3 for a square n × n matrix); nil
+    /// for every other rule, which takes a few operations a weight.
+    public func operations(shape: [Int]) throws(ShapeError) -> Double? {
+        guard id == .orthogonal else { return nil }
+        let fans = try Fans(shape: shape)
+        return 2 * HouseholderQR.operations(rows: max(shape[0], fans.fanIn), columns: min(shape[0], fans.fanIn))
+    }
+
     /// The orthogonal rule's matrix without the sign correction: Q exactly as Householder QR
     /// returns it. Its first column is x/R₁₁ for the first Gaussian column x, with
     /// R₁₁ = −sign(x₁)‖x‖, so Q₁₁ = −|x₁|/‖x‖ is never positive and Q is not Haar distributed.

@@ -12,8 +12,16 @@ struct HouseholderQR {
     /// R₀₀, R₁₁, …
     private(set) var diagonalOfR: [Double]
 
-    /// Factors the column-major matrix `a`.
-    init(columnMajor a: [Double], rows: Int, columns: Int) {
+    /// The floating-point operations of the factorisation, and as many again of ``thinQ(progress:)``:
+    /// step j reflects n − j columns of length m − j at four operations an entry (a dot
+    /// product and an update), so each phase is 4 Σⱼ (m − j)(n − j) ≈ 2mn² − 2n³/3.
+    static func operations(rows m: Int, columns n: Int) -> Double {
+        let (m, n) = (Double(m), Double(n))
+        return 4 * ((m - n) * n * (n + 1) / 2 + n * (n + 1) * (2 * n + 1) / 6)
+    }
+
+    /// Factors the column-major matrix `a`, telling `progress` the operations done so far.
+    init(columnMajor a: [Double], rows: Int, columns: Int, progress: (_ operations: Double) -> Void = { _ in }) {
         self.rows = rows
         self.columns = columns
         var a = a
@@ -34,6 +42,7 @@ struct HouseholderQR {
                 for c in (j + 1)..<columns {
                     Self.reflect(UnsafeMutableBufferPointer(rebasing: a[(c * rows + j)..<((c + 1) * rows)]), by: UnsafeBufferPointer(x))
                 }
+                progress(Self.operations(rows: rows, columns: columns) - Self.operations(rows: rows - j - 1, columns: columns - j - 1))
             }
         }
         reflectors = a
@@ -41,8 +50,9 @@ struct HouseholderQR {
     }
 
     /// The first `columns` columns of Q = H₀H₁⋯, column-major rows × columns, accumulated from
-    /// the last reflection back so that each touches only the columns it changes.
-    func thinQ() -> [Double] {
+    /// the last reflection back so that each touches only the columns it changes. `progress` is
+    /// told the operations done so far.
+    func thinQ(progress: (_ operations: Double) -> Void = { _ in }) -> [Double] {
         var q = [Double](repeating: 0, count: rows * columns)
         for j in 0..<columns { q[j * rows + j] = 1 }
         reflectors.withUnsafeBufferPointer { reflectors in
@@ -52,6 +62,7 @@ struct HouseholderQR {
                     for c in j..<columns {
                         Self.reflect(UnsafeMutableBufferPointer(rebasing: q[(c * rows + j)..<((c + 1) * rows)]), by: v)
                     }
+                    progress(Self.operations(rows: rows - j, columns: columns - j))
                 }
             }
         }

@@ -29,7 +29,7 @@ public struct Rule: Sendable, Hashable {
     public let activation: Nonlinearity
     // Kumar's rule needs g(0) and g′(0), which exist only for the activations the initialiser
     // admits; keeping them saves asking again.
-    private let activationAtZero: Linearisation
+    let activationAtZero: Linearisation
 
     /// The rule `id` with these parameters; a parameter left nil takes the rule's default.
     /// - Throws: ``RuleError`` when a required parameter is missing, a parameter does not apply
@@ -69,12 +69,12 @@ public struct Rule: Sendable, Hashable {
         guard let activationAtZero = activation.linearisationAtZero else { throw .notDifferentiableAtZero(activation) }
         self.init(
             unchecked: id, gain: gain ?? 1, normalKind: normalKind ?? .normal, mode: mode ?? .fanIn,
-            slope: slope ?? 0, std: std ?? (id == .sparse ? 1 : 0.01), bound: bound ?? 1,
+            slope: slope ?? 0, std: std ?? Self.defaultStd(id), bound: bound ?? 1,
             value: value ?? 0, sparsity: sparsity ?? .martens, activation: activation,
             activationAtZero: activationAtZero)
     }
 
-    private init(
+    init(
         unchecked id: RuleID, gain: Double = 1, normalKind: NormalKind = .normal, mode: FanMode = .fanIn,
         slope: Double = 0, std: Double = 0.01, bound: Double = 1, value: Double = 0,
         sparsity: Sparsity = .martens, activation: Nonlinearity = .sigmoid,
@@ -91,6 +91,11 @@ public struct Rule: Sendable, Hashable {
         self.sparsity = sparsity
         self.activation = activation
         self.activationAtZero = activationAtZero
+    }
+
+    /// The standard deviation ``std`` takes when none is given.
+    static func defaultStd(_ id: RuleID) -> Double {
+        id == .sparse ? 1 : 0.01
     }
 
     private static func require(_ value: Double?, _ parameter: RuleParameter, _ requirement: String, _ isValid: (Double) -> Bool) throws(RuleError) {
@@ -126,12 +131,15 @@ public struct Rule: Sendable, Hashable {
     }
 
     /// Draws a tensor of this shape: (fan_out, fan_in) for a dense layer, (out, in, k₁, k₂, …)
-    /// for a convolution.
+    /// for a convolution. `progress` is told the fraction of the work done, as far as a rule
+    /// takes long enough to say (the orthogonal rule's QR decomposition).
     /// - Throws: ``ShapeError`` when ``Fans/init(shape:)`` cannot read the shape.
-    public func sample(shape: [Int], using random: inout RandomSource) throws(ShapeError) -> WeightTensor {
+    public func sample(
+        shape: [Int], using random: inout RandomSource, progress: (_ fraction: Double) -> Void = { _ in }
+    ) throws(ShapeError) -> WeightTensor {
         var tensor = try WeightTensor(zerosOf: shape)
         let fans = tensor.fans
-        tensor.elements.withUnsafeMutableBufferPointer { fill($0, shape: shape, fans: fans, using: &random) }
+        tensor.elements.withUnsafeMutableBufferPointer { fill($0, shape: shape, fans: fans, using: &random, progress: progress) }
         return tensor
     }
 
@@ -142,18 +150,22 @@ public struct Rule: Sendable, Hashable {
         weights.elements.withUnsafeMutableBufferPointer { fill($0, shape: shape, fans: fans, using: &random) }
     }
 
-    private func fill(_ weights: UnsafeMutableBufferPointer<Float>, shape: [Int], fans: Fans, using random: inout RandomSource) {
+    private func fill(
+        _ weights: UnsafeMutableBufferPointer<Float>, shape: [Int], fans: Fans, using random: inout RandomSource,
+        progress: (Double) -> Void = { _ in }
+    ) {
         switch construction(for: fans) {
         case .independent(let distribution): distribution.fill(weights, using: &random)
         case .constant(let value): weights.update(repeating: Float(value))
-        case .orthogonal(let gain): Orthogonal.fill(weights, rows: shape[0], columns: fans.fanIn, gain: gain, using: &random)
+        case .orthogonal(let gain):
+            Orthogonal.fill(weights, rows: shape[0], columns: fans.fanIn, gain: gain, using: &random, progress: progress)
         case .sparse(let nonzeros, let values): Sparse.fill(weights, rows: shape[0], columns: fans.fanIn, nonzeros: nonzeros, values: values, using: &random)
         case .identity(let gain): Identity.fill(weights, shape: shape, gain: gain)
         }
     }
 
     /// How the weights are built, with every parameter and fan resolved.
-    private enum Construction {
+    enum Construction {
         case independent(WeightDistribution)
         case constant(Double)
         case orthogonal(gain: Double)
@@ -163,7 +175,7 @@ public struct Rule: Sendable, Hashable {
 
     // Each scale is written as the libraries write it (a bound for the uniform rules, a standard
     // deviation for the normal ones), so that reference values match to the last bit or two.
-    private func construction(for fans: Fans) -> Construction {
+    func construction(for fans: Fans) -> Construction {
         let fanIn = Double(fans.fanIn)
         let fanSum = Double(fans.fanIn + fans.fanOut)
         let rectifier = (1 + slope * slope) * Double(fans.fan(mode))

@@ -12,13 +12,16 @@ public enum RuleError: Error, Sendable, Hashable, CustomStringConvertible {
     case outOfRange(RuleParameter, value: Double, requirement: String)
     /// Kumar's rule linearises the activation at 0, which this one does not allow.
     case notDifferentiableAtZero(Nonlinearity)
+    /// With this option's value the weights leave float32's range (see ``FloatRange``).
+    case notRepresentable(RuleParameter, value: Double, problem: FloatProblem, limit: FloatLimit)
 
     /// The parameter the error is about, if any: where a command line points the user.
     public var parameter: RuleParameter? {
         switch self {
         case .unknownRule: nil
         case .unknownNonlinearity, .notDifferentiableAtZero: .nonlinearity
-        case .missingParameter(let parameter, _), .parameterDoesNotApply(let parameter, _), .outOfRange(let parameter, _, _): parameter
+        case .missingParameter(let parameter, _), .parameterDoesNotApply(let parameter, _), .outOfRange(let parameter, _, _),
+             .notRepresentable(let parameter, _, _, _): parameter
         }
     }
 
@@ -43,6 +46,8 @@ public enum RuleError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(parameter.rawValue) is \(shown), but must be \(requirement)"
         case .notDifferentiableAtZero(let nonlinearity):
             return "kumar linearises the activation at 0, where \(nonlinearity.name) has a kink (use linear, sigmoid or tanh; he-normal is the rule for rectifiers)"
+        case .notRepresentable(let parameter, let value, let problem, let limit):
+            return Self.describe(parameter, value: value, problem: problem, limit: limit)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Report
 import Foundation
 import Initializers
@@ -18,6 +19,10 @@ struct Sample: ParsableCommand {
             numpy.load reads. .csv has one line per unit (the first dimension) with its incoming \
             weights across, and no header. A summary with the predicted and the sample variance \
             goes to standard error.
+
+            Options that would make weights overflow or vanish in float32 are refused, with the \
+            limit on the option. An orthogonal matrix estimated to take more than 10 s needs \
+            --allow-slow.
             """)
 
     /// The most weights one command writes: 1 GiB of float32.
@@ -65,48 +70,139 @@ struct Sample: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write, ending in .npy or .csv.")
     var output: String
 
+    @Flag(help: """
+        Draw an orthogonal matrix even when it is estimated to take more than \(Int(Self.slowSeconds)) s; \
+        progress goes to a terminal's standard error.
+        """)
+    var allowSlow = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
     func run() throws {
         let id = try ReportError.locating("RULE") { () throws(RuleError) in try RuleID(name: self.rule) }
         let shape = try parsedShape()
-        let format = try outputFormat()
+        let (format, target) = try outputTarget()
         let rule = try resolvedRule(id)
+        try checkFloatRange(of: rule, shape: shape)
+        let slow = try checkDuration(of: rule, shape: shape)
         var random = RandomSource(seed: seed).derived("sample/\(id.rawValue)")
-        let tensor = try ReportError.locating("--shape") { () throws(ShapeError) in try rule.sample(shape: shape, using: &random) }
+        // A slow draw shows its progress, counted in thousandths.
+        let display = ProgressDisplay(quiet: quiet || !slow)
+        let progress = RunProgress()
+        progress.expect(1000)
+        display.watch(id.rawValue, progress)
+        var shown = 0
+        let tensor = try ReportError.locating("--shape") { () throws(ShapeError) in
+            try rule.sample(shape: shape, using: &random) { fraction in
+                let done = Int(fraction * 1000)
+                if done > shown { progress.advance(by: done - shown); shown = done }
+            }
+        }
+        display.finish()
         let bytes: [UInt8] = switch format {
         case .npy: try ReportError.locating("--shape") { () throws(ShapeError) in try NumpyArray.encode(tensor) }
         case .csv: Array(CSVMatrix.text(of: tensor).utf8)
         }
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw ReportError("--output", "cannot write \(output): \(error.localizedDescription)", hint: "check that the folder exists and is writable")
+            throw ReportError("--output", "cannot write \(target): \(Self.reason(error))",
+                              hint: "check that the folder is writable and has room")
         }
         if !quiet { FileHandle.standardError.write(Data("initlab: \(summary(of: tensor, rule: rule))\n".utf8)) }
     }
 
     enum Format { case npy, csv }
 
-    // Checked before sampling, which can take a while for a large orthogonal matrix.
-    func outputFormat() throws(ReportError) -> Format {
-        let url = URL(fileURLWithPath: output)
+    /// The format and the file to write: through a symbolic link its target, as `cp` writes,
+    /// so that a link into a shared folder stays a link. Checked before sampling, which can take
+    /// a while for a large orthogonal matrix.
+    func outputTarget() throws(ReportError) -> (Format, String) {
         let format: Format
-        switch url.pathExtension.lowercased() {
+        switch URL(fileURLWithPath: output).pathExtension.lowercased() {
         case "npy": format = .npy
         case "csv": format = .csv
         default: throw ReportError("--output", "\(output) does not end in .npy or .csv", hint: "the extension chooses the format")
         }
-        let folder = url.deletingLastPathComponent().path
+        var target = output
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: output)) != nil {
+            guard let resolved = realpath(output, nil) else {
+                throw ReportError("--output", "\(output) is a symbolic link to nothing",
+                                  hint: "like cp, initlab does not write through a dangling link")
+            }
+            target = String(cString: resolved)
+            free(resolved)
+        }
         var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
+            throw ReportError("--output", "\(output) is a folder", hint: "give the name of a file in it, ending in .npy or .csv")
+        }
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw ReportError("--output", "the folder \(folder) does not exist", hint: "create it first")
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw ReportError("--output", "the folder \(folder) is not writable")
         }
-        return format
+        return (format, target)
+    }
+
+    /// The system's words for a failed write, rather than Foundation's error number.
+    static func reason(_ error: any Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
+    }
+
+    /// Refuses options that would write inf or zeros: float32 is the format of the file.
+    func checkFloatRange(of rule: Rule, shape: [Int]) throws(ReportError) {
+        let fans = try ReportError.locating("--shape") { () throws(ShapeError) in try Fans(shape: shape) }
+        do {
+            try rule.checkFloatRange(for: fans)
+        } catch {
+            throw usageError(error)
+        }
+    }
+
+    /// Estimates above this many seconds need --allow-slow.
+    static let slowSeconds = 10.0
+
+    /// Floating-point operations a second of the QR decomposition (counted as
+    /// `Rule.operations(shape:)` counts them), at the slow end of what this 2-core machine
+    /// measured with a load average of 7 to 9 from other builds: a release build timed with
+    /// `/usr/bin/time initlab sample orthogonal --allow-slow` ran 1000² at 2.1e9 a second, 2000²
+    /// at 1.2e9, 3000² at 1.3e9, 20000 × 500 at 1.7e9 (large matrices leave the cache); a
+    /// debug build, which runs the same loops unoptimised, ran 400² at 1.1e8, 600² at 1.8e8 and
+    /// 800² at 2.2e8. A slow estimate errs towards asking for --allow-slow.
+    #if DEBUG
+    static let operationsPerSecond = 1e8
+    #else
+    static let operationsPerSecond = 1e9
+    #endif
+
+    /// Whether the draw is estimated to take longer than ``slowSeconds``, which is refused
+    /// unless --allow-slow.
+    func checkDuration(of rule: Rule, shape: [Int]) throws(ReportError) -> Bool {
+        let operations = try ReportError.locating("--shape") { () throws(ShapeError) in try rule.operations(shape: shape) }
+        guard let operations else { return false }
+        let seconds = operations / Self.operationsPerSecond
+        guard seconds > Self.slowSeconds else { return false }
+        if allowSlow { return true }
+        let dimensions = shape.map(String.init).joined(separator: ", ")
+        throw ReportError(
+            "--shape", "an orthogonal matrix of shape (\(dimensions)) takes about \(Self.duration(seconds)) here "
+                + String(format: "(%.2g floating-point operations at %.2g a second)", operations, Self.operationsPerSecond),
+            hint: "add --allow-slow to wait for it, or choose a smaller shape")
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        switch seconds {
+        case ..<120: String(format: "%.0f s", seconds)
+        case ..<7200: String(format: "%.0f min", seconds / 60)
+        default: String(format: "%.1f h", seconds / 3600)
+        }
     }
 
     func parsedShape() throws(ReportError) -> [Int] {
@@ -152,8 +248,18 @@ struct Sample: ParsableCommand {
                 id, gain: gain, normalKind: distribution, mode: mode, slope: slopeOfRule, std: std,
                 bound: bound, value: value, sparsity: sparsity, activation: activation)
         } catch {
-            throw ReportError(error.parameter.map { "--\($0.rawValue)" } ?? "RULE", error.description)
+            throw usageError(error)
         }
+    }
+
+    /// A rule's error, located at the option the user gave: a gain set through --nonlinearity
+    /// (and its --slope) is blamed on those.
+    func usageError(_ error: RuleError) -> ReportError {
+        guard error.parameter == .gain, gain == nil, let nonlinearity else {
+            return ReportError(error.parameter.map { "--\($0.rawValue)" } ?? "RULE", error.description)
+        }
+        let source = nonlinearity + (slope.map { " with slope \($0)" } ?? "")
+        return ReportError(slope == nil ? "--nonlinearity" : "--slope", error.description, hint: "the gain is that of \(source)")
     }
 
     func summary(of tensor: WeightTensor, rule: Rule) -> String {

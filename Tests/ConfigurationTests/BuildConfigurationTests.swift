@@ -46,7 +46,7 @@ import Testing
         ("experiments:\n  saturation:\n    units: \"64\"\n", "3:12", "experiments.saturation.units must be a number, not 64", nil),
         ("experiments:\n  saturation:\n    fan_ins: 7\n", "3:14", "experiments.saturation.fan_ins must be a list, written [a, b, c]", nil),
         ("experiments:\n  saturation:\n    tolerance_in_standard_errors: .nan\n", "3:35", "experiments.saturation.tolerance_in_standard_errors must be a finite number, not .nan", nil),
-        ("experiments:\n  saturation:\n    fan_ins: [1, 100000000]\n", "3:14", "experiments.saturation.fan_ins: 100000000 is outside 1 to 1048576", nil),
+        ("experiments:\n  saturation:\n    fan_ins: [1, 100000000]\n", "3:18", "experiments.saturation.fan_ins[1]: 100000000 is outside 1 to 1048576", nil),
         ("experiments:\n  saturation:\n    fan_ins: [1048576]\n    units: 4096\n", "3:14", "experiments.saturation.fan_ins: the largest fan-in with these units and batch needs 16641 MiB per layer; keep it under 1 GiB", nil),
         ("seed: [1\n", "2:1", "YAML syntax error: did not find expected ',' or ']'", nil),
         ("- a\n- b\n", "1:1", "the configuration must be a mapping of keys (seed, profile, experiments)", nil),

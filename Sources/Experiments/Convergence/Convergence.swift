@@ -90,15 +90,15 @@ public struct Convergence: Experiment {
         if Set(parameters.setups.map(\.name)).count != parameters.setups.count {
             problems.append(ParameterProblem("setups", "two setups share a name"))
         }
-        for setup in parameters.setups {
+        for (index, setup) in parameters.setups.enumerated() {
             if !(1...1000).contains(setup.depth) || !(1...8192).contains(setup.width) || !(0...1_000_000).contains(setup.steps) || setup.batchNorm.isEmpty || setup.rules.isEmpty {
-                problems.append(ParameterProblem("setups", "\(setup.name): depth 1 to 1000, width 1 to 8192, steps 0 to 1000000, at least one rule and one batch_norm value"))
+                problems.append(ParameterProblem("setups[\(index)]", "\(setup.name): depth 1 to 1000, width 1 to 8192, steps 0 to 1000000, at least one rule and one batch_norm value"))
             }
             if (try? TrainingConfiguration(batchSize: 1, steps: 1, evaluationSteps: [], heldOutSamples: 1, optimizer: SGD(learningRate: setup.learningRate, momentum: setup.momentum))) == nil {
-                problems.append(ParameterProblem("setups", "\(setup.name): the learning rate must be positive and the momentum in [0, 1)"))
+                problems.append(ParameterProblem("setups[\(index)]", "\(setup.name): the learning rate must be positive and the momentum in [0, 1)"))
             }
             for rule in setup.rules where (try? rule.rule(for: setup.activation)) == nil {
-                problems.append(ParameterProblem("setups", "\(setup.name): the rule \(rule.rule.rawValue) cannot be built as given"))
+                problems.append(ParameterProblem("setups[\(index)]", "\(setup.name): the rule \(rule.rule.rawValue) cannot be built as given"))
             }
         }
         return problems

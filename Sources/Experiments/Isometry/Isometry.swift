@@ -119,8 +119,9 @@ public struct Isometry: Experiment {
         // under 700 MB. The eigenvalue solve grows as n³ and dominates well before that.
         problems += ParameterProblem.outsideRanges([
             ("width", parameters.width, 2...2048), ("realisations", parameters.realisations, 2...100_000),
-            ("spectrum", parameters.spectrum.bins, 2...1000),
-            ("sign_correction", parameters.signCorrection.width, 2...1024), ("sign_correction", parameters.signCorrection.draws, 10...10_000_000),
+            ("spectrum.bins", parameters.spectrum.bins, 2...1000),
+            ("sign_correction.width", parameters.signCorrection.width, 2...1024),
+            ("sign_correction.draws", parameters.signCorrection.draws, 10...10_000_000),
         ])
         let depths = parameters.depths
         if depths.isEmpty {
@@ -132,13 +133,13 @@ public struct Isometry: Experiment {
         }
         let spectrum = parameters.spectrum
         if spectrum.depths.isEmpty || !spectrum.depths.allSatisfy(depths.contains) {
-            problems.append(ParameterProblem("spectrum", "its depths must be among the depths \(depths)"))
+            problems.append(ParameterProblem("spectrum.depths", "its depths must be among the depths \(depths)"))
         }
         if !(1...max(1, parameters.realisations)).contains(spectrum.realisations) {
-            problems.append(ParameterProblem("spectrum", "realisations \(spectrum.realisations) must be from 1 to the \(parameters.realisations) realisations"))
+            problems.append(ParameterProblem("spectrum.realisations", "\(spectrum.realisations) must be from 1 to the \(parameters.realisations) realisations"))
         }
         if !(spectrum.tinySingularValue > 0 && spectrum.tinySingularValue < 1) {
-            problems.append(ParameterProblem("spectrum", "tiny_singular_value must be between 0 and 1"))
+            problems.append(ParameterProblem("spectrum.tiny_singular_value", "must be between 0 and 1"))
         }
         if !(parameters.tanhInputVariance > 0 && parameters.tanhInputVariance <= 100) {
             problems.append(ParameterProblem("tanh_input_variance", "must be a positive number up to 100"))

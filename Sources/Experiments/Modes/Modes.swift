@@ -78,8 +78,8 @@ public struct Modes: Experiment {
         if parameters.widths.count < 3 {
             problems.append(ParameterProblem("widths", "needs the input width and at least two hidden layers"))
         }
-        for width in parameters.widths where !(1...8192).contains(width) {
-            problems.append(ParameterProblem("widths", "\(width) is outside 1 to 8192"))
+        for (index, width) in parameters.widths.enumerated() where !(1...8192).contains(width) {
+            problems.append(ParameterProblem("widths[\(index)]", "\(width) is outside 1 to 8192"))
         }
         problems += ParameterProblem.outsideRanges([("outputs", parameters.outputs, 1...8192), ("batch", parameters.batch, 2...8192), ("realisations", parameters.realisations, 2...1000)])
         let weights = zip(parameters.widths, parameters.widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }

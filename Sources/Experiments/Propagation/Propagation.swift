@@ -92,18 +92,19 @@ public struct Propagation: Experiment {
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
         var problems: [ParameterProblem] = []
         let grid = parameters.grid
-        if grid.activations.isEmpty { problems.append(ParameterProblem("grid", "needs at least one activation")) }
-        if grid.rules.isEmpty { problems.append(ParameterProblem("grid", "needs at least one rule")) }
+        if grid.activations.isEmpty { problems.append(ParameterProblem("grid.activations", "needs at least one activation")) }
+        if grid.rules.isEmpty { problems.append(ParameterProblem("grid.rules", "needs at least one rule")) }
         problems += ParameterProblem.outsideRanges([
-            ("grid", grid.depth, 2...1000), ("grid", grid.width, 1...8192), ("grid", grid.batch, 2...8192), ("grid", grid.realisations, 2...1000),
-            ("histograms", parameters.histograms.depth, 1...1000), ("histograms", parameters.histograms.width, 1...8192),
-            ("histograms", parameters.histograms.batch, 1...8192), ("histograms", parameters.histograms.classes, 2...10000),
-            ("histograms", parameters.histograms.bins, 2...1000),
-            ("relu_scale", parameters.reluScale.depth, 1...1000), ("relu_scale", parameters.reluScale.width, 1...8192),
-            ("relu_scale", parameters.reluScale.batch, 1...8192),
+            ("grid.depth", grid.depth, 2...1000), ("grid.width", grid.width, 1...8192), ("grid.batch", grid.batch, 2...8192),
+            ("grid.realisations", grid.realisations, 2...1000),
+            ("histograms.depth", parameters.histograms.depth, 1...1000), ("histograms.width", parameters.histograms.width, 1...8192),
+            ("histograms.batch", parameters.histograms.batch, 1...8192), ("histograms.classes", parameters.histograms.classes, 2...10000),
+            ("histograms.bins", parameters.histograms.bins, 2...1000),
+            ("relu_scale.depth", parameters.reluScale.depth, 1...1000), ("relu_scale.width", parameters.reluScale.width, 1...8192),
+            ("relu_scale.batch", parameters.reluScale.batch, 1...8192),
         ])
         if grid.realisations >= 2 && grid.depth >= 2 && grid.width * grid.width * grid.depth > 1 << 28 {
-            problems.append(ParameterProblem("grid", "width² × depth = \(grid.width * grid.width * grid.depth) weights; keep it under 268435456"))
+            problems.append(ParameterProblem("grid.width", "width² × depth = \(grid.width * grid.width * grid.depth) weights; keep it under 268435456"))
         }
         for rule in grid.rules + parameters.histograms.rules {
             for activation in grid.activations where (try? rule.rule(for: activation)) == nil {
@@ -111,7 +112,7 @@ public struct Propagation: Experiment {
             }
         }
         if !parameters.reluScale.standardDeviations.allSatisfy({ $0 > 0 && $0.isFinite }) {
-            problems.append(ParameterProblem("relu_scale", "standard deviations must be positive"))
+            problems.append(ParameterProblem("relu_scale.standard_deviations", "must be positive"))
         }
         problems += ParameterProblem.tolerance(parameters.toleranceInStandardErrors)
         return problems

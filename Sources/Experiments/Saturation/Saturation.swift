@@ -69,8 +69,8 @@ public struct Saturation: Experiment {
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
         var problems: [ParameterProblem] = []
         if parameters.fanIns.isEmpty { problems.append(ParameterProblem("fan_ins", "needs at least one fan-in")) }
-        if let bad = parameters.fanIns.first(where: { $0 < 1 || $0 > 1 << 20 }) {
-            problems.append(ParameterProblem("fan_ins", "\(bad) is outside 1 to 1048576"))
+        if let index = parameters.fanIns.firstIndex(where: { $0 < 1 || $0 > 1 << 20 }) {
+            problems.append(ParameterProblem("fan_ins[\(index)]", "\(parameters.fanIns[index]) is outside 1 to 1048576"))
         }
         if parameters.settings.isEmpty { problems.append(ParameterProblem("settings", "needs at least one setting")) }
         for (key, value) in [("units", parameters.units), ("batch", parameters.batch)] where !(1...4096).contains(value) {
