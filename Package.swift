@@ -31,10 +31,10 @@ let package = Package(
         .target(name: "FileSafety", dependencies: ["CSystem"]),
         .target(name: "Numerics", dependencies: ["CBLAS"]),
         .target(name: "Initializers", dependencies: ["Numerics"]),
-        .target(name: "Charts", dependencies: ["CCairo", "CZlib"]),
+        .target(name: "Charts", dependencies: ["CCairo", "CZlib", "FileSafety"]),
         .target(name: "TeXMath"),
         .target(name: "Networks", dependencies: ["Numerics", "Initializers"]),
-        .target(name: "Experiments", dependencies: ["Initializers", "Networks", "Numerics", "Charts"]),
+        .target(name: "Experiments", dependencies: ["Initializers", "Networks", "Numerics", "Charts", "FileSafety"]),
         .target(
             name: "Configuration",
             dependencies: ["Experiments", "Initializers", .product(name: "Yams", package: "Yams")]
@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Experiments", "Initializers", "Charts", "TeXMath", "CSystem",
+                "Experiments", "Initializers", "Charts", "TeXMath", "FileSafety",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ]
@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Report", "Configuration", "Initializers", "Numerics",
+                "Report", "Configuration", "Initializers", "Numerics", "FileSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"]),
     ]

@@ -29,18 +29,18 @@ import Testing
             let theirs = root.appendingPathComponent("theirs")
             try FileManager.default.createDirectory(at: theirs, withIntermediateDirectories: false)
 
-            try Deletion.remove(mine, because: .createdByThisProcess)
-            try Deletion.remove(file, because: .createdByThisProcess)
+            try Deletion.delete(mine, because: .createdByThisProcess)
+            try Deletion.delete(file, because: .createdByThisProcess)
             #expect(!exists(mine) && !exists(file))
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(theirs, because: .createdByThisProcess) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(theirs, because: .createdByThisProcess) }
             #expect(exists(theirs))
             // A path that held our folder is not ours any more once that folder is gone.
             try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: false)
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(mine, because: .createdByThisProcess) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(mine, because: .createdByThisProcess) }
             #expect(exists(mine))
             // Creation refuses a path that is taken, so it can never adopt someone's folder.
             #expect(throws: FileSafetyError.self) { try Created.folder(at: theirs) }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(theirs, because: .createdByThisProcess) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(theirs, because: .createdByThisProcess) }
         }
     }
 
@@ -51,12 +51,12 @@ import Testing
             try write("mine", site.appendingPathComponent("data/own.csv"))
             let evidence = Deletion.Evidence.siteFile(site: site, kind: .site)
 
-            try Deletion.remove(site.appendingPathComponent("index.html"), because: evidence)
-            try Deletion.remove(site.appendingPathComponent("figures"), because: evidence)
+            try Deletion.delete(site.appendingPathComponent("index.html"), because: evidence)
+            try Deletion.delete(site.appendingPathComponent("figures"), because: evidence)
             #expect(!exists(site.appendingPathComponent("index.html")) && !exists(site.appendingPathComponent("figures")))
 
             for kept in ["notes.txt", "data", "data/own.csv", ".initlab-site", "../site"] {
-                #expect(throws: FileSafetyError.self, "\(kept)") { try Deletion.remove(site.appendingPathComponent(kept), because: evidence) }
+                #expect(throws: FileSafetyError.self, "\(kept)") { try Deletion.delete(site.appendingPathComponent(kept), because: evidence) }
             }
             #expect(try String(contentsOf: site.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
             #expect(exists(site.appendingPathComponent("data/own.csv")) && exists(site.appendingPathComponent(".initlab-site")))
@@ -70,7 +70,7 @@ import Testing
                 try write("precious", folder.appendingPathComponent("index.html"))
                 try write(marker, folder.appendingPathComponent(".initlab-site"))
                 #expect(throws: FileSafetyError.self) {
-                    try Deletion.remove(folder.appendingPathComponent("index.html"), because: .siteFile(site: folder, kind: .site))
+                    try Deletion.delete(folder.appendingPathComponent("index.html"), because: .siteFile(site: folder, kind: .site))
                 }
                 #expect(exists(folder.appendingPathComponent("index.html")))
             }
@@ -86,11 +86,11 @@ import Testing
             try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("link"), withDestinationURL: outside)
             let evidence = Deletion.Evidence.siteFile(site: site, kind: .site)
 
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(site.appendingPathComponent("link/secret.txt"), because: evidence) }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(site.appendingPathComponent("../outside/secret.txt"), because: evidence) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("link/secret.txt"), because: evidence) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("../outside/secret.txt"), because: evidence) }
             #expect(exists(outside.appendingPathComponent("secret.txt")))
             // The link itself is listed: it goes, what it points to stays.
-            try Deletion.remove(site.appendingPathComponent("link"), because: evidence)
+            try Deletion.delete(site.appendingPathComponent("link"), because: evidence)
             #expect(!exists(site.appendingPathComponent("link")))
             #expect(try String(contentsOf: outside.appendingPathComponent("secret.txt"), encoding: .utf8) == "precious")
             // A marker listing a path out of the folder is not read as a marker.
@@ -103,8 +103,8 @@ import Testing
         try withScratchFolder { root in
             let file = root.appendingPathComponent("plain")
             try write("precious", file)
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(file, because: .cacheEntry(cache: file)) }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(file, because: .siteFile(site: file, kind: .site)) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(file, because: .cacheEntry(cache: file)) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(file, because: .siteFile(site: file, kind: .site)) }
             #expect(try String(contentsOf: file, encoding: .utf8) == "precious")
         }
     }
@@ -116,18 +116,18 @@ import Testing
             let site = try site(in: root, files: ["etc/passwd", "etc/apt/sources.list"])
             Protection.protect(site.appendingPathComponent("etc/apt"))
             let evidence = Deletion.Evidence.siteFile(site: site, kind: .site)
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(site.appendingPathComponent("etc"), because: evidence) }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(site.appendingPathComponent("etc/apt"), because: evidence) }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(site.appendingPathComponent("etc/apt/../apt"), because: evidence) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("etc"), because: evidence) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("etc/apt"), because: evidence) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("etc/apt/../apt"), because: evidence) }
             #expect(exists(site.appendingPathComponent("etc/apt/sources.list")))
             // Inside a protected folder is not protected: the file itself may go.
-            try Deletion.remove(site.appendingPathComponent("etc/passwd"), because: evidence)
+            try Deletion.delete(site.appendingPathComponent("etc/passwd"), because: evidence)
             #expect(!exists(site.appendingPathComponent("etc/passwd")))
             // A folder this process made becomes untouchable once it holds a protected one.
             let staging = try Created.folder(at: root.appendingPathComponent("staging"))
             try FileManager.default.createDirectory(at: staging.appendingPathComponent("inputs"), withIntermediateDirectories: false)
             Protection.protect(staging.appendingPathComponent("inputs"))
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(staging, because: .createdByThisProcess) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(staging, because: .createdByThisProcess) }
             #expect(exists(staging.appendingPathComponent("inputs")))
         }
     }
@@ -157,10 +157,10 @@ import Testing
             try write(FolderMarker(kind: .site, files: []).text, other.appendingPathComponent(".initlab-site"))
             let evidence = Deletion.Evidence.leftoverStaging(of: destination, kind: .site)
 
-            try Deletion.remove(marked, because: evidence)
+            try Deletion.delete(marked, because: evidence)
             #expect(!exists(marked))
             for kept in [unmarked, alive, other] {
-                #expect(throws: FileSafetyError.self, "\(kept.lastPathComponent)") { try Deletion.remove(kept, because: evidence) }
+                #expect(throws: FileSafetyError.self, "\(kept.lastPathComponent)") { try Deletion.delete(kept, because: evidence) }
                 #expect(exists(kept))
             }
         }
@@ -177,14 +177,14 @@ import Testing
             for name in [entry.lastPathComponent, temporary.lastPathComponent] + foreign.dropLast() {
                 try write("x", cache.appendingPathComponent(name))
             }
-            try Deletion.remove(entry, because: .cacheEntry(cache: cache))
-            try Deletion.remove(temporary, because: .cacheEntry(cache: cache))
+            try Deletion.delete(entry, because: .cacheEntry(cache: cache))
+            try Deletion.delete(temporary, because: .cacheEntry(cache: cache))
             #expect(!exists(entry) && !exists(temporary))
             for name in foreign {
-                #expect(throws: FileSafetyError.self, "\(name)") { try Deletion.remove(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache)) }
+                #expect(throws: FileSafetyError.self, "\(name)") { try Deletion.delete(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache)) }
                 #expect(exists(cache.appendingPathComponent(name)))
             }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(cache, because: .cacheEntry(cache: cache)) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(cache, because: .cacheEntry(cache: cache)) }
         }
     }
 
@@ -198,7 +198,7 @@ import Testing
                 try write("precious", cache.appendingPathComponent(name))
                 if let tag { try write(tag, cache.appendingPathComponent(CacheTag.fileName)) }
                 #expect(!CacheTag.isPresent(in: cache))
-                #expect(throws: FileSafetyError.self) { try Deletion.remove(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache)) }
+                #expect(throws: FileSafetyError.self) { try Deletion.delete(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache)) }
                 #expect(exists(cache.appendingPathComponent(name)))
             }
         }
@@ -209,7 +209,7 @@ import Testing
             let file = root.appendingPathComponent("notes.txt")
             try write("x", file)
             do {
-                try Deletion.remove(file, because: .createdByThisProcess)
+                try Deletion.delete(file, because: .createdByThisProcess)
                 Issue.record("removed a file this process did not create")
             } catch {
                 #expect("\(error)" == "\(file.path): refused to remove it: this process did not create it")
