@@ -47,12 +47,12 @@ public struct FolderMarker: Sendable, Hashable {
     public static func read(in folder: URL, kind: FolderKind) throws(FileSafetyError) -> FolderMarker {
         let url = folder.appendingPathComponent(kind.markerName)
         guard CanonicalPath.kind(url.path) == .file, let data = FileManager.default.contents(atPath: url.path) else {
-            throw FileSafetyError(folder.path, "has no \(kind.markerName) marker, so initlab did not write it")
+            throw FileSafetyError(folder.path, "it has no \(kind.markerName) marker")
         }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         guard lines.first == signature(of: kind) else {
             throw FileSafetyError(
-                folder.path, "its \(kind.markerName) lacks initlab's signature line `\(signature(of: kind))`, so initlab did not write it")
+                folder.path, "its \(kind.markerName) lacks initlab's signature line `\(signature(of: kind))`")
         }
         let files = lines.dropFirst().filter { !$0.hasPrefix("#") }
         if let bad = files.first(where: { !isRelativePath($0) }) {

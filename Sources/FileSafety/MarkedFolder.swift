@@ -45,7 +45,7 @@ public enum MarkedFolder {
                 marker = try FolderMarker.read(in: destination, kind: kind)
             } catch {
                 throw FileSafetyError(
-                    destination.path, "holds files initlab did not write (\(error.reason)), and a run replaces the whole folder",
+                    destination.path, "this folder holds files initlab did not write (\(error.reason)), and a run replaces the whole folder",
                     hint: "choose an empty or new folder, or pass --force to replace it")
             }
             let unlisted = FolderMarker.unlisted(in: destination, marker: marker)
@@ -149,7 +149,12 @@ public enum MarkedFolder {
         case .folder: break
         default: throw FileSafetyError(folder.path, "is not a folder")
         }
-        let marker = try FolderMarker.read(in: folder, kind: kind)
+        let marker: FolderMarker
+        do {
+            marker = try FolderMarker.read(in: folder, kind: kind)
+        } catch {
+            throw FileSafetyError(folder.path, "\(error.reason), so initlab did not write it; nothing was removed")
+        }
         let unlisted = FolderMarker.unlisted(in: folder, marker: marker).filter { !keeping.contains($0) }
         if let first = unlisted.first {
             let more = unlisted.count > 1 ? " and \(unlisted.count - 1) more" : ""
