@@ -55,15 +55,17 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "benchmarks", dependencies: ["Experiments", "Charts", "Networks", "Numerics"]),
+        // The tests' shared scratch folder, which each test removes when done.
+        .target(name: "Scratch", path: "Tests/Scratch"),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers"]),
-        .testTarget(name: "NetworksTests", dependencies: ["Networks"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks", "Scratch"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),
-        .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"]),
+        .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "Scratch"]),
     ]
 )

@@ -3,7 +3,9 @@ import Foundation
 
 /// The gallery is a marked folder (see `MarkedFolder`), like the site, with its own marker.
 extension ChartGallery {
-    public static let folderKind = FolderKind(name: "gallery", markerName: ".initlab-gallery", command: "initlab gallery")
+    public static let folderKind = FolderKind(
+        name: "gallery", markerName: ".initlab-gallery", command: "initlab gallery",
+        legacyMarkerText: "This folder is written by `initlab gallery`, which replaces it whole every time.\n")
     public static var marker: String { folderKind.markerName }
 
     /// Replaces `folder` with `files` (relative paths) plus the marker, in one step. A folder

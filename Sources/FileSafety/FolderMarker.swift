@@ -10,13 +10,20 @@ public struct FolderKind: Sendable, Hashable {
     /// The command that writes the folder, as the marker tells a reader.
     public let command: String
 
-    public init(name: String, markerName: String, command: String) {
+    /// The whole text of the marker earlier versions wrote, before markers were signed and
+    /// listed files: a folder carrying it is replaced whole once, as those versions promised.
+    public let legacyMarkerText: String?
+
+    public init(name: String, markerName: String, command: String, legacyMarkerText: String? = nil) {
         self.name = name
         self.markerName = markerName
         self.command = command
+        self.legacyMarkerText = legacyMarkerText
     }
 
-    public static let site = FolderKind(name: "site", markerName: ".initlab-site", command: "initlab build")
+    public static let site = FolderKind(
+        name: "site", markerName: ".initlab-site", command: "initlab build",
+        legacyMarkerText: "This folder is written by `initlab build`, which replaces it whole on every build.\n")
 }
 
 /// The file that says a folder is initlab's and which of its files initlab wrote. The first

@@ -39,7 +39,7 @@ public enum MarkedFolder {
             }
             if force { return }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            if entries.isEmpty { return }
+            if entries.isEmpty || isLegacy(destination, kind: kind) { return }
             let marker: FolderMarker
             do {
                 marker = try FolderMarker.read(in: destination, kind: kind)
@@ -60,6 +60,13 @@ public enum MarkedFolder {
         case .file, .other:
             throw FileSafetyError(destination.path, "is a file, not a folder", hint: "choose a folder for the \(kind.name)")
         }
+    }
+
+    /// Whether `folder` carries exactly the marker an earlier version wrote (see `FolderKind`).
+    static func isLegacy(_ folder: URL, kind: FolderKind) -> Bool {
+        let marker = folder.appendingPathComponent(kind.markerName)
+        guard let legacy = kind.legacyMarkerText, CanonicalPath.kind(marker.path) == .file else { return false }
+        return FileManager.default.contents(atPath: marker.path) == Data(legacy.utf8)
     }
 
     /// Writes `files` (relative paths) and the marker listing them into a new folder beside

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FileSafety
+import Scratch
 
 /// Each case makes its own folder under the temporary folder and states both what goes and
 /// what stays.
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func removesWhatThisProcessCreatedAndNothingElse() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let mine = try Created.folder(at: root.appendingPathComponent("staging"))
             try write("x", mine.appendingPathComponent("a/b.txt"))
             let file = try Created.file(at: root.appendingPathComponent("entry.tmp"), contents: Data("y".utf8))
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func removesOnlyTheFilesTheSiteMarkerLists() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let site = try site(in: root, files: ["index.html", "figures/a.svg", "figures/b.svg"])
             try write("mine", site.appendingPathComponent("notes.txt"))
             try write("mine", site.appendingPathComponent("data/own.csv"))
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func aFolderWithAnEmptyOrForeignMarkerIsNotASite() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             for marker in ["", "This folder is written by `initlab build`.\nindex.html\n", "initlab-folder-marker 1 gallery\nindex.html\n"] {
                 let folder = root.appendingPathComponent("foreign")
                 try write("precious", folder.appendingPathComponent("index.html"))
@@ -78,7 +79,7 @@ import Testing
     }
 
     @Test func aListedPathCannotLeaveTheSite() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let outside = root.appendingPathComponent("outside")
             try write("precious", outside.appendingPathComponent("secret.txt"))
             let site = try site(in: root, files: [])
@@ -100,7 +101,7 @@ import Testing
     }
 
     @Test func aPlainFileIsNotASiteNorACache() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let file = root.appendingPathComponent("plain")
             try write("precious", file)
             #expect(throws: FileSafetyError.self) { try Deletion.delete(file, because: .cacheEntry(cache: file)) }
@@ -110,7 +111,7 @@ import Testing
     }
 
     @Test func protectedFoldersAndTheirAncestorsAreRefusedWhateverTheEvidence() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             // A site whose marker lists a folder that the run protects, as a build protects its
             // templates, cache and configuration folder.
             let site = try site(in: root, files: ["etc/passwd", "etc/apt/sources.list"])
@@ -144,7 +145,7 @@ import Testing
     }
 
     @Test func leftoverStagingOfADeadProcessGoesWhenItCarriesTheMarker() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let dead = try deadProcessID()
             let destination = root.appendingPathComponent("site")
             let marked = root.appendingPathComponent(".site.initlab-new-\(dead)")
@@ -167,7 +168,7 @@ import Testing
     }
 
     @Test func cacheEntriesGoOnlyFromATaggedCacheAndOnlyByName() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let cache = root.appendingPathComponent("cache")
             try CacheTag.write(in: cache)
             #expect(CacheTag.isPresent(in: cache))
@@ -189,7 +190,7 @@ import Testing
     }
 
     @Test func anUntaggedOrWronglyTaggedFolderIsNotACache() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let name = "propagation-\(Self.hex).json"
             let tags = [nil, "", "Signature: 8a477f597d28d172789f06886806bc55\n", "Signature: 0000\n# initlab\n",
                         "Signature: 8a477f597d28d172789f06886806bc55\n# created by another program\n"]
@@ -205,7 +206,7 @@ import Testing
     }
 
     @Test func aRefusalIsOneLineNamingThePathAndTheReason() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let file = root.appendingPathComponent("notes.txt")
             try write("x", file)
             do {

@@ -1,15 +1,10 @@
 import FileSafety
 import Foundation
+import Scratch
 import Testing
 @testable import Report
 
 @Suite struct SiteWriterTests {
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("initlab-site-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     static let marker = SiteWriter.kind.markerName
 
     func names(_ folder: URL) throws -> [String] {
@@ -19,8 +14,9 @@ import Testing
     func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
     @Test func replacesItsOwnSiteWhole() throws {
-        let root = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-site")
+        defer { scratch.remove() }
+        let root = scratch.url
         let site = root.appendingPathComponent("site")
         try SiteWriter.write(["a.txt": Data("one".utf8), "sub/b.txt": Data("two".utf8)], to: site.path)
         try SiteWriter.write(["c.txt": Data("three".utf8)], to: site.path)
@@ -30,8 +26,9 @@ import Testing
     }
 
     @Test func theMarkerIsSignedAndListsTheFilesWritten() throws {
-        let root = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-site")
+        defer { scratch.remove() }
+        let root = scratch.url
         try SiteWriter.write(["index.html": Data(), "figures/a.svg": Data()], to: root.path)
         let lines = try text(root.appendingPathComponent(Self.marker)).split(separator: "\n")
         #expect(lines.first == "initlab-folder-marker 1 site")
@@ -39,18 +36,20 @@ import Testing
     }
 
     @Test func refusesAFolderItDidNotWrite() throws {
-        let root = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-site")
+        defer { scratch.remove() }
+        let root = scratch.url
         let precious = root.appendingPathComponent("thesis.tex")
         try Data("keep me".utf8).write(to: precious)
         #expect(throws: ReportError.self) { try SiteWriter.write(["index.html": Data()], to: root.path) }
         #expect(try text(precious) == "keep me")
     }
 
-    @Test(arguments: ["", "This folder is written by `initlab build`, which replaces it whole on every build.\n"])
+    @Test(arguments: ["", "This folder is written by `initlab build`.\n", "initlab-folder-marker 1 gallery\n"])
     func anEmptyOrUnsignedMarkerDoesNotMakeAFolderInitlabs(marker: String) throws {
-        let root = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-site")
+        defer { scratch.remove() }
+        let root = scratch.url
         try Data("keep me".utf8).write(to: root.appendingPathComponent("thesis.tex"))
         try Data(marker.utf8).write(to: root.appendingPathComponent(Self.marker))
         #expect(throws: ReportError.self) { try SiteWriter.write(["index.html": Data()], to: root.path) }
@@ -59,9 +58,25 @@ import Testing
         #expect(try text(root.appendingPathComponent("thesis.tex")) == "keep me")
     }
 
+    /// A site an earlier version wrote, whose marker lists no files, is replaced whole once;
+    /// clean, which has no --force, leaves it to that build.
+    @Test func aSiteOfAnEarlierVersionIsReplacedWholeOnce() throws {
+        let scratch = try ScratchFolder("initlab-site")
+        defer { scratch.remove() }
+        let root = scratch.url
+        try Data("old".utf8).write(to: root.appendingPathComponent("index.html"))
+        try Data((SiteWriter.kind.legacyMarkerText ?? "").utf8).write(to: root.appendingPathComponent(Self.marker))
+        #expect(throws: ReportError.self) { try SiteFolder.clean(root.path) }
+        #expect(try names(root) == [Self.marker, "index.html"])
+        try SiteWriter.write(["page.html": Data()], to: root.path)
+        #expect(try names(root) == [Self.marker, "page.html"])
+        #expect(try FolderMarker.read(in: root, kind: .site).files == ["page.html"])
+    }
+
     @Test func aFileTheUserAddedStopsTheNextBuildUnlessForced() throws {
-        let root = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-site")
+        defer { scratch.remove() }
+        let root = scratch.url
         let site = root.appendingPathComponent("site")
         try SiteWriter.write(["index.html": Data("one".utf8)], to: site.path)
         try Data("mine".utf8).write(to: site.appendingPathComponent("notes.txt"))
@@ -78,8 +93,9 @@ import Testing
     }
 
     @Test func cleanRemovesTheListedFilesAndKeepsTheReadme() throws {
-        let root = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-site")
+        defer { scratch.remove() }
+        let root = scratch.url
         try SiteWriter.write(["README.md": Data("read me".utf8), "index.html": Data(), "figures/a.svg": Data()], to: root.path)
         try SiteFolder.clean(root.path)
         #expect(try names(root) == [Self.marker, "README.md"])
@@ -87,8 +103,9 @@ import Testing
     }
 
     @Test func cleanStopsAtAFileTheMarkerDoesNotListAndRemovesNothing() throws {
-        let root = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-site")
+        defer { scratch.remove() }
+        let root = scratch.url
         try SiteWriter.write(["README.md": Data(), "index.html": Data(), "figures/a.svg": Data()], to: root.path)
         try Data("mine".utf8).write(to: root.appendingPathComponent("figures/mine.svg"))
         do {
@@ -102,8 +119,9 @@ import Testing
     }
 
     @Test func forceNeverReplacesAProtectedFolderNorOneHoldingIt() throws {
-        let root = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-site")
+        defer { scratch.remove() }
+        let root = scratch.url
         let templates = root.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try Data("{{title}}".utf8).write(to: templates.appendingPathComponent("report.mustache"))
@@ -119,8 +137,9 @@ import Testing
     }
 
     @Test func aStagingFolderOfADeadBuildIsClearedAndAForeignOneKept() throws {
-        let root = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-site")
+        defer { scratch.remove() }
+        let root = scratch.url
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "exit 0"]

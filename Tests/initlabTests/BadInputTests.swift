@@ -36,8 +36,9 @@ import Testing
     ]
 
     /// One cache for every case: the builds that set up a previous site run the experiments
-    /// once, and the cases themselves fail before any would run.
-    static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("initlab-bad-input-cache-\(ProcessInfo.processInfo.processIdentifier)")
+    /// once, and the cases themselves fail before any would run. It lives with the build's
+    /// products, not in the temporary folder, which the suite leaves as it found it.
+    static let sharedCache = Initlab.project.appendingPathComponent(".build/test-cache/bad-input")
 
     @Test(arguments: cases)
     func refusedWithNothingLost(_ bad: Case) throws {
