@@ -36,9 +36,10 @@ public enum Created {
         }
         registry.insert(path)
         let failure: Int32? = data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return errno
@@ -91,10 +92,23 @@ extension Created {
     public static func moveAside(_ url: URL, to aside: URL) throws(FileSafetyError) {
         let source = CanonicalPath.bestEffort(url)
         let target = CanonicalPath.bestEffort(aside)
-        guard CanonicalPath.kind(target) == nil else { throw FileSafetyError(aside.path, "cannot move \(url.lastPathComponent) aside: the path is taken") }
+        guard CanonicalPath.kind(target) == nil else {
+            throw FileSafetyError(aside.path, "cannot move \(url.lastPathComponent) aside: the path is taken")
+        }
         guard rename(source, target) == 0 else {
             throw FileSafetyError(url.path, "cannot move it aside: \(String(cString: strerror(errno)))")
         }
         registry.insert(target)
     }
+}
+
+/// A set of paths shared by every thread of the process.
+final class Registry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var members: Set<String> = []
+
+    func insert(_ path: String) { lock.withLock { _ = members.insert(path) } }
+    func contains(_ path: String) -> Bool { lock.withLock { members.contains(path) } }
+    func forget(_ path: String) { lock.withLock { members = members.subtracting([path]) } }
+    var paths: Set<String> { lock.withLock { members } }
 }

@@ -45,14 +45,16 @@ public enum MarkedFolder {
                 marker = try FolderMarker.read(in: destination, kind: kind)
             } catch {
                 throw FileSafetyError(
-                    destination.path, "this folder holds files initlab did not write (\(error.reason)), and a run replaces the whole folder",
+                    destination.path,
+                    "this folder holds files initlab did not write (\(error.reason)), and a run replaces the whole folder",
                     hint: "choose an empty or new folder, or pass --force to replace it")
             }
             let unlisted = FolderMarker.unlisted(in: destination, marker: marker)
             if let first = unlisted.first {
                 let more = unlisted.count > 1 ? " and \(unlisted.count - 1) more" : ""
                 throw FileSafetyError(
-                    destination.appendingPathComponent(first).path, "was not written by `\(kind.command)`\(more), and a run replaces the whole folder",
+                    destination.appendingPathComponent(first).path,
+                    "was not written by `\(kind.command)`\(more), and a run replaces the whole folder",
                     hint: "move it out of \(destination.path), or pass --force to let it be deleted")
             }
         case .symlink:
@@ -109,7 +111,8 @@ public enum MarkedFolder {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: url)
             } catch {
-                throw FileSafetyError(url.path, "cannot write it: \(error.localizedDescription)", hint: "check the space and permissions there")
+                throw FileSafetyError(
+                    url.path, "cannot write it: \(error.localizedDescription)", hint: "check the space and permissions there")
             }
         }
     }
@@ -141,7 +144,8 @@ public enum MarkedFolder {
     static func removeLeftovers(of target: URL, kind: FolderKind) {
         let parent = target.deletingLastPathComponent()
         let prefixes = [".\(target.lastPathComponent).initlab-new-", ".\(target.lastPathComponent).initlab-old-"]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where prefixes.contains(where: name.hasPrefix) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where prefixes.contains(where: name.hasPrefix) {
             try? Deletion.delete(parent.appendingPathComponent(name), because: .leftoverStaging(of: target, kind: kind))
         }
     }

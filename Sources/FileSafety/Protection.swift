@@ -4,12 +4,14 @@ import Foundation
 /// home folder, the working folder, and what a command registers for its run (a build's
 /// templates, its cache, the folder of its configuration file).
 public enum Protection {
-    private static let registry = Registry()
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var registered: [String: String] = [:]
 
-    /// Protects `url` and every folder containing it for the rest of this process.
-    public static func protect(_ url: URL) {
+    /// Protects `url` and every folder containing it for the rest of this process; `name` says
+    /// what it is in a refusal ("the templates folder").
+    public static func protect(_ url: URL, as name: String = "an input of the command") {
         let path = CanonicalPath.resolved(url.path) ?? url.standardizedFileURL.path
-        registry.insert(path)
+        lock.withLock { registered[path] = name }
     }
 
     /// Why `url` must not be removed or replaced, or nil when it may.
@@ -24,9 +26,9 @@ public enum Protection {
             if path == resolved { return "it is \(name)" }
             if CanonicalPath.isWithin(resolved, path) { return "it contains \(name) \(resolved)" }
         }
-        for protected in registry.paths.sorted() {
-            if path == protected { return "it is protected during this run (an input of the command)" }
-            if CanonicalPath.isWithin(protected, path) { return "it contains \(protected), an input of the command" }
+        for (protected, name) in lock.withLock({ registered }).sorted(by: { $0.key < $1.key }) {
+            if path == protected { return "it is \(name)" }
+            if CanonicalPath.isWithin(protected, path) { return "it contains \(protected), \(name)" }
         }
         return nil
     }
@@ -37,15 +39,4 @@ public enum Protection {
             throw FileSafetyError(url.path, "refused: \(reason)", hint: hint ?? "choose a path inside a folder of its own")
         }
     }
-}
-
-/// A set of paths shared by every thread of the process.
-final class Registry: @unchecked Sendable {
-    private let lock = NSLock()
-    private var members: Set<String> = []
-
-    func insert(_ path: String) { lock.withLock { _ = members.insert(path) } }
-    func contains(_ path: String) -> Bool { lock.withLock { members.contains(path) } }
-    func forget(_ path: String) { lock.withLock { members = members.subtracting([path]) } }
-    var paths: Set<String> { lock.withLock { members } }
 }

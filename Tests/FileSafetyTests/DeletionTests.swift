@@ -57,7 +57,9 @@ import Scratch
             #expect(!exists(site.appendingPathComponent("index.html")) && !exists(site.appendingPathComponent("figures")))
 
             for kept in ["notes.txt", "data", "data/own.csv", ".initlab-site", "../site"] {
-                #expect(throws: FileSafetyError.self, "\(kept)") { try Deletion.delete(site.appendingPathComponent(kept), because: evidence) }
+                #expect(throws: FileSafetyError.self, "\(kept)") {
+                    try Deletion.delete(site.appendingPathComponent(kept), because: evidence)
+                }
             }
             #expect(try String(contentsOf: site.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
             #expect(exists(site.appendingPathComponent("data/own.csv")) && exists(site.appendingPathComponent(".initlab-site")))
@@ -66,7 +68,8 @@ import Scratch
 
     @Test func aFolderWithAnEmptyOrForeignMarkerIsNotASite() throws {
         try withScratchFolder("filesafety-tests") { root in
-            for marker in ["", "This folder is written by `initlab build`.\nindex.html\n", "initlab-folder-marker 1 gallery\nindex.html\n"] {
+            let markers = ["", "This folder is written by `initlab build`.\nindex.html\n", "initlab-folder-marker 1 gallery\nindex.html\n"]
+            for marker in markers {
                 let folder = root.appendingPathComponent("foreign")
                 try write("precious", folder.appendingPathComponent("index.html"))
                 try write(marker, folder.appendingPathComponent(".initlab-site"))
@@ -87,8 +90,9 @@ import Scratch
             try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("link"), withDestinationURL: outside)
             let evidence = Deletion.Evidence.siteFile(site: site, kind: .site)
 
-            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("link/secret.txt"), because: evidence) }
-            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("../outside/secret.txt"), because: evidence) }
+            for escape in ["link/secret.txt", "../outside/secret.txt"] {
+                #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent(escape), because: evidence) }
+            }
             #expect(exists(outside.appendingPathComponent("secret.txt")))
             // The link itself is listed: it goes, what it points to stays.
             try Deletion.delete(site.appendingPathComponent("link"), because: evidence)
@@ -182,7 +186,9 @@ import Scratch
             try Deletion.delete(temporary, because: .cacheEntry(cache: cache))
             #expect(!exists(entry) && !exists(temporary))
             for name in foreign {
-                #expect(throws: FileSafetyError.self, "\(name)") { try Deletion.delete(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache)) }
+                #expect(throws: FileSafetyError.self, "\(name)") {
+                    try Deletion.delete(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache))
+                }
                 #expect(exists(cache.appendingPathComponent(name)))
             }
             #expect(throws: FileSafetyError.self) { try Deletion.delete(cache, because: .cacheEntry(cache: cache)) }
@@ -199,7 +205,9 @@ import Scratch
                 try write("precious", cache.appendingPathComponent(name))
                 if let tag { try write(tag, cache.appendingPathComponent(CacheTag.fileName)) }
                 #expect(!CacheTag.isPresent(in: cache))
-                #expect(throws: FileSafetyError.self) { try Deletion.delete(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache)) }
+                #expect(throws: FileSafetyError.self) {
+                    try Deletion.delete(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache))
+                }
                 #expect(exists(cache.appendingPathComponent(name)))
             }
         }
