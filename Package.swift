@@ -28,12 +28,13 @@ let package = Package(
             providers: [.apt(["libblis-pthread-dev"])]
         ),
         .target(name: "CSystem"),
+        .target(name: "FileSafety", dependencies: ["CSystem"]),
         .target(name: "Numerics", dependencies: ["CBLAS"]),
         .target(name: "Initializers", dependencies: ["Numerics"]),
-        .target(name: "Charts", dependencies: ["CCairo", "CZlib"]),
+        .target(name: "Charts", dependencies: ["CCairo", "CZlib", "FileSafety"]),
         .target(name: "TeXMath"),
         .target(name: "Networks", dependencies: ["Numerics", "Initializers"]),
-        .target(name: "Experiments", dependencies: ["Initializers", "Networks", "Numerics", "Charts"]),
+        .target(name: "Experiments", dependencies: ["Initializers", "Networks", "Numerics", "Charts", "FileSafety"]),
         .target(
             name: "Configuration",
             dependencies: ["Experiments", "Initializers", .product(name: "Yams", package: "Yams")]
@@ -41,7 +42,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Experiments", "Initializers", "Charts", "TeXMath", "CSystem",
+                "Experiments", "Initializers", "Charts", "TeXMath", "FileSafety",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ]
@@ -49,19 +50,22 @@ let package = Package(
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Report", "Configuration", "Initializers", "Numerics",
+                "Report", "Configuration", "Initializers", "Numerics", "FileSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "benchmarks", dependencies: ["Experiments", "Charts", "Networks", "Numerics"]),
+        // The tests' shared scratch folder, which each test removes when done.
+        .target(name: "Scratch", path: "Tests/Scratch"),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers"]),
-        .testTarget(name: "NetworksTests", dependencies: ["Networks"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks", "Scratch"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),
+        .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "Scratch"]),
     ]
 )
