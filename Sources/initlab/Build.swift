@@ -42,6 +42,7 @@ struct Build: ParsableCommand {
             if !quiet && !display.enabled { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
         }, watch: display.watch)
         display.finish()
+        for warning in outcome.warnings { FileHandle.standardError.write(Data("initlab: warning: \(warning)\n".utf8)) }
         let builder = ReportBuilder(templates: folder, profile: plan.profile, seed: plan.seed)
         let (files, summary) = try builder.files(for: outcome.reports)
         if !summary.failedChecks.isEmpty && !allowFailedChecks {

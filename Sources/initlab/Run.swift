@@ -36,6 +36,7 @@ struct Run: ParsableCommand {
             if !quiet && !display.enabled { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
         }, watch: display.watch)
         display.finish()
+        for warning in outcome.warnings { FileHandle.standardError.write(Data("initlab: warning: \(warning)\n".utf8)) }
         if !quiet {
             let names = outcome.timings.map { "\($0.experiment) (\($0.cached ? "already cached" : String(format: "%.2f s", $0.seconds)))" }
             FileHandle.standardError.write(Data("initlab: shard \(shard.index)/\(shard.count) stored \(names.isEmpty ? "nothing" : names.joined(separator: ", ")) in \(planOptions.cache)\n".utf8))
