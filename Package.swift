@@ -28,6 +28,7 @@ let package = Package(
             providers: [.apt(["libblis-pthread-dev"])]
         ),
         .target(name: "CSystem"),
+        .target(name: "FileSafety", dependencies: ["CSystem"]),
         .target(name: "Numerics", dependencies: ["CBLAS"]),
         .target(name: "Initializers", dependencies: ["Numerics"]),
         .target(name: "Charts", dependencies: ["CCairo", "CZlib"]),
@@ -71,5 +72,6 @@ let package = Package(
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),
+        .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"]),
     ]
 )
