@@ -39,7 +39,7 @@ let package = Package(
         .plugin(name: "CodeIdentity", capability: .buildTool(), dependencies: ["CodeDigest"]),
         .target(
             name: "Experiments",
-            dependencies: ["Initializers", "Networks", "Numerics", "Charts", "CBLAS"],
+            dependencies: ["Initializers", "Networks", "Numerics", "Charts", "CBLAS", "FileSafety"],
             plugins: ["CodeIdentity"]
         ),
         .target(
@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Report", "Configuration", "Initializers", "Numerics",
+                "Report", "Configuration", "Initializers", "Numerics", "FileSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,4 @@
+import FileSafety
 import Foundation
 import Numerics
 
@@ -76,19 +77,25 @@ public struct ResultCache: Sendable {
         }
     }
 
-    /// Writes the entry through a temporary file and a rename, so a reader never sees half of it.
+    /// Writes the entry through a temporary file and a rename, so a reader never sees half of
+    /// it; the folder is made, with its tag, at the first entry. A write that fails (a full
+    /// disk, a read-only folder) leaves no temporary file behind.
     public func store<E: Experiment>(_ result: E.Result, for experiment: E, seed: UInt64) throws {
+        guard let url = entry(for: experiment, seed: seed) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = Self.nonConformingFloats.encoding
         let body = try encoder.encode(result)
         let header = "\(Self.magic) \(Self.formatVersion) \(Self.hex(FNV1a.hash(body)))\n"
-        guard let url = entry(for: experiment, seed: seed) else { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try CacheFolder.prepareForWriting(folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try (Data(header.utf8) + body).write(to: temporary)
-        _ = try? FileManager.default.removeItem(at: url)
-        try FileManager.default.moveItem(at: temporary, to: url)
+        try Created.file(at: temporary, contents: Data(header.utf8) + body)
+        do {
+            try Created.moveIntoPlace(temporary, to: url)
+        } catch {
+            try? Deletion.remove(temporary, because: .createdByThisProcess)
+            throw error
+        }
     }
 
     /// A diverged run records infinities and NaNs, which JSON has no numbers for: one spelling

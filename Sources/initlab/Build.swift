@@ -35,7 +35,7 @@ struct Build: ParsableCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let plan = try planOptions.plan()
         let folder = try TemplateFolder(path: templates)
-        let runner = Runner(plan: plan, cache: planOptions.resultCache)
+        let runner = Runner(plan: plan, cache: try planOptions.resultCache())
         let quiet = quiet
         let display = ProgressDisplay(quiet: quiet)
         let outcome = runner.run(log: { message in

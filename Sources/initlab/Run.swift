@@ -29,7 +29,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let plan = try planOptions.plan()
-        let runner = Runner(plan: plan, cache: planOptions.resultCache)
+        let runner = Runner(plan: plan, cache: try planOptions.resultCache())
         let quiet = quiet
         let display = ProgressDisplay(quiet: quiet)
         let outcome = runner.run(shard: (shard.index - 1, shard.count), log: { message in
