@@ -86,7 +86,8 @@ public enum CacheFolder {
         let standing = standing(of: folder)
         switch standing {
         case .notAFolder:
-            throw FileSafetyError(folder.path, "is not a folder, so not a cache", hint: "give --cache-folder the folder initlab caches its results in")
+            throw FileSafetyError(
+                folder.path, "is not a folder, so not a cache", hint: "give --cache-folder the folder initlab caches its results in")
         case .foreign(let reason):
             throw refusal(folder, reason)
         case .absent, .tagged, .legacy:

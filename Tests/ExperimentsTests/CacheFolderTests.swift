@@ -19,6 +19,11 @@ import Testing
         try Data(text.utf8).write(to: url)
     }
 
+    static func storeSaturation(in folder: URL) throws {
+        let cache = ResultCache(folder: folder, identity: { _ in Self.code })
+        try cache.store(Self.saturation.run(random: Saturation.stream(seed: 1)), for: Self.saturation, seed: 1)
+    }
+
     /// A cache as initlab before the tag wrote it: entries with the cache header and a temporary
     /// file a full disk left behind, no tag.
     static func legacyCache(in folder: URL) throws -> [String] {
@@ -33,7 +38,7 @@ import Testing
         let scratch = Scratch()
         defer { scratch.remove() }
         let folder = scratch.folder.appendingPathComponent("cache")
-        try ResultCache(folder: folder, identity: { _ in Self.code }).store(Self.saturation.run(random: Saturation.stream(seed: 1)), for: Self.saturation, seed: 1)
+        try Self.storeSaturation(in: folder)
         #expect(CacheTag.isPresent(in: folder))
         #expect(Self.names(folder).count == 2 && Self.names(folder).contains(CacheTag.fileName))
     }
@@ -68,8 +73,7 @@ import Testing
         defer { scratch.remove() }
         for (name, text) in files { try Self.write(text, scratch.folder.appendingPathComponent(name)) }
         #expect(throws: FileSafetyError.self) { try CacheFolder.claim(scratch.folder) }
-        let cache = ResultCache(folder: scratch.folder, identity: { _ in Self.code })
-        #expect(throws: FileSafetyError.self) { try cache.store(Self.saturation.run(random: Saturation.stream(seed: 1)), for: Self.saturation, seed: 1) }
+        #expect(throws: FileSafetyError.self) { try Self.storeSaturation(in: scratch.folder) }
         #expect(throws: FileSafetyError.self) { try CacheFolder.clean(scratch.folder) }
         #expect(Self.names(scratch.folder) == files.keys.sorted())
     }
@@ -79,8 +83,7 @@ import Testing
     @Test func cleaningRemovesOnlyEntries() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let cache = ResultCache(folder: scratch.folder, identity: { _ in Self.code })
-        try cache.store(Self.saturation.run(random: Saturation.stream(seed: 1)), for: Self.saturation, seed: 1)
+        try Self.storeSaturation(in: scratch.folder)
         try Self.write("x", scratch.folder.appendingPathComponent(".saturation-0123456789abcdef0123456789abcdef.json.17.tmp"))
         try Self.write("mine", scratch.folder.appendingPathComponent("notes.txt"))
         #expect(try CacheFolder.clean(scratch.folder) == 2)
@@ -93,7 +96,7 @@ import Testing
         let scratch = Scratch()
         defer { scratch.remove() }
         let tagged = scratch.folder.appendingPathComponent("tagged"), legacy = scratch.folder.appendingPathComponent("legacy")
-        try ResultCache(folder: tagged, identity: { _ in Self.code }).store(Self.saturation.run(random: Saturation.stream(seed: 1)), for: Self.saturation, seed: 1)
+        try Self.storeSaturation(in: tagged)
         _ = try Self.legacyCache(in: legacy)
         #expect(try CacheFolder.clean(tagged) == 1)
         #expect(try CacheFolder.clean(legacy) == 2)

@@ -11,6 +11,11 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 
+    /// `clean --cache` from a folder of the test's own, with an output folder that does not exist.
+    static func clean(_ cacheFolder: String, in root: URL) throws -> Initlab.Outcome {
+        try Initlab.run(["clean", "--cache", "--cache-folder", cacheFolder, "--output", root.appendingPathComponent("site").path], in: root)
+    }
+
     /// A user's folder given as `--cache` is a usage error before any experiment runs, and
     /// nothing is written into it.
     @Test(arguments: ["build", "run"])
@@ -78,7 +83,7 @@ import Testing
         try FileManager.default.createDirectory(at: etc, withIntermediateDirectories: true)
         try Data("root:x:0:0:root:/root:/bin/bash\n".utf8).write(to: etc.appendingPathComponent("passwd"))
         try Data("127.0.0.1 localhost\n".utf8).write(to: etc.appendingPathComponent("hosts"))
-        let outcome = try Initlab.run(["clean", "--cache", "--cache-folder", etc.path, "--output", root.appendingPathComponent("site").path], in: root)
+        let outcome = try Self.clean(etc.path, in: root)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("is not initlab's result cache"))
         #expect(Self.names(etc) == ["hosts", "passwd"])
@@ -90,7 +95,7 @@ import Testing
         let root = try Initlab.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let before = Self.names(URL(fileURLWithPath: "/etc"))
-        let outcome = try Initlab.run(["clean", "--cache", "--cache-folder", "/etc", "--output", root.appendingPathComponent("site").path], in: root)
+        let outcome = try Self.clean("/etc", in: root)
         #expect(outcome.status == 2)
         #expect(Self.names(URL(fileURLWithPath: "/etc")) == before)
     }
@@ -100,7 +105,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let file = root.appendingPathComponent("results")
         try Data("mine".utf8).write(to: file)
-        let outcome = try Initlab.run(["clean", "--cache", "--cache-folder", file.path, "--output", root.appendingPathComponent("site").path], in: root)
+        let outcome = try Self.clean(file.path, in: root)
         #expect(outcome.status == 2)
         #expect(try String(contentsOf: file, encoding: .utf8) == "mine")
     }
@@ -116,7 +121,7 @@ import Testing
         }
         try Data("mine".utf8).write(to: shared.appendingPathComponent("notes.txt"))
         for cache in [shared, own] {
-            let outcome = try Initlab.run(["clean", "--cache", "--cache-folder", cache.path, "--output", root.appendingPathComponent("site").path], in: root)
+            let outcome = try Self.clean(cache.path, in: root)
             #expect(outcome.status == 0, "\(outcome.stderr)")
         }
         #expect(Self.names(shared) == ["CACHEDIR.TAG", "notes.txt"])

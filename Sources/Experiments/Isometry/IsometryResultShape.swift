@@ -24,7 +24,9 @@ extension Isometry {
             let name = "isometry signs (corrected: \(signs.corrected))"
             problems += ResultShape.count("\(name) draws", signs.draws, expected: parameters.signCorrection.draws)
             problems += ResultShape.count("\(name) histogram bins", signs.histogram.count, expected: Self.signHistogramBins)
-            if !(0...signs.draws).contains(signs.negatives) { problems.append("\(name): \(signs.negatives) negatives of \(signs.draws) draws") }
+            if !(0...signs.draws).contains(signs.negatives) {
+                problems.append("\(name): \(signs.negatives) negatives of \(signs.draws) draws")
+            }
         }
         return problems
     }

@@ -7,12 +7,13 @@ extension Propagation {
     /// fractions and the fixed activation edges are held to their ranges.
     public func problems(in result: Result) -> [String] {
         let grid = jobs.compactMap { job -> (Activation, InitializerChoice, Bool, Int)? in
-            if case .grid(let activation, let rule, let batchNorm, let realisation) = job { return (activation, rule, batchNorm, realisation) }
-            return nil
+            guard case .grid(let activation, let rule, let batchNorm, let realisation) = job else { return nil }
+            return (activation, rule, batchNorm, realisation)
         }
         var problems = ResultShape.count("propagation grid runs", result.grid.count, expected: grid.count)
         problems += ResultShape.count("propagation histogram runs", result.histograms.count, expected: parameters.histograms.rules.count)
-        problems += ResultShape.count("propagation ReLU scale runs", result.reluScale.count, expected: parameters.reluScale.standardDeviations.count)
+        problems += ResultShape.count(
+            "propagation ReLU scale runs", result.reluScale.count, expected: parameters.reluScale.standardDeviations.count)
         guard problems.isEmpty else { return problems }
         for (run, (activation, rule, batchNorm, realisation)) in zip(result.grid, grid) {
             let name = "propagation grid run \(activation.name)/\(rule.label)/bn=\(batchNorm)/\(realisation)"

@@ -10,9 +10,12 @@ extension Saturation {
             if row.setting != setting || row.fanIn != fanIn {
                 problems.append("\(name): holds \(row.setting.rawValue)/d=\(row.fanIn)")
             }
-            problems += ResultShape.count("\(name) samples", row.samples, expected: replicates(fanIn: fanIn) * parameters.units * parameters.batch)
+            let samples = replicates(fanIn: fanIn) * parameters.units * parameters.batch
+            problems += ResultShape.count("\(name) samples", row.samples, expected: samples)
             problems += ResultShape.finite(name, [row.varianceMeasured, row.varianceTheory, row.standardError, row.meanDerivative])
-            if !(0...row.samples).contains(row.outsideFour) { problems.append("\(name): \(row.outsideFour) of \(row.samples) samples beyond 4") }
+            if !(0...row.samples).contains(row.outsideFour) {
+                problems.append("\(name): \(row.outsideFour) of \(row.samples) samples beyond 4")
+            }
         }
         return problems
     }
