@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "FileSafety", dependencies: ["CSystem"]),
         .target(name: "Numerics", dependencies: ["CBLAS"]),
         .target(name: "Initializers", dependencies: ["Numerics"]),
-        .target(name: "Charts", dependencies: ["CCairo", "CZlib"]),
+        .target(name: "Charts", dependencies: ["CCairo", "CZlib", "FileSafety"]),
         .target(name: "TeXMath"),
         .target(name: "Networks", dependencies: ["Numerics", "Initializers"]),
         // The digest of the code that computes results, made at build time, keys the result cache.
@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Experiments", "Initializers", "Charts", "TeXMath", "CSystem",
+                "Experiments", "Initializers", "Charts", "TeXMath", "FileSafety",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ]
@@ -62,16 +62,18 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "benchmarks", dependencies: ["Experiments", "Charts", "Networks", "Numerics"]),
+        // The tests' shared scratch folder, which each test removes when done.
+        .target(name: "Scratch", path: "Tests/Scratch"),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers"]),
-        .testTarget(name: "NetworksTests", dependencies: ["Networks"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks", "Scratch"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "CodeDigestTests", dependencies: ["CodeDigest"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),
-        .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"]),
+        .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "Scratch"]),
     ]
 )

@@ -112,11 +112,11 @@ public enum CacheFolder {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let entries = names.filter(CacheTag.isEntryName).sorted()
         for name in entries {
-            try Deletion.remove(folder.appendingPathComponent(name), because: .cacheEntry(cache: folder))
+            try Deletion.delete(folder.appendingPathComponent(name), because: .cacheEntry(cache: folder))
         }
         // The folder itself may be protected (the working folder): then it stays, empty but tagged.
         if (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) == [CacheTag.fileName] {
-            try? Deletion.remove(folder, because: .emptyCache)
+            try? Deletion.delete(folder, because: .emptyCache)
         }
         return entries.count
     }

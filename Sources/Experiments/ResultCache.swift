@@ -93,7 +93,7 @@ public struct ResultCache: Sendable {
         do {
             try Created.moveIntoPlace(temporary, to: url)
         } catch {
-            try? Deletion.remove(temporary, because: .createdByThisProcess)
+            try? Deletion.delete(temporary, because: .createdByThisProcess)
             throw error
         }
     }

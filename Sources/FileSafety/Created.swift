@@ -49,12 +49,12 @@ public enum Created {
         }
         let closed = close(descriptor)
         if let failure {
-            try? Deletion.remove(URL(fileURLWithPath: path), because: .createdByThisProcess)
+            try? Deletion.delete(URL(fileURLWithPath: path), because: .createdByThisProcess)
             throw FileSafetyError(url.path, "cannot write the file: \(String(cString: strerror(failure)))")
         }
         if closed != 0 {
             let reason = String(cString: strerror(errno))
-            try? Deletion.remove(URL(fileURLWithPath: path), because: .createdByThisProcess)
+            try? Deletion.delete(URL(fileURLWithPath: path), because: .createdByThisProcess)
             throw FileSafetyError(url.path, "cannot write the file: \(reason)")
         }
         return URL(fileURLWithPath: path)
@@ -83,4 +83,18 @@ public enum Created {
 
     /// Every registered path, for the clean-up on a signal.
     static var all: [String] { registry.paths.sorted() }
+}
+
+extension Created {
+    /// Moves `url` to the new path `aside` and registers `aside`: the caller has checked that
+    /// `url` may be replaced, and it is removed once its replacement is in place.
+    public static func moveAside(_ url: URL, to aside: URL) throws(FileSafetyError) {
+        let source = CanonicalPath.bestEffort(url)
+        let target = CanonicalPath.bestEffort(aside)
+        guard CanonicalPath.kind(target) == nil else { throw FileSafetyError(aside.path, "cannot move \(url.lastPathComponent) aside: the path is taken") }
+        guard rename(source, target) == 0 else {
+            throw FileSafetyError(url.path, "cannot move it aside: \(String(cString: strerror(errno)))")
+        }
+        registry.insert(target)
+    }
 }

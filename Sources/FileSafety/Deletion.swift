@@ -26,7 +26,7 @@ public enum Deletion {
     }
 
     /// Removes `url` if `evidence` holds for it and it is not protected; nothing there is no error.
-    public static func remove(_ url: URL, because evidence: Evidence) throws(FileSafetyError) {
+    public static func delete(_ url: URL, because evidence: Evidence) throws(FileSafetyError) {
         guard let path = CanonicalPath.ofItem(url), let kind = CanonicalPath.kind(path) else { return }
         if let reason = Protection.reason(for: URL(fileURLWithPath: path)) {
             throw FileSafetyError(url.path, "refused to remove it: \(reason)")

@@ -10,13 +10,20 @@ public struct FolderKind: Sendable, Hashable {
     /// The command that writes the folder, as the marker tells a reader.
     public let command: String
 
-    public init(name: String, markerName: String, command: String) {
+    /// The whole text of the marker earlier versions wrote, before markers were signed and
+    /// listed files: a folder carrying it is replaced whole once, as those versions promised.
+    public let legacyMarkerText: String?
+
+    public init(name: String, markerName: String, command: String, legacyMarkerText: String? = nil) {
         self.name = name
         self.markerName = markerName
         self.command = command
+        self.legacyMarkerText = legacyMarkerText
     }
 
-    public static let site = FolderKind(name: "site", markerName: ".initlab-site", command: "initlab build")
+    public static let site = FolderKind(
+        name: "site", markerName: ".initlab-site", command: "initlab build",
+        legacyMarkerText: "This folder is written by `initlab build`, which replaces it whole on every build.\n")
 }
 
 /// The file that says a folder is initlab's and which of its files initlab wrote. The first
@@ -47,12 +54,12 @@ public struct FolderMarker: Sendable, Hashable {
     public static func read(in folder: URL, kind: FolderKind) throws(FileSafetyError) -> FolderMarker {
         let url = folder.appendingPathComponent(kind.markerName)
         guard CanonicalPath.kind(url.path) == .file, let data = FileManager.default.contents(atPath: url.path) else {
-            throw FileSafetyError(folder.path, "has no \(kind.markerName) marker, so initlab did not write it")
+            throw FileSafetyError(folder.path, "it has no \(kind.markerName) marker")
         }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         guard lines.first == signature(of: kind) else {
             throw FileSafetyError(
-                folder.path, "its \(kind.markerName) lacks initlab's signature line `\(signature(of: kind))`, so initlab did not write it")
+                folder.path, "its \(kind.markerName) lacks initlab's signature line `\(signature(of: kind))`")
         }
         let files = lines.dropFirst().filter { !$0.hasPrefix("#") }
         if let bad = files.first(where: { !isRelativePath($0) }) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import FileSafety
 import Foundation
 import Report
 
@@ -22,7 +23,7 @@ struct Build: ParsableCommand {
     @Option(help: "The folder with report.mustache, partials/, style.css, content/*.md and references.json.")
     var templates = "templates"
 
-    @Flag(help: "Replace the output folder even if it holds files initlab did not write (they are lost).")
+    @Flag(help: "Replace the output folder even if it holds files initlab did not write (they are lost). Never replaces the working folder, the home folder, the templates, the cache, the configuration file's folder or a folder holding them.")
     var force = false
 
     @Flag(help: "Write the site even when a check of the theory against the measurements fails.")
@@ -35,6 +36,14 @@ struct Build: ParsableCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let plan = try planOptions.plan()
         let folder = try TemplateFolder(path: templates)
+        // The build's inputs: neither --force nor a marker lets the site replace them or a
+        // folder holding them.
+        Protection.protect(URL(fileURLWithPath: templates))
+        Protection.protect(URL(fileURLWithPath: planOptions.cache))
+        if let config = planOptions.config { Protection.protect(URL(fileURLWithPath: config).deletingLastPathComponent()) }
+        // Before the experiments, which can take minutes, so a refusal costs nothing.
+        try SiteFolder.checkDestination(output, force: force)
+        Interrupts.removeCreatedItemsOnSignal()
         let runner = Runner(plan: plan, cache: try planOptions.resultCache())
         let quiet = quiet
         let display = ProgressDisplay(quiet: quiet)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Charts
+import FileSafety
 import Foundation
 import Numerics
 import Report
@@ -18,10 +19,19 @@ struct Gallery: ParsableCommand {
     @Option(name: .shortAndLong, help: "The folder the gallery is written to (replaced whole).")
     var output = "gallery"
 
+    @Flag(help: "Replace the folder even if it holds files the gallery did not write (they are lost). Never replaces the working folder, the home folder or a folder holding them.")
+    var force = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
     func run() throws {
+        do {
+            try MarkedFolder.check(URL(fileURLWithPath: output), kind: ChartGallery.folderKind, force: force)
+        } catch {
+            throw ReportError(error, option: "--output")
+        }
+        Interrupts.removeCreatedItemsOnSignal()
         let jobs = ChartGallery.examples.flatMap { example in Theme.allCases.map { (example, $0) } }
         // Each render owns its cairo surface, so the examples are drawn on all cores.
         let outputs = ParallelMap.map(jobs) { job -> (files: [String: [UInt8]], error: String?) in
@@ -39,7 +49,7 @@ struct Gallery: ParsableCommand {
             files.merge(output.files) { $1 }
         }
         do {
-            try ChartGallery.write(files, to: URL(fileURLWithPath: output))
+            try ChartGallery.write(files, to: URL(fileURLWithPath: output), force: force)
         } catch {
             throw ReportError("--output", error.message)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FileSafety
+import Scratch
 
 /// Each case makes its own folder under the temporary folder and states both what goes and
 /// what stays.
@@ -22,41 +23,41 @@ import Testing
     }
 
     @Test func removesWhatThisProcessCreatedAndNothingElse() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let mine = try Created.folder(at: root.appendingPathComponent("staging"))
             try write("x", mine.appendingPathComponent("a/b.txt"))
             let file = try Created.file(at: root.appendingPathComponent("entry.tmp"), contents: Data("y".utf8))
             let theirs = root.appendingPathComponent("theirs")
             try FileManager.default.createDirectory(at: theirs, withIntermediateDirectories: false)
 
-            try Deletion.remove(mine, because: .createdByThisProcess)
-            try Deletion.remove(file, because: .createdByThisProcess)
+            try Deletion.delete(mine, because: .createdByThisProcess)
+            try Deletion.delete(file, because: .createdByThisProcess)
             #expect(!exists(mine) && !exists(file))
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(theirs, because: .createdByThisProcess) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(theirs, because: .createdByThisProcess) }
             #expect(exists(theirs))
             // A path that held our folder is not ours any more once that folder is gone.
             try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: false)
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(mine, because: .createdByThisProcess) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(mine, because: .createdByThisProcess) }
             #expect(exists(mine))
             // Creation refuses a path that is taken, so it can never adopt someone's folder.
             #expect(throws: FileSafetyError.self) { try Created.folder(at: theirs) }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(theirs, because: .createdByThisProcess) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(theirs, because: .createdByThisProcess) }
         }
     }
 
     @Test func removesOnlyTheFilesTheSiteMarkerLists() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let site = try site(in: root, files: ["index.html", "figures/a.svg", "figures/b.svg"])
             try write("mine", site.appendingPathComponent("notes.txt"))
             try write("mine", site.appendingPathComponent("data/own.csv"))
             let evidence = Deletion.Evidence.siteFile(site: site, kind: .site)
 
-            try Deletion.remove(site.appendingPathComponent("index.html"), because: evidence)
-            try Deletion.remove(site.appendingPathComponent("figures"), because: evidence)
+            try Deletion.delete(site.appendingPathComponent("index.html"), because: evidence)
+            try Deletion.delete(site.appendingPathComponent("figures"), because: evidence)
             #expect(!exists(site.appendingPathComponent("index.html")) && !exists(site.appendingPathComponent("figures")))
 
             for kept in ["notes.txt", "data", "data/own.csv", ".initlab-site", "../site"] {
-                #expect(throws: FileSafetyError.self, "\(kept)") { try Deletion.remove(site.appendingPathComponent(kept), because: evidence) }
+                #expect(throws: FileSafetyError.self, "\(kept)") { try Deletion.delete(site.appendingPathComponent(kept), because: evidence) }
             }
             #expect(try String(contentsOf: site.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
             #expect(exists(site.appendingPathComponent("data/own.csv")) && exists(site.appendingPathComponent(".initlab-site")))
@@ -64,13 +65,13 @@ import Testing
     }
 
     @Test func aFolderWithAnEmptyOrForeignMarkerIsNotASite() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             for marker in ["", "This folder is written by `initlab build`.\nindex.html\n", "initlab-folder-marker 1 gallery\nindex.html\n"] {
                 let folder = root.appendingPathComponent("foreign")
                 try write("precious", folder.appendingPathComponent("index.html"))
                 try write(marker, folder.appendingPathComponent(".initlab-site"))
                 #expect(throws: FileSafetyError.self) {
-                    try Deletion.remove(folder.appendingPathComponent("index.html"), because: .siteFile(site: folder, kind: .site))
+                    try Deletion.delete(folder.appendingPathComponent("index.html"), because: .siteFile(site: folder, kind: .site))
                 }
                 #expect(exists(folder.appendingPathComponent("index.html")))
             }
@@ -78,7 +79,7 @@ import Testing
     }
 
     @Test func aListedPathCannotLeaveTheSite() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let outside = root.appendingPathComponent("outside")
             try write("precious", outside.appendingPathComponent("secret.txt"))
             let site = try site(in: root, files: [])
@@ -86,11 +87,11 @@ import Testing
             try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("link"), withDestinationURL: outside)
             let evidence = Deletion.Evidence.siteFile(site: site, kind: .site)
 
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(site.appendingPathComponent("link/secret.txt"), because: evidence) }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(site.appendingPathComponent("../outside/secret.txt"), because: evidence) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("link/secret.txt"), because: evidence) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("../outside/secret.txt"), because: evidence) }
             #expect(exists(outside.appendingPathComponent("secret.txt")))
             // The link itself is listed: it goes, what it points to stays.
-            try Deletion.remove(site.appendingPathComponent("link"), because: evidence)
+            try Deletion.delete(site.appendingPathComponent("link"), because: evidence)
             #expect(!exists(site.appendingPathComponent("link")))
             #expect(try String(contentsOf: outside.appendingPathComponent("secret.txt"), encoding: .utf8) == "precious")
             // A marker listing a path out of the folder is not read as a marker.
@@ -100,34 +101,34 @@ import Testing
     }
 
     @Test func aPlainFileIsNotASiteNorACache() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let file = root.appendingPathComponent("plain")
             try write("precious", file)
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(file, because: .cacheEntry(cache: file)) }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(file, because: .siteFile(site: file, kind: .site)) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(file, because: .cacheEntry(cache: file)) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(file, because: .siteFile(site: file, kind: .site)) }
             #expect(try String(contentsOf: file, encoding: .utf8) == "precious")
         }
     }
 
     @Test func protectedFoldersAndTheirAncestorsAreRefusedWhateverTheEvidence() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             // A site whose marker lists a folder that the run protects, as a build protects its
             // templates, cache and configuration folder.
             let site = try site(in: root, files: ["etc/passwd", "etc/apt/sources.list"])
             Protection.protect(site.appendingPathComponent("etc/apt"))
             let evidence = Deletion.Evidence.siteFile(site: site, kind: .site)
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(site.appendingPathComponent("etc"), because: evidence) }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(site.appendingPathComponent("etc/apt"), because: evidence) }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(site.appendingPathComponent("etc/apt/../apt"), because: evidence) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("etc"), because: evidence) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("etc/apt"), because: evidence) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(site.appendingPathComponent("etc/apt/../apt"), because: evidence) }
             #expect(exists(site.appendingPathComponent("etc/apt/sources.list")))
             // Inside a protected folder is not protected: the file itself may go.
-            try Deletion.remove(site.appendingPathComponent("etc/passwd"), because: evidence)
+            try Deletion.delete(site.appendingPathComponent("etc/passwd"), because: evidence)
             #expect(!exists(site.appendingPathComponent("etc/passwd")))
             // A folder this process made becomes untouchable once it holds a protected one.
             let staging = try Created.folder(at: root.appendingPathComponent("staging"))
             try FileManager.default.createDirectory(at: staging.appendingPathComponent("inputs"), withIntermediateDirectories: false)
             Protection.protect(staging.appendingPathComponent("inputs"))
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(staging, because: .createdByThisProcess) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(staging, because: .createdByThisProcess) }
             #expect(exists(staging.appendingPathComponent("inputs")))
         }
     }
@@ -144,7 +145,7 @@ import Testing
     }
 
     @Test func leftoverStagingOfADeadProcessGoesWhenItCarriesTheMarker() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let dead = try deadProcessID()
             let destination = root.appendingPathComponent("site")
             let marked = root.appendingPathComponent(".site.initlab-new-\(dead)")
@@ -157,17 +158,17 @@ import Testing
             try write(FolderMarker(kind: .site, files: []).text, other.appendingPathComponent(".initlab-site"))
             let evidence = Deletion.Evidence.leftoverStaging(of: destination, kind: .site)
 
-            try Deletion.remove(marked, because: evidence)
+            try Deletion.delete(marked, because: evidence)
             #expect(!exists(marked))
             for kept in [unmarked, alive, other] {
-                #expect(throws: FileSafetyError.self, "\(kept.lastPathComponent)") { try Deletion.remove(kept, because: evidence) }
+                #expect(throws: FileSafetyError.self, "\(kept.lastPathComponent)") { try Deletion.delete(kept, because: evidence) }
                 #expect(exists(kept))
             }
         }
     }
 
     @Test func cacheEntriesGoOnlyFromATaggedCacheAndOnlyByName() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let cache = root.appendingPathComponent("cache")
             try CacheTag.write(in: cache)
             #expect(CacheTag.isPresent(in: cache))
@@ -177,19 +178,19 @@ import Testing
             for name in [entry.lastPathComponent, temporary.lastPathComponent] + foreign.dropLast() {
                 try write("x", cache.appendingPathComponent(name))
             }
-            try Deletion.remove(entry, because: .cacheEntry(cache: cache))
-            try Deletion.remove(temporary, because: .cacheEntry(cache: cache))
+            try Deletion.delete(entry, because: .cacheEntry(cache: cache))
+            try Deletion.delete(temporary, because: .cacheEntry(cache: cache))
             #expect(!exists(entry) && !exists(temporary))
             for name in foreign {
-                #expect(throws: FileSafetyError.self, "\(name)") { try Deletion.remove(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache)) }
+                #expect(throws: FileSafetyError.self, "\(name)") { try Deletion.delete(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache)) }
                 #expect(exists(cache.appendingPathComponent(name)))
             }
-            #expect(throws: FileSafetyError.self) { try Deletion.remove(cache, because: .cacheEntry(cache: cache)) }
+            #expect(throws: FileSafetyError.self) { try Deletion.delete(cache, because: .cacheEntry(cache: cache)) }
         }
     }
 
     @Test func anUntaggedOrWronglyTaggedFolderIsNotACache() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let name = "propagation-\(Self.hex).json"
             let tags = [nil, "", "Signature: 8a477f597d28d172789f06886806bc55\n", "Signature: 0000\n# initlab\n",
                         "Signature: 8a477f597d28d172789f06886806bc55\n# created by another program\n"]
@@ -198,18 +199,18 @@ import Testing
                 try write("precious", cache.appendingPathComponent(name))
                 if let tag { try write(tag, cache.appendingPathComponent(CacheTag.fileName)) }
                 #expect(!CacheTag.isPresent(in: cache))
-                #expect(throws: FileSafetyError.self) { try Deletion.remove(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache)) }
+                #expect(throws: FileSafetyError.self) { try Deletion.delete(cache.appendingPathComponent(name), because: .cacheEntry(cache: cache)) }
                 #expect(exists(cache.appendingPathComponent(name)))
             }
         }
     }
 
     @Test func aRefusalIsOneLineNamingThePathAndTheReason() throws {
-        try withScratchFolder { root in
+        try withScratchFolder("filesafety-tests") { root in
             let file = root.appendingPathComponent("notes.txt")
             try write("x", file)
             do {
-                try Deletion.remove(file, because: .createdByThisProcess)
+                try Deletion.delete(file, because: .createdByThisProcess)
                 Issue.record("removed a file this process did not create")
             } catch {
                 #expect("\(error)" == "\(file.path): refused to remove it: this process did not create it")

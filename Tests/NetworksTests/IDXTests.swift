@@ -1,15 +1,9 @@
 import Foundation
 import Testing
 @testable import Networks
+import Scratch
 
 @Suite struct IDXTests {
-    /// A fresh folder for one test's files.
-    static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("idx-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     static func idx(magic: UInt32, sizes: [UInt32], payload: [UInt8]) -> Data {
         var bytes: [UInt8] = []
         for word in [magic] + sizes { bytes += [24, 16, 8, 0].map { UInt8((word >> $0) & 0xFF) } }
@@ -25,7 +19,9 @@ import Testing
     }
 
     @Test func readsImagesAndLabels() throws {
-        let (images, labels) = try Self.write(in: Self.folder())
+        let scratch = try ScratchFolder("idx-tests")
+        defer { scratch.remove() }
+        let (images, labels) = try Self.write(in: scratch.url)
         let data = try IDX.read(images: images, labels: labels)
         #expect(data.count == 3 && data.featureCount == 6 && data.classCount == 10)
         #expect(data.labels == [7, 0, 9])
@@ -33,14 +29,18 @@ import Testing
     }
 
     @Test func swappedFilesAreReportedWithAHint() throws {
-        let (images, labels) = try Self.write(in: Self.folder())
+        let scratch = try ScratchFolder("idx-tests")
+        defer { scratch.remove() }
+        let (images, labels) = try Self.write(in: scratch.url)
         let error = try #require(throws: IDXError.self) { try IDX.read(images: labels, labels: images) }
         #expect(error == .wrongMagic(file: labels.path, found: 0x801, expected: 0x803))
         #expect(error.description.contains("labels-idx1-ubyte") && error.description.contains("swapped"))
     }
 
     @Test func truncatedFilesNameTheirSize() throws {
-        let folder = try Self.folder()
+        let scratch = try ScratchFolder("idx-tests")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let short = Self.idx(magic: 0x803, sizes: [3, 2, 3], payload: Array(repeating: 1, count: 17))
         let (images, labels) = try Self.write(in: folder, images: short)
         #expect(throws: IDXError.truncated(file: images.path, expectedBytes: 34, actualBytes: 33)) {
@@ -59,14 +59,18 @@ import Testing
     }
 
     @Test func countsMustAgree() throws {
-        let (images, labels) = try Self.write(in: Self.folder(), labels: Self.idx(magic: 0x801, sizes: [2], payload: [1, 2]))
+        let scratch = try ScratchFolder("idx-tests")
+        defer { scratch.remove() }
+        let (images, labels) = try Self.write(in: scratch.url, labels: Self.idx(magic: 0x801, sizes: [2], payload: [1, 2]))
         let error = try #require(throws: IDXError.self) { try IDX.read(images: images, labels: labels) }
         #expect(error == .countMismatch(images: images.path, imageCount: 3, labels: labels.path, labelCount: 2))
         #expect(error.description.contains("3 images") && error.description.contains("2 labels"))
     }
 
     @Test func otherFailuresNameTheFile() throws {
-        let folder = try Self.folder()
+        let scratch = try ScratchFolder("idx-tests")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let missing = folder.appendingPathComponent("missing")
         let (images, labels) = try Self.write(in: folder)
         let unreadable = try #require(throws: IDXError.self) { try IDX.read(images: missing, labels: labels) }

@@ -2,6 +2,7 @@ import Experiments
 import Foundation
 import Testing
 @testable import Report
+import Scratch
 
 /// The prose pipeline on small template folders written for each test: numbering and
 /// cross-references across files, and errors located in the file that has them.
@@ -14,7 +15,10 @@ import Testing
 
     /// A template folder holding `content` (file name → Markdown).
     func folder(_ content: [String: String]) throws -> TemplateFolder {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("initlab-document-\(UUID().uuidString)")
+        // TemplateFolder reads every file when made, so the folder can go right after.
+        let scratch = try ScratchFolder("initlab-document")
+        defer { scratch.remove() }
+        let root = scratch.url
         try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
         let files = ["report.mustache": "<main id=\"contents\"></main>", "style.css": "", "output-README.md": "", "references.json": Self.references]
         for (name, text) in files { try Data(text.utf8).write(to: root.appendingPathComponent(name)) }
