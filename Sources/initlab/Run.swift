@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import FileSafety
 import Foundation
 
 struct Run: ParsableCommand {
@@ -30,6 +31,8 @@ struct Run: ParsableCommand {
     func run() throws {
         let plan = try planOptions.plan()
         let runner = Runner(plan: plan, cache: try planOptions.resultCache())
+        // Ctrl-C while an entry is written removes its temporary file.
+        Interrupts.removeCreatedItemsOnSignal()
         let quiet = quiet
         let display = ProgressDisplay(quiet: quiet)
         let outcome = runner.run(shard: (shard.index - 1, shard.count), log: { message in
