@@ -34,7 +34,14 @@ let package = Package(
         .target(name: "Charts", dependencies: ["CCairo", "CZlib", "FileSafety"]),
         .target(name: "TeXMath"),
         .target(name: "Networks", dependencies: ["Numerics", "Initializers"]),
-        .target(name: "Experiments", dependencies: ["Initializers", "Networks", "Numerics", "Charts", "FileSafety"]),
+        // The digest of the code that computes results, made at build time, keys the result cache.
+        .executableTarget(name: "CodeDigest"),
+        .plugin(name: "CodeIdentity", capability: .buildTool(), dependencies: ["CodeDigest"]),
+        .target(
+            name: "Experiments",
+            dependencies: ["Initializers", "Networks", "Numerics", "Charts", "CBLAS", "FileSafety"],
+            plugins: ["CodeIdentity"]
+        ),
         .target(
             name: "Configuration",
             dependencies: ["Experiments", "Initializers", .product(name: "Yams", package: "Yams")]
@@ -63,6 +70,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+        .testTarget(name: "CodeDigestTests", dependencies: ["CodeDigest"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),

@@ -12,3 +12,13 @@
 #include <time.h>
 #include <math.h>
 #include <blis.h>
+
+// What the result cache calls the BLAS in use: the library, its version and how it was built
+// (integer size, threading). Not the kernels it picks for the processor: results differ in
+// their last bits between kernels, but machines of one kind vary from week to week, and shards
+// computed on two of them must share entries. Another BLAS changes this function with the
+// include above.
+static inline void initlab_blas_identity(char *buffer, size_t size) {
+    snprintf(buffer, size, "BLIS %s int%d%s%s", bli_info_get_version_str(), (int)bli_info_get_int_type_size(),
+             bli_info_get_enable_pthreads() ? " pthreads" : "", bli_info_get_enable_openmp() ? " openmp" : "");
+}

@@ -26,6 +26,11 @@ public protocol Experiment: Sendable {
     /// `progress` is told how much work there is and how much is done.
     func run(random: RandomSource, progress: RunProgress) -> Result
 
+    /// What is wrong with `result` as a result of these parameters: counts of rows, runs, layers
+    /// or bins that do not match them, values that cannot be. The cache recomputes an entry with
+    /// problems even when its checksum holds. Empty when the result fits.
+    func problems(in result: Result) -> [String]
+
     /// Turns a result into figures, numbers and checks.
     func report(_ result: Result) -> ExperimentReport
 }

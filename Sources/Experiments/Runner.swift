@@ -27,8 +27,14 @@ public struct Runner: Sendable {
         watch: @Sendable (_ experiment: String, _ progress: RunProgress?) -> Void = { _, _ in }
     ) -> Outcome {
         let share = plan.experiments.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element)
-        let outcomes = share.map { experiment in
-            execute(experiment, log: log, watch: watch)
+        // A cache that cannot be written says so once, and is not tried again for the rest
+        // of the plan: every later entry would fail the same way.
+        var cache = cache
+        var outcomes: [(report: ExperimentReport, cached: Bool, seconds: Double, warnings: [String])] = []
+        for experiment in share {
+            let outcome = execute(experiment, cache: cache, log: log, watch: watch)
+            outcomes.append((outcome.report, outcome.cached, outcome.seconds, outcome.warnings))
+            if !outcome.stored { cache = nil }
         }
         return Outcome(
             reports: outcomes.map(\.report),
@@ -37,19 +43,19 @@ public struct Runner: Sendable {
     }
 
     private func execute<E: Experiment>(
-        _ experiment: E, log: (String) -> Void, watch: (String, RunProgress?) -> Void
-    ) -> (report: ExperimentReport, cached: Bool, seconds: Double, warnings: [String]) {
+        _ experiment: E, cache: ResultCache?, log: (String) -> Void, watch: (String, RunProgress?) -> Void
+    ) -> (report: ExperimentReport, cached: Bool, seconds: Double, warnings: [String], stored: Bool) {
         let start = DispatchTime.now().uptimeNanoseconds
         var warnings: [String] = []
+        var stored = true
         var cached = false
         let result: E.Result
         switch cache?.load(experiment, seed: plan.seed) ?? .miss {
-        case .hit(let stored):
-            result = stored
+        case .hit(let entry):
+            result = entry
             cached = true
         case .corrupt(let reason):
             warnings.append("cache entry ignored and recomputed: \(reason)")
-            log("warning: cache entry ignored and recomputed: \(reason)")
             result = running(experiment, log: log, watch: watch)
         case .miss:
             result = running(experiment, log: log, watch: watch)
@@ -58,11 +64,12 @@ public struct Runner: Sendable {
             do {
                 try cache.store(result, for: experiment, seed: plan.seed)
             } catch {
-                warnings.append("could not write the cache entry for \(E.id): \(error.localizedDescription)")
+                warnings.append("cannot write the cache in \(cache.folder.path) (\(error)); results of this build are not cached")
+                stored = false
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return (experiment.report(result), cached, seconds, warnings)
+        return (experiment.report(result), cached, seconds, warnings, stored)
     }
 
     private func running<E: Experiment>(_ experiment: E, log: (String) -> Void, watch: (String, RunProgress?) -> Void) -> E.Result {

@@ -21,6 +21,8 @@ public enum Deletion {
         /// A file directly in `cache`, which carries initlab's CACHEDIR.TAG, whose name is one
         /// initlab gives its entries (`CacheTag.isEntryName`).
         case cacheEntry(cache: URL)
+        /// A folder that carries initlab's CACHEDIR.TAG and holds nothing else.
+        case emptyCache
     }
 
     /// Removes `url` if `evidence` holds for it and it is not protected; nothing there is no error.
@@ -88,6 +90,10 @@ public enum Deletion {
             guard parent == root else { return "it is not directly inside the cache folder \(cache.path)" }
             guard CacheTag.isEntryName(name) else { return "its name is not one initlab gives a cache entry" }
             return kind == .folder ? "it is a folder, not a cache entry" : nil
+        case .emptyCache:
+            guard kind == .folder, CacheTag.isPresent(in: URL(fileURLWithPath: path)) else { return "it is not a folder tagged as initlab's cache" }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names == [CacheTag.fileName] ? nil : "it holds more than its \(CacheTag.fileName)"
         }
     }
 }

@@ -49,13 +49,14 @@ struct Build: ParsableCommand {
         // Before the experiments, which can take minutes, so a refusal costs nothing.
         try SiteFolder.checkDestination(output, force: force)
         Interrupts.removeCreatedItemsOnSignal()
-        let runner = Runner(plan: plan, cache: planOptions.resultCache)
+        let runner = Runner(plan: plan, cache: try planOptions.resultCache())
         let quiet = quiet
         let display = ProgressDisplay(quiet: quiet)
         let outcome = runner.run(log: { message in
             if !quiet && !display.enabled { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
         }, watch: display.watch)
         display.finish()
+        for warning in outcome.warnings { FileHandle.standardError.write(Data("initlab: warning: \(warning)\n".utf8)) }
         let builder = ReportBuilder(templates: folder, profile: plan.profile, seed: plan.seed)
         let (files, summary) = try builder.files(for: outcome.reports)
         if !summary.failedChecks.isEmpty && !allowFailedChecks {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Configuration
+import FileSafety
 import Foundation
 import Report
 
@@ -23,6 +24,9 @@ struct Initlab: ParsableCommand {
             FileHandle.standardError.write(Data("initlab: error: \(error)\n".utf8))
             Foundation.exit(2)
         } catch let error as ConfigError {
+            FileHandle.standardError.write(Data("initlab: error: \(error)\n".utf8))
+            Foundation.exit(2)
+        } catch let error as FileSafetyError {
             FileHandle.standardError.write(Data("initlab: error: \(error)\n".utf8))
             Foundation.exit(2)
         } catch let error as BuildFailure {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Configuration
 import Experiments
+import FileSafety
 import Foundation
 
 /// The options that decide what is computed: shared by `build` and `run`, so a shard and the
@@ -27,8 +28,13 @@ struct PlanOptions: ParsableArguments {
         return configuration.plan
     }
 
-    var resultCache: ResultCache? {
-        noCache ? nil : ResultCache(folder: URL(fileURLWithPath: cache))
+    /// The cache, once its folder is known to be initlab's (or absent); a user's folder given
+    /// by mistake is refused here, before any experiment runs and with nothing written into it.
+    func resultCache() throws(FileSafetyError) -> ResultCache? {
+        guard !noCache else { return nil }
+        let folder = URL(fileURLWithPath: cache)
+        try CacheFolder.claim(folder)
+        return ResultCache(folder: folder)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import FileSafety
 import Foundation
 
 struct Run: ParsableCommand {
@@ -29,13 +30,16 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let plan = try planOptions.plan()
-        let runner = Runner(plan: plan, cache: planOptions.resultCache)
+        let runner = Runner(plan: plan, cache: try planOptions.resultCache())
+        // Ctrl-C while an entry is written removes its temporary file.
+        Interrupts.removeCreatedItemsOnSignal()
         let quiet = quiet
         let display = ProgressDisplay(quiet: quiet)
         let outcome = runner.run(shard: (shard.index - 1, shard.count), log: { message in
             if !quiet && !display.enabled { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
         }, watch: display.watch)
         display.finish()
+        for warning in outcome.warnings { FileHandle.standardError.write(Data("initlab: warning: \(warning)\n".utf8)) }
         if !quiet {
             let names = outcome.timings.map { "\($0.experiment) (\($0.cached ? "already cached" : String(format: "%.2f s", $0.seconds)))" }
             FileHandle.standardError.write(Data("initlab: shard \(shard.index)/\(shard.count) stored \(names.isEmpty ? "nothing" : names.joined(separator: ", ")) in \(planOptions.cache)\n".utf8))

@@ -50,6 +50,8 @@ import Testing
             try FileManager.default.copyItem(at: Initlab.project.appendingPathComponent("templates"), to: project.appendingPathComponent(copy))
         }
         try write("an earlier result", project.appendingPathComponent("cache/notes.txt"))
+        // A cache initlab made (a build refuses any other folder as its cache), with a user's file.
+        try CacheTag.write(in: project.appendingPathComponent("cache"))
         try write("seed: 1\n", project.appendingPathComponent("conf/course.yml"))
         try write("thesis", root.appendingPathComponent("planted/thesis.tex"))
         try write("", root.appendingPathComponent("planted/.initlab-site"))

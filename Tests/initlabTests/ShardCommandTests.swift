@@ -13,7 +13,9 @@ import Testing
             let cache = root.appendingPathComponent("cache-\(index)")
             let outcome = try Initlab.run(["run", "--shard", "\(index)/3", "--profile", "quick", "--seed", "9", "--cache", cache.path, "--quiet"])
             #expect(outcome.status == 0, "\(outcome.stderr)")
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? [] {
+            // Every shard's cache carries the same tag; `cp` would overwrite it, copyItem refuses.
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []
+            where !FileManager.default.fileExists(atPath: merged.appendingPathComponent(name).path) {
                 try FileManager.default.copyItem(at: cache.appendingPathComponent(name), to: merged.appendingPathComponent(name))
             }
         }
