@@ -28,20 +28,21 @@ let package = Package(
             providers: [.apt(["libblis-pthread-dev"])]
         ),
         .target(name: "CSystem"),
+        .target(name: "TextSupport"),
         .target(name: "Numerics", dependencies: ["CBLAS"]),
-        .target(name: "Initializers", dependencies: ["Numerics"]),
-        .target(name: "Charts", dependencies: ["CCairo", "CZlib"]),
-        .target(name: "TeXMath"),
+        .target(name: "Initializers", dependencies: ["Numerics", "TextSupport"]),
+        .target(name: "Charts", dependencies: ["CCairo", "CZlib", "Numerics", "TextSupport"]),
+        .target(name: "TeXMath", dependencies: ["TextSupport"]),
         .target(name: "Networks", dependencies: ["Numerics", "Initializers"]),
         .target(name: "Experiments", dependencies: ["Initializers", "Networks", "Numerics", "Charts"]),
         .target(
             name: "Configuration",
-            dependencies: ["Experiments", "Initializers", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Experiments", "Initializers", "TextSupport", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Report",
             dependencies: [
-                "Experiments", "Initializers", "Charts", "TeXMath", "CSystem",
+                "Experiments", "Initializers", "Charts", "TeXMath", "TextSupport", "CSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ]
@@ -54,14 +55,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "benchmarks", dependencies: ["Experiments", "Charts", "Networks", "Numerics"]),
+        .testTarget(name: "TextSupportTests", dependencies: ["TextSupport"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers"]),
         .testTarget(name: "NetworksTests", dependencies: ["Networks"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Numerics"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),
+        .testTarget(name: "benchmarksTests", dependencies: ["benchmarks"]),
     ]
 )
