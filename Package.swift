@@ -29,10 +29,11 @@ let package = Package(
         ),
         .target(name: "CSystem"),
         .target(name: "FileSafety", dependencies: ["CSystem"]),
+        .target(name: "TextSupport"),
         .target(name: "Numerics", dependencies: ["CBLAS"]),
-        .target(name: "Initializers", dependencies: ["Numerics"]),
-        .target(name: "Charts", dependencies: ["CCairo", "CZlib", "FileSafety"]),
-        .target(name: "TeXMath"),
+        .target(name: "Initializers", dependencies: ["Numerics", "TextSupport"]),
+        .target(name: "Charts", dependencies: ["CCairo", "CZlib", "FileSafety", "Numerics", "TextSupport"]),
+        .target(name: "TeXMath", dependencies: ["TextSupport"]),
         .target(name: "Networks", dependencies: ["Numerics", "Initializers"]),
         // The digest of the code that computes results, made at build time, keys the result cache.
         .executableTarget(name: "CodeDigest"),
@@ -44,12 +45,12 @@ let package = Package(
         ),
         .target(
             name: "Configuration",
-            dependencies: ["Experiments", "Initializers", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Experiments", "Initializers", "TextSupport", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Report",
             dependencies: [
-                "Experiments", "Initializers", "Charts", "TeXMath", "FileSafety",
+                "Experiments", "Initializers", "Charts", "TeXMath", "TextSupport", "FileSafety",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ]
@@ -64,10 +65,11 @@ let package = Package(
         .executableTarget(name: "benchmarks", dependencies: ["Experiments", "Charts", "Networks", "Numerics"]),
         // The tests' shared scratch folder, which each test removes when done.
         .target(name: "Scratch", path: "Tests/Scratch"),
+        .testTarget(name: "TextSupportTests", dependencies: ["TextSupport"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers"]),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "Scratch"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Numerics"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "CodeDigestTests", dependencies: ["CodeDigest"]),
@@ -75,5 +77,6 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "Scratch"]),
+        .testTarget(name: "benchmarksTests", dependencies: ["benchmarks"]),
     ]
 )

@@ -1,3 +1,5 @@
+import Numerics
+
 /// Box-and-whisker summaries, one per category, drawn at x = 1, 2, 3, ... with the category
 /// names as the x tick labels.
 public struct Boxes: Sendable, Hashable {
@@ -51,12 +53,12 @@ public struct BoxSummary: Sendable, Hashable {
     public init?(samples: [Double]) {
         let sorted = samples.filter(\.isFinite).sorted()
         guard let first = sorted.first, let last = sorted.last else { return nil }
-        let q1 = sorted.sortedQuantile(0.25), q3 = sorted.sortedQuantile(0.75)
+        let q1 = Quantile.ofSorted(sorted, 0.25), q3 = Quantile.ofSorted(sorted, 0.75)
         let reach = 1.5 * (q3 - q1)
         let low = sorted.first { $0 >= q1 - reach } ?? first
         let high = sorted.last { $0 <= q3 + reach } ?? last
         self.init(
-            lowerWhisker: low, lowerQuartile: q1, median: sorted.sortedQuantile(0.5), upperQuartile: q3,
+            lowerWhisker: low, lowerQuartile: q1, median: Quantile.ofSorted(sorted, 0.5), upperQuartile: q3,
             upperWhisker: high, outliers: sorted.filter { $0 < low || $0 > high })
     }
 }

@@ -194,7 +194,7 @@ struct CairoPainter {
         }
     }
 
-    private func paint(_ rule: Rule, _ layout: PanelLayout) {
+    private func paint(_ rule: ReferenceLine, _ layout: PanelLayout) {
         let plot = layout.plot
         setStroke(rule.style)
         switch rule.orientation {

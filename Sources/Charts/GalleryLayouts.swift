@@ -17,7 +17,7 @@ extension ChartGallery {
                     marks: [
                         .line(Series("forward", x: depth, y: depth.map { pow(gain, $0) + 1e-6 }, style: .cycled(0))),
                         .line(Series("backward", x: depth, y: depth.map { pow(gain, 30 - $0) + 1e-6 }, style: .cycled(1))),
-                        .rule(Rule(.horizontal, at: 1)),
+                        .rule(ReferenceLine(.horizontal, at: 1)),
                     ])
             }
             return Figure(

@@ -68,7 +68,7 @@ extension ChartGallery {
                             .line(Series("σ′(x)", x: xs, y: derivative, style: .cycled(1))),
                             .annotation(Annotation("σ′(2) = \(String(format: "%.3f", derivative[280]))", at: 2, derivative[280], dx: 38, dy: -22)),
                             .annotation(Annotation("σ′(10) ≈ 4.5×10^{-5}", at: 10, logistic(10) * (1 - logistic(10)), dx: -30, dy: -40)),
-                            .rule(Rule(.vertical, at: -4, label: "x = −4")),
+                            .rule(ReferenceLine(.vertical, at: -4, label: "x = −4")),
                         ])
                 ])
         }())
@@ -94,7 +94,7 @@ extension ChartGallery {
                         marks: [
                             .band(Band("±1 s.d.", x: depth, lower: zip(mean, spread).map(-), upper: zip(mean, spread).map(+), style: .cycled(0))),
                             .line(Series("mean", x: depth, y: mean, style: .cycled(0))),
-                            .rule(Rule(.horizontal, at: 1, label: "ideal")),
+                            .rule(ReferenceLine(.horizontal, at: 1, label: "ideal")),
                         ]),
                     Panel(
                         title: "(b) backward gradient",

@@ -1,3 +1,5 @@
+import TextSupport
+
 /// The gallery's files and its index page.
 extension ChartGallery {
     /// The folder-relative path of one rendering: `figures/<name>.<format>` in the light
@@ -63,23 +65,19 @@ extension ChartGallery {
             let links = Format.allCases.map { #"<a href="\#(path(example, theme: theme, format: $0))">\#($0.rawValue.uppercased())</a>"# }
             return """
                 <figure class="\(theme.rawValue)">
-                <img src="\(path(example, theme: theme, format: .svg))" width="\(width)" height="\(height)" alt="\(escape(figure.title)): \(escape(figure.description))">
+                <img src="\(path(example, theme: theme, format: .svg))" width="\(width)" height="\(height)" alt="\(XMLText.escape(figure.title)): \(XMLText.escape(figure.description))">
                 <figcaption>\(theme.rawValue): \(links.joined(separator: " · "))</figcaption>
                 </figure>
                 """
         }
         return """
             <section id="\(example.name)">
-            <h2>\(escape(example.name))</h2>
-            <p>\(escape(example.description))</p>
+            <h2>\(XMLText.escape(example.name))</h2>
+            <p>\(XMLText.escape(example.description))</p>
             <div class="themes">
             \(themes.joined(separator: "\n"))
             </div>
             </section>
             """
-    }
-
-    private static func escape(_ text: String) -> String {
-        SVGPostprocess.escape(text)
     }
 }

@@ -25,7 +25,7 @@ extension ChartGallery {
                     Panel(
                         x: Axis("layer width n_{in}", scale: .log10),
                         y: Axis("Var[a_l]", scale: .log10),
-                        marks: marks + [.rule(Rule(.horizontal, at: 1, label: "Var = 1"))])
+                        marks: marks + [.rule(ReferenceLine(.horizontal, at: 1, label: "Var = 1"))])
                 ])
         }())
 
@@ -34,7 +34,7 @@ extension ChartGallery {
         description: "Thirteen decades on an explicit log domain, each labelled 10ⁿ, and a long rule label; the points at zero of setting 1, which a log axis cannot show, are left out.",
         figure: {
             let d = (0...12).map { pow(2, Double($0)) }
-            var marks: [Mark] = [.rule(Rule(.horizontal, at: 1.0 / 48, label: "Chebyshev bound 1/48 for Var(a) = 1/3"))]
+            var marks: [Mark] = [.rule(ReferenceLine(.horizontal, at: 1.0 / 48, label: "Chebyshev bound 1/48 for Var(a) = 1/3"))]
             for (index, slope) in [0.0, 0.5, 1.0].enumerated() {
                 let tails = d.map { n in min(1, 1e-12 * pow(n, 3 * slope)) }
                 marks.append(.line(Series(nil, x: d, y: tails, style: Style(color: index, dash: .dashed, lineWidth: 1))))

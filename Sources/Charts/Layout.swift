@@ -319,7 +319,7 @@ struct LayoutEngine {
 
     /// The label at one end of the rule, on the side that hides the least data: right end
     /// above, right below, left above, left below (top left, top right, ... for vertical rules).
-    private func ruleLabel(_ rule: Rule, _ layout: PanelLayout, panel: Panel) -> PlacedText? {
+    private func ruleLabel(_ rule: ReferenceLine, _ layout: PanelLayout, panel: Panel) -> PlacedText? {
         guard let text = rule.label, !text.isEmpty else { return nil }
         let block = measurer.block(markup: text, size: Metrics.noteFont)
         let plot = layout.plot

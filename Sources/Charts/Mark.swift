@@ -6,7 +6,7 @@ public enum Mark: Sendable, Hashable {
     /// One marker per point (``Style/marker``, a circle when it is `.none`).
     case points(Series)
     /// A horizontal or vertical reference line across the whole panel.
-    case rule(Rule)
+    case rule(ReferenceLine)
     /// Text near a data point with an arrow pointing to it.
     case annotation(Annotation)
     /// A translucent area between two curves, e.g. mean ± one standard deviation.
@@ -43,7 +43,7 @@ public struct Series: Sendable, Hashable {
 }
 
 /// A reference line at a fixed value, spanning the panel.
-public struct Rule: Sendable, Hashable {
+public struct ReferenceLine: Sendable, Hashable {
     /// Direction of the line.
     public enum Orientation: Sendable, Hashable { case horizontal, vertical }
     /// `.horizontal` marks a y value, `.vertical` an x value.

@@ -1,3 +1,5 @@
+import TextSupport
+
 /// Rewrites cairo's SVG so it is accessible and byte-identical across runs and processes.
 enum SVGPostprocess {
     /// Renumbers cairo's process-wide `surfaceN` ids from 1 in order of appearance (with every
@@ -10,7 +12,7 @@ enum SVGPostprocess {
             let close = renumbered[start...].firstIndex(of: UInt8(ascii: ">"))
         else { return renumbered }
         let attributes = Array(#" role="img" aria-labelledby="title desc""#.utf8)
-        let children = Array("\n<title id=\"title\">\(escape(title))</title>\n<desc id=\"desc\">\(escape(description))</desc>".utf8)
+        let children = Array("\n<title id=\"title\">\(XMLText.escape(title))</title>\n<desc id=\"desc\">\(XMLText.escape(description))</desc>".utf8)
         var output: [UInt8] = []
         output.reserveCapacity(renumbered.count + attributes.count + children.count)
         output += renumbered[..<close]
@@ -19,28 +21,6 @@ enum SVGPostprocess {
         output += children
         output += renumbered[(close + 1)...]
         return output
-    }
-
-    /// Text safe inside an XML element: markup characters escaped, and characters XML 1.0
-    /// forbids (most C0 controls) dropped.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return escaped
     }
 
     /// Replaces each `surface<digits>` that follows `"` or `#` (an id or a reference) with a

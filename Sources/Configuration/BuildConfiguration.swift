@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import Initializers
+import TextSupport
 import Yams
 
 /// What a build runs: the seed, the profile, and every experiment's parameters, read from a

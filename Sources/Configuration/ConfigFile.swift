@@ -1,4 +1,5 @@
 import Initializers
+import TextSupport
 import Yams
 
 /// Locates problems in one configuration file.

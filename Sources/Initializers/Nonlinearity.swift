@@ -1,3 +1,5 @@
+import TextSupport
+
 /// An activation function, as far as initialisation needs to know it: the gain of
 /// `torch.nn.init.calculate_gain` and, for Kumar's rule, its value and slope at 0.
 public enum Nonlinearity: Sendable, Hashable {

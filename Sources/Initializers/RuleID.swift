@@ -1,3 +1,5 @@
+import TextSupport
+
 /// The stable name of each rule in the catalogue: what users type and what the report cites.
 public enum RuleID: String, Sendable, Hashable, CaseIterable, Codable {
     /// All weights 0: shows the symmetry problem.

@@ -1,3 +1,5 @@
+import Initializers
+
 /// A unit's nonlinearity φ: its value, its derivative, its gain and (in ActivationMoments.swift)
 /// the Gaussian moments the mean-field theory needs.
 ///
@@ -23,7 +25,7 @@ public enum Activation: Sendable, Hashable {
     /// SELU's λ.
     public static let seluScale = 1.0507009873554805
     /// PyTorch's default negative slope.
-    public static let defaultLeakySlope = 0.01
+    public static let defaultLeakySlope = Nonlinearity.defaultLeakySlope
 
     /// One of each kind, leaky ReLU with the default slope.
     public static let catalogue: [Activation] = [
@@ -67,18 +69,25 @@ public enum Activation: Sendable, Hashable {
         throw UnknownActivation(name: name)
     }
 
-    /// The factor PyTorch's `calculate_gain` recommends multiplying a unit-variance-preserving
-    /// standard deviation by: 1 (linear, sigmoid), 5/3 (tanh), √2 (ReLU), √(2/(1 + slope²))
-    /// (leaky ReLU), 3/4 (SELU). PyTorch has no gain for softsign; it is 1 here, because softsign,
-    /// like the identity, has slope 1 at 0.
-    public var gain: Double {
+    /// The same function as `torch.nn.init.calculate_gain` knows it, nil for softsign, which
+    /// PyTorch has no gain for.
+    public var nonlinearity: Nonlinearity? {
         switch self {
-        case .linear, .sigmoid, .softsign: 1
-        case .tanh: 5.0 / 3
-        case .relu: 2.0.squareRoot()
-        case .leakyReLU(let slope): (2 / (1 + slope * slope)).squareRoot()
-        case .selu: 0.75
+        case .linear: .linear
+        case .sigmoid: .sigmoid
+        case .tanh: .tanh
+        case .relu: .relu
+        case .leakyReLU(let slope): .leakyReLU(slope: slope)
+        case .selu: .selu
+        case .softsign: nil
         }
+    }
+
+    /// The factor PyTorch's `calculate_gain` recommends multiplying a unit-variance-preserving
+    /// standard deviation by (``Nonlinearity/gain``). Softsign, which PyTorch has no gain for,
+    /// gets 1: like the identity, it has slope 1 at 0.
+    public var gain: Double {
+        nonlinearity?.gain ?? 1
     }
 
     /// φ(x).

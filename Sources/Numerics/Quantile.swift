@@ -1,15 +1,44 @@
-/// Quantiles by selection (Hoare's quickselect, expected linear time) rather than by sorting:
-/// the experiments take them for every layer of hundreds of networks.
+/// The one definition of a sample quantile in initlab: linear interpolation between order
+/// statistics, Hyndman & Fan's type 7, the default of R and NumPy, so every median and quartile
+/// of the handout (numbers, figures, tables) agrees with what a reader computes from the CSV.
+///
+/// Unsorted values are handled by selection (Hoare's quickselect, expected linear time) rather
+/// than by sorting: the experiments take quantiles for every layer of hundreds of networks.
 public enum Quantile {
-    /// The ⌊p·n⌋-th smallest value (0-based, clamped to the last), or NaN for no values.
+    /// The p-quantile of `values` in any order, or NaN for no values.
     public static func of<Value: BinaryFloatingPoint>(_ values: [Value], _ p: Double) -> Value {
         guard !values.isEmpty else { return .nan }
         var copy = values
-        let k = min(copy.count - 1, Int((p * Double(copy.count)).rounded(.down)))
-        return copy.withUnsafeMutableBufferPointer { select($0, k) }
+        let (below, fraction) = position(p, count: copy.count)
+        return copy.withUnsafeMutableBufferPointer { buffer in
+            let lower = select(buffer, below)
+            guard fraction > 0 else { return lower }
+            // After selection everything past `below` is at least `lower`: the next order
+            // statistic is the smallest of them.
+            var upper = buffer[below + 1]
+            for value in buffer[(below + 2)...] where value < upper { upper = value }
+            return lower + Value(fraction) * (upper - lower)
+        }
     }
 
-    /// The k-th smallest element (0-based), with the middle element as pivot; reorders the buffer.
+    /// The p-quantile of `sorted`, which must be in increasing order, or NaN for no values.
+    public static func ofSorted<Value: BinaryFloatingPoint>(_ sorted: [Value], _ p: Double) -> Value {
+        guard !sorted.isEmpty else { return .nan }
+        let (below, fraction) = position(p, count: sorted.count)
+        guard fraction > 0 else { return sorted[below] }
+        return sorted[below] + Value(fraction) * (sorted[below + 1] - sorted[below])
+    }
+
+    /// The 0-based order statistic at or below the type-7 position p·(n − 1), and how far
+    /// towards the next one the quantile lies (0 when it is that order statistic).
+    static func position(_ p: Double, count: Int) -> (below: Int, fraction: Double) {
+        let h = min(max(p, 0), 1) * Double(count - 1)
+        let below = min(count - 1, Int(h.rounded(.down)))
+        return (below, below == count - 1 ? 0 : h - Double(below))
+    }
+
+    /// The k-th smallest element (0-based), with the middle element as pivot; reorders the
+    /// buffer so that no element after index k is smaller than it.
     public static func select<Value: Comparable>(_ buffer: UnsafeMutableBufferPointer<Value>, _ k: Int) -> Value {
         var low = 0, high = buffer.count - 1
         while low < high {

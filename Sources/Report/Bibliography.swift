@@ -1,5 +1,6 @@
 import Foundation
 import Initializers
+import TextSupport
 
 /// The works the handout cites, read from `references.json`, and numbered in the order they
 /// are first cited.

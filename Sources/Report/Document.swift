@@ -3,6 +3,7 @@ import Foundation
 import Initializers
 import Ink
 import TeXMath
+import TextSupport
 
 /// The prose of the handout turned into HTML: math to MathML, figures and check tables placed,
 /// figures, tables, sections and equations numbered and referred to by label, numbers quoted

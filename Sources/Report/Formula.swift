@@ -1,6 +1,7 @@
 import Experiments
 import Initializers
 import TeXMath
+import TextSupport
 
 /// One formula of the prose, with each `{{number NAME}}` inside it replaced by the number as TeX,
 /// converted to MathML. TeXMath's error offsets count characters of the substituted text; they

@@ -1,6 +1,7 @@
 import Foundation
 import Initializers
 import Mustache
+import TextSupport
 
 /// The Mustache templates of a template folder, each checked against the context it is rendered
 /// with before it is rendered: a name that the context does not provide, or a partial that does

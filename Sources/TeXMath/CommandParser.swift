@@ -1,3 +1,5 @@
+import TextSupport
+
 /// Parsing of control sequences that produce atoms.
 extension Parser {
     mutating func parseCommand(_ name: String, token: Token) throws(TeXError) -> MathNode {
@@ -85,7 +87,7 @@ extension Parser {
         if name.isEmpty {
             return lexer.error("a backslash ends the formula: remove it or write \\backslash", at: token.start)
         }
-        if let suggestion = Suggestions.closest(to: name, among: Commands.allNames) {
+        if let suggestion = nearestName(to: name, in: Commands.allNames) {
             return lexer.error("unknown command \\\(name) (did you mean \\\(suggestion)?)", at: token.start)
         }
         return lexer.error("unknown command \\\(name): TeXMath does not support it", at: token.start)

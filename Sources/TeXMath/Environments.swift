@@ -1,3 +1,5 @@
+import TextSupport
+
 /// The `\begin{...}` environments TeXMath understands.
 enum Environment: String, CaseIterable, Sendable {
     case aligned, align
@@ -48,7 +50,7 @@ extension Parser {
         let name = try readName(after: begin, usage: "\\begin{aligned}")
         guard let environment = Environment(rawValue: name) else {
             let known = Environment.allCases.map(\.rawValue)
-            let hint = Suggestions.closest(to: name, among: known).map { " (did you mean \($0)?)" }
+            let hint = nearestName(to: name, in: known).map { " (did you mean \($0)?)" }
                 ?? ": use one of " + known.joined(separator: ", ")
             throw lexer.error("unknown environment \(name)\(hint)", at: begin.start)
         }

@@ -1,3 +1,5 @@
+import TextSupport
+
 /// A MathML element under construction; serialising it escapes all text and attributes.
 struct MathMLElement: Equatable, Sendable {
     struct Attribute: Equatable, Sendable {
@@ -43,7 +45,7 @@ struct MathMLElement: Equatable, Sendable {
     private func write(to output: inout String) {
         output += "<" + name
         for attribute in attributes {
-            output += " \(attribute.name)=\"\(Self.escape(attribute.value))\""
+            output += " \(attribute.name)=\"\(XMLText.escape(attribute.value))\""
         }
         // mspace never has content; everything else is written in full so HTML parsers agree.
         if name == "mspace", children.isEmpty, text == nil {
@@ -52,29 +54,11 @@ struct MathMLElement: Equatable, Sendable {
         }
         output += ">"
         if let text {
-            output += Self.escape(text)
+            output += XMLText.escape(text)
         }
         for child in children {
             child.write(to: &output)
         }
         output += "</\(name)>"
-    }
-
-    /// Works on scalars, not characters: `&` followed by a combining mark is one
-    /// `Character` but still an ampersand to an XML parser.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
     }
 }

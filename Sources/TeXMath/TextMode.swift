@@ -1,3 +1,5 @@
+import TextSupport
+
 /// Interprets the argument of `\text{...}`, where TeX is in text mode: spaces count,
 /// and only a few escapes make sense.
 enum TextMode {
@@ -80,7 +82,7 @@ enum TextMode {
             index += 1
         }
         guard let text = commands[word] else {
-            let hint = Suggestions.closest(to: word, among: commands.keys.sorted())
+            let hint = nearestName(to: word, in: commands.keys.sorted())
                 .map { " (did you mean \\\($0)?)" } ?? ""
             throw lexer.error("\\\(word) is not supported inside \\text{...}\(hint)", at: offset)
         }

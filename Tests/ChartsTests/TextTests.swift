@@ -49,9 +49,10 @@ import Testing
         #expect(result == ##"<g id="surface"/><p d="surface1"/>surface8<use href="#surface2"/>"##)
     }
 
-    @Test func textIsEscapedForXML() {
-        #expect(SVGPostprocess.escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;")
-        #expect(SVGPostprocess.escape("bell\u{7}tab\t") == "belltab\t")
+    @Test func titleAndDescriptionAreEscapedForXML() {
+        let svg = Array(#"<?xml version="1.0"?>"#.utf8) + Array("\n<svg width=\"1pt\">\n<defs/></svg>".utf8)
+        let result = String(decoding: SVGPostprocess.finish(svg, title: "a<b & c", description: "bell\u{7}"), as: UTF8.self)
+        #expect(result.contains("<title id=\"title\">a&lt;b &amp; c</title>\n<desc id=\"desc\">bell</desc>"))
     }
 
     @Test func titleAndDescriptionBecomeTheFirstChildren() {

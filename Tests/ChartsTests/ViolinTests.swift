@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 import Testing
 
 @testable import Charts
@@ -18,19 +19,12 @@ private func area(_ density: KernelDensity) -> Double {
         return stream.next(4000)
     }()
 
-    @Test func quantilesInterpolateBetweenOrderStatistics() {
-        let sorted: [Double] = [1, 2, 3, 4]
-        #expect(sorted.sortedQuantile(0) == 1 && sorted.sortedQuantile(1) == 4)
-        #expect(sorted.sortedQuantile(0.25) == 1.75 && sorted.sortedQuantile(0.5) == 2.5)
-        #expect([7.0].sortedQuantile(0.75) == 7)
-    }
-
     @Test func silvermanBandwidthFollowsTheRuleOfThumb() {
         let sorted = Self.normals.sorted()
         let n = Double(sorted.count)
         let mean = sorted.reduce(0, +) / n
         let deviation = (sorted.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)).squareRoot()
-        let iqr = sorted.sortedQuantile(0.75) - sorted.sortedQuantile(0.25)
+        let iqr = Quantile.ofSorted(sorted, 0.75) - Quantile.ofSorted(sorted, 0.25)
         let expected = 0.9 * min(deviation, iqr / 1.34) * pow(n, -0.2)
         #expect(abs(KernelDensity.silvermanBandwidth(sorted: sorted) - expected) < 1e-12)
         // Equal samples have no spread: R's bw.nrd0 falls back to the value's magnitude.

@@ -43,10 +43,4 @@ import Testing
         #expect(throws: RuleError.unknownNonlinearity("rleu", suggestion: "relu")) { try Nonlinearity(name: "rleu") }
         #expect(RuleError.unknownNonlinearity("rleu", suggestion: "relu").parameter == .nonlinearity)
     }
-
-    @Test func editDistanceCountsInsertionsDeletionsAndSubstitutions() {
-        #expect(editDistance("kitten", "sitting") == 3)
-        #expect(editDistance("", "abc") == 3)
-        #expect(editDistance("he-normal", "he-normal") == 0)
-    }
 }

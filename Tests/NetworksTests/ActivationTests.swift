@@ -28,6 +28,7 @@ import Testing
         #expect(Activation.relu.gain == 2.0.squareRoot())
         #expect(abs(Activation.leakyReLU(slope: 0.2).gain - (2 / 1.04).squareRoot()) < 1e-15)
         #expect(Activation.selu.gain == 0.75)
+        #expect(Activation.softsign.gain == 1 && Activation.softsign.nonlinearity == nil)
     }
 
     @Test(arguments: Activation.catalogue + [.leakyReLU(slope: 0.3)])

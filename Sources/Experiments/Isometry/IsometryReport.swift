@@ -294,11 +294,11 @@ extension Isometry {
                     descriptions.append("depth \(depth), Gaussian: median singular value \(NumberText.format(Quantile.of(values, 0.5), digits: 2)), largest \(NumberText.format(values.max() ?? .nan, digits: 2)), \(NumberText.format(100 * tiny, digits: 2)) per cent below \(NumberText.format(parameters.spectrum.tinySingularValue, digits: 1))\(below > 0 ? " and \(NumberText.format(100 * below, digits: 2)) per cent below 10⁻⁵ (not drawn)" : "")")
                 } else {
                     let deviation = values.map { abs($0 - 1) }.max() ?? .nan
-                    marks.append(.rule(Charts.Rule(.vertical, at: 1, label: "orthogonal", style: Style(color: index, dash: .solid, lineWidth: 2))))
+                    marks.append(.rule(ReferenceLine(.vertical, at: 1, label: "orthogonal", style: Style(color: index, dash: .solid, lineWidth: 2))))
                     descriptions.append("depth \(depth), orthogonal: every singular value within \(NumberText.format(deviation, digits: 1)) of 1")
                 }
             }
-            marks.append(.rule(Charts.Rule(.vertical, at: parameters.spectrum.tinySingularValue, style: Style(color: 7, dash: .dotted, lineWidth: 1))))
+            marks.append(.rule(ReferenceLine(.vertical, at: parameters.spectrum.tinySingularValue, style: Style(color: 7, dash: .dotted, lineWidth: 1))))
             panels.append(Panel(title: "L = \(depth)", x: Axis("singular value σ", scale: .log10, domain: edges[0]...edges[bins]), y: Axis("share per bin"), marks: marks, legend: .none))
         }
         let chart = Figure(

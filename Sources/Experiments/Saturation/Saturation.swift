@@ -367,7 +367,7 @@ public struct Saturation: Experiment {
     }
 
     func outsideFigure(_ result: Result) -> FigureSpec {
-        var marks: [Mark] = [.rule(Rule(.horizontal, at: 1.0 / 48, label: "Chebyshev bound 1/48 for Var(a) = 1/3"))]
+        var marks: [Mark] = [.rule(ReferenceLine(.horizontal, at: 1.0 / 48, label: "Chebyshev bound 1/48 for Var(a) = 1/3"))]
         for (index, setting) in parameters.settings.enumerated() {
             let rows = rows(result, setting)
             let d = rows.map { Double($0.fanIn) }
@@ -392,7 +392,7 @@ public struct Saturation: Experiment {
     }
 
     func derivativeFigure(_ result: Result) -> FigureSpec {
-        var marks: [Mark] = [.rule(Rule(.horizontal, at: 0.25, label: "σ′(0) = 1/4"))]
+        var marks: [Mark] = [.rule(ReferenceLine(.horizontal, at: 0.25, label: "σ′(0) = 1/4"))]
         for (index, setting) in parameters.settings.enumerated() {
             let rows = rows(result, setting)
             marks.append(.line(Series(setting.label, x: rows.map { Double($0.fanIn) }, y: rows.map(\.meanDerivative), style: Style(color: index, marker: Self.markers[index % Self.markers.count]))))

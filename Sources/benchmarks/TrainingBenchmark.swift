@@ -1,23 +1,24 @@
 import Dispatch
+import Networks
 import Numerics
 
 /// The speed of training steps (forward, backward, momentum update) on an MLP, with several
 /// independent runs side by side. Speed is measured here, never in the tests.
-public enum TrainingBenchmark {
-    public struct Measurement: Sendable {
+enum TrainingBenchmark {
+    struct Measurement: Sendable {
         /// Runs side by side.
-        public var runs: Int
+        var runs: Int
         /// Training steps per second of wall time, all runs together.
-        public var stepsPerSecond: Double
+        var stepsPerSecond: Double
         /// 6 · batch · Σ fan_in·fan_out per step (two products forward and backward each).
-        public var gigaflopsPerSecond: Double
+        var gigaflopsPerSecond: Double
     }
 
     /// Times `steps` steps in each of `runs` runs at once, on Gaussian inputs prepared
     /// beforehand, so that only the networks' work is timed. The default is the
     /// deep ReLU network of He et al.'s depth: 30 hidden layers of 256 units on 1024 inputs
     /// (a 32×32 image), 9 classes, batch 128, SGD with momentum 0.9.
-    public static func measure(
+    static func measure(
         hiddenLayers: Int = 30, width: Int = 256, inputs: Int = 1024, classes: Int = 9,
         batchSize: Int = 128, steps: Int = 200, runs: Int = 2
     ) throws -> Measurement {
