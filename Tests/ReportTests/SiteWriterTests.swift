@@ -155,13 +155,4 @@ import Testing
         try SiteWriter.write(["index.html": Data()], to: root.appendingPathComponent("site").path)
         #expect(try names(root) == [foreign.lastPathComponent, "site"])
     }
-
-    @Test func committedOutputIsACleanedSite() throws {
-        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let template = try text(project.appendingPathComponent("templates/output-README.md"))
-        let committed = try text(project.appendingPathComponent("output/README.md"))
-        #expect(template == committed)
-        let marker = try text(project.appendingPathComponent("output/\(Self.marker)"))
-        #expect(marker == FolderMarker(kind: .site, files: ["README.md"]).text)
-    }
 }
