@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Report", "Configuration", "Initializers", "Numerics", "FileSafety",
+                "Report", "Configuration", "Initializers", "Numerics", "FileSafety", "TextSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,8 +73,8 @@ let package = Package(
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "CodeDigestTests", dependencies: ["CodeDigest"]),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TextSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch", "TextSupport"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "Scratch"]),
         .testTarget(name: "benchmarksTests", dependencies: ["benchmarks"]),

@@ -11,12 +11,12 @@ import TextSupport
 struct Document {
     /// How the page's partials draw a figure (spec, number, caption HTML) and a table of checks.
     struct Partials {
-        let figure: (FigureSpec, Int, String) throws(ReportError) -> String
-        let checks: ([Check]) throws(ReportError) -> String
+        let figure: (FigureSpec, Int, String) throws(LocatedError) -> String
+        let checks: ([Check]) throws(LocatedError) -> String
         /// The summary table of the rule catalogue, drawn once.
         let rules: String
         /// The names of some rules in the libraries, with what differs.
-        let libraries: ([RuleID]) throws(ReportError) -> String
+        let libraries: ([RuleID]) throws(LocatedError) -> String
     }
 
     struct RenderedSection {
@@ -59,7 +59,7 @@ struct Document {
     init(
         templates: TemplateFolder, figures: [String: FigureSpec], numbers: [String: Double], checks: [Check],
         reservedIDs: Set<String>, partials: Partials
-    ) throws(ReportError) {
+    ) throws(LocatedError) {
         var numbering = Numbering()
         var sectionHeadings = SectionHeadings(reserved: reservedIDs)
         var scanned: [Scanned] = []
@@ -247,7 +247,7 @@ struct Document {
     }
 
     /// The link a reference becomes: "Figure 2", "Table 1", "Section 2.3" or "(4)".
-    private static func reference(_ kind: CrossReference.Kind, _ id: String, numbering: Numbering, scanner: ContentScanner, offset: Int) throws(ReportError) -> String {
+    private static func reference(_ kind: CrossReference.Kind, _ id: String, numbering: Numbering, scanner: ContentScanner, offset: Int) throws(LocatedError) -> String {
         let known: [String: String]
         let missing: String
         switch kind {
@@ -281,7 +281,7 @@ struct Document {
     }
 
     /// Markdown with math and numbers but no blocks, such as a figure caption.
-    static func inline(_ markdown: String, path: String, numbers: [String: Double]) throws(ReportError) -> String {
+    static func inline(_ markdown: String, path: String, numbers: [String: Double]) throws(LocatedError) -> String {
         let scanner = try ContentScanner(path: path, text: markdown)
         var html = MarkdownParser().html(from: scanner.markdown)
         if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
@@ -301,7 +301,7 @@ struct Document {
     }
 
     /// A math piece as MathML, with errors located in the prose file.
-    private static func convert(_ tex: String, display: Bool, numbers: [String: Double], scanner: ContentScanner, at located: ContentScanner.Located) throws(ReportError) -> TeXMath.Conversion {
+    private static func convert(_ tex: String, display: Bool, numbers: [String: Double], scanner: ContentScanner, at located: ContentScanner.Located) throws(LocatedError) -> TeXMath.Conversion {
         let start = located.offset + located.piece.delimiterLength
         let locate = { (offset: Int, message: String, hint: String?) in scanner.error(at: start + offset, message, hint: hint) }
         return try Formula(tex, numbers: numbers, locate: locate).convert(display: display, locate: locate)

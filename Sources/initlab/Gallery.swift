@@ -4,6 +4,7 @@ import FileSafety
 import Foundation
 import Numerics
 import Report
+import TextSupport
 
 struct Gallery: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +33,7 @@ struct Gallery: ParsableCommand {
         do {
             try MarkedFolder.check(URL(fileURLWithPath: output), kind: ChartGallery.folderKind, force: force)
         } catch {
-            throw ReportError(error, option: "--output")
+            throw LocatedError(error, option: "--output")
         }
         Interrupts.removeCreatedItemsOnSignal()
         let jobs = ChartGallery.examples.flatMap { example in Theme.allCases.map { (example, $0) } }
@@ -54,7 +55,7 @@ struct Gallery: ParsableCommand {
         do {
             try ChartGallery.write(files, to: URL(fileURLWithPath: output), force: force)
         } catch {
-            throw ReportError("--output", error.message)
+            throw LocatedError("--output", error.message)
         }
         if !quiet {
             FileHandle.standardError.write(
