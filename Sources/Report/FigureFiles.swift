@@ -12,9 +12,11 @@ struct FigureFiles {
     static let variants: [(Theme, Set<Format>)] = [(.light, [.svg, .png, .pdf]), (.dark, [.svg, .png])]
 
     static func path(_ id: String, _ theme: Theme, _ format: Format) -> String {
-        theme == .light ? "figures/\(id).\(format.rawValue)" : "figures/\(id).dark.\(format.rawValue)"
+        FigurePaths.rendering(id, theme: theme, format: format)
     }
 
+    /// The CSV of a figure's data, or of a result table: one folder, so that a figure and a
+    /// table of the same name clash where the build can see it.
     static func csvPath(_ id: String) -> String { "data/\(id).csv" }
 
     /// Renders every variant of every figure, in parallel: each render owns its cairo surface.

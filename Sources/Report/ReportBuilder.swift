@@ -41,7 +41,7 @@ public struct ReportBuilder {
             figures += report.figures
             checks += report.checks
             for (name, table) in report.tables {
-                files["data/\(name).csv"] = Data(table.csv.utf8)
+                files[FigureFiles.csvPath(name)] = Data(table.csv.utf8)
             }
         }
         let figuresByID = Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

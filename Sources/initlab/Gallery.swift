@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChartGallery
 import Charts
 import FileSafety
 import Foundation
@@ -55,7 +56,7 @@ struct Gallery: ParsableCommand {
         do {
             try ChartGallery.write(files, to: URL(fileURLWithPath: output), force: force)
         } catch {
-            throw LocatedError("--output", error.message)
+            throw LocatedError(error, option: "--output")
         }
         if !quiet {
             FileHandle.standardError.write(

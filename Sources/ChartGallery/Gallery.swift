@@ -1,3 +1,5 @@
+import Charts
+
 /// One entry of the gallery: a figure that shows one part of the chart vocabulary.
 public struct GalleryExample: Sendable, Hashable {
     /// A short file-name-safe name, such as "violins-log".
