@@ -4,7 +4,7 @@ import TextSupport
 /// The gallery's files and its index page.
 extension ChartGallery {
     /// The folder-relative path of one rendering, named as the handout names its figures.
-    public static func path(_ example: GalleryExample, theme: Theme, format: Format) -> String {
+    static func path(_ example: GalleryExample, theme: Theme, format: Format) -> String {
         FigurePaths.rendering(example.name, theme: theme, format: format)
     }
 

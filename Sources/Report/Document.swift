@@ -54,7 +54,8 @@ struct Document {
         let filesByID = Dictionary(files.map { ($0.section.id, $0) }, uniquingKeysWith: { first, _ in first })
         headings = sectionHeadings.headings.map { heading in
             let html = filesByID[heading.section].map { $0.placingPieces(in: heading.html) } ?? heading.html
-            return SectionHeadings.Heading(id: heading.id, level: heading.level, number: heading.number, html: html, section: heading.section)
+            return SectionHeadings.Heading(
+                id: heading.id, level: heading.level, number: heading.number, html: html, section: heading.section)
         }
     }
 

@@ -66,7 +66,8 @@ struct ProseFile {
             end += 1
             let replacement = Array(placed.utf8)
             let piece = pieces[number].source
-            if piece.isBlock, output.count >= open.count, output.suffix(open.count).elementsEqual(open), source[end...].starts(with: close) {
+            let paragraphOpen = output.count >= open.count && output.suffix(open.count).elementsEqual(open)
+            if piece.isBlock, paragraphOpen, source[end...].starts(with: close) {
                 output.removeLast(open.count)
                 output += replacement
                 end += close.count

@@ -14,7 +14,8 @@ extension ProseFile {
             case .displayMath(let tex):
                 let conversion = try scanner.convertMath(tex, display: true, at: located, numbers: numbers)
                 guard conversion.labels.count <= 1 else {
-                    throw error(at: pieces[index], "a displayed equation has one number, so at most one \\label; this one has \(conversion.labels.count)")
+                    let count = conversion.labels.count
+                    throw error(at: pieces[index], "a displayed equation has one number, so at most one \\label; this one has \(count)")
                 }
                 let shown = try numbering.numberEquation(conversion, in: self, at: pieces[index])
                 pieces[index].html = Self.equation(conversion.mathML, shown: shown, label: conversion.labels.first)
@@ -34,7 +35,9 @@ extension ProseFile {
 
 extension ContentScanner {
     /// A math piece as MathML, with errors located in the prose file.
-    func convertMath(_ tex: String, display: Bool, at located: Located, numbers: [String: Double]) throws(LocatedError) -> TeXMath.Conversion {
+    func convertMath(
+        _ tex: String, display: Bool, at located: Located, numbers: [String: Double]
+    ) throws(LocatedError) -> TeXMath.Conversion {
         let start = located.offset + located.piece.delimiterLength
         let locate = { (offset: Int, message: String, hint: String?) in error(at: start + offset, message, hint: hint) }
         return try Formula(tex, numbers: numbers, locate: locate).convert(display: display, locate: locate)

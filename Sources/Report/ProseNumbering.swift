@@ -26,7 +26,8 @@ extension Document {
                     guard case .figure(let id) = piece.source else { continue }
                     guard known[id] != nil else {
                         let hint = nearestName(to: id, in: Array(known.keys)).map { "did you mean \($0)?" }
-                        throw file.error(at: piece, "no figure \(id)", hint: hint ?? "known figures: \(known.keys.sorted().joined(separator: ", "))")
+                        let known = known.keys.sorted().joined(separator: ", ")
+                        throw file.error(at: piece, "no figure \(id)", hint: hint ?? "known figures: \(known)")
                     }
                     guard figures[id] == nil else { throw file.error(at: piece, "figure \(id) is placed twice") }
                     figures[id] = figures.count + 1
@@ -43,7 +44,8 @@ extension Document {
                     for key in keys where citations[key] == nil {
                         guard bibliography.entries[key] != nil else {
                             let near = nearestName(to: key, in: Array(bibliography.entries.keys))
-                            throw file.error(at: piece, "no reference \(key) in \(bibliography.path)", hint: near.map { "did you mean \($0)?" })
+                            let hint = near.map { "did you mean \($0)?" }
+                            throw file.error(at: piece, "no reference \(key) in \(bibliography.path)", hint: hint)
                         }
                         citationOrder.append(key)
                         citations[key] = citationOrder.count
@@ -60,7 +62,8 @@ extension Document {
                     guard case .checks(let prefixes) = piece.source else { continue }
                     for prefix in prefixes where CheckTable.matching([prefix], in: checks).isEmpty {
                         let near = nearestName(to: prefix, in: CheckTable.prefixes(checks))
-                        throw file.error(at: piece, "no check id starts with \(prefix)", hint: near.map { "did you mean \($0)?" } ?? "the ids are listed in data/manifest.json")
+                        let hint = near.map { "did you mean \($0)?" } ?? "the ids are listed in data/manifest.json"
+                        throw file.error(at: piece, "no check id starts with \(prefix)", hint: hint)
                     }
                     for check in CheckTable.matching(prefixes, in: checks) where checkSections[check.id] == nil {
                         checkSections[check.id] = file.section.id
@@ -103,7 +106,9 @@ extension Document {
 
         /// What a displayed equation shows: its `\tag`, else the next number unless it has
         /// `\nonumber`. Its label, if it has one, refers to that.
-        mutating func numberEquation(_ conversion: TeXMath.Conversion, in file: ProseFile, at piece: ProseFile.Piece) throws(LocatedError) -> String? {
+        mutating func numberEquation(
+            _ conversion: TeXMath.Conversion, in file: ProseFile, at piece: ProseFile.Piece
+        ) throws(LocatedError) -> String? {
             var shown = conversion.tag
             if shown == nil && !conversion.isNumberSuppressed {
                 numberedEquations += 1

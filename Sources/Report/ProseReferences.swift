@@ -21,7 +21,8 @@ extension ProseFile {
                 pieces[index].html = "<span class=\"citation\">[\(links.joined(separator: ", "))]</span>"
             case .number(let name, let digits):
                 guard let value = numbers[name] else {
-                    throw error(at: piece, "the build has no number \(name)", hint: nearestName(to: name, in: Array(numbers.keys)).map { "did you mean \($0)?" })
+                    let hint = nearestName(to: name, in: Array(numbers.keys)).map { "did you mean \($0)?" }
+                    throw error(at: piece, "the build has no number \(name)", hint: hint)
                 }
                 pieces[index].html = "<span class=\"number\">\(NumberText.format(value, digits: digits))</span>"
             case .inlineTag(let tag):
@@ -36,7 +37,9 @@ extension ProseFile {
     }
 
     /// The link a reference becomes: "Figure 2", "Table 1", "Section 2.3" or "(4)".
-    private func reference(_ kind: CrossReference.Kind, _ id: String, numbering: Document.Numbering, at piece: Piece) throws(LocatedError) -> String {
+    private func reference(
+        _ kind: CrossReference.Kind, _ id: String, numbering: Document.Numbering, at piece: Piece
+    ) throws(LocatedError) -> String {
         let known: [String: String]
         let missing: String
         switch kind {
@@ -56,7 +59,8 @@ extension ProseFile {
         let written = kind == .equation ? "\\eqref{\(id)}" : "@\(kind.prefix):\(id)"
         guard let number = known[id] else {
             let near = nearestName(to: id, in: Array(known.keys))
-            throw error(at: piece, "\(written) refers to no \(missing)", hint: near.map { kind == .equation ? "did you mean \\eqref{\($0)}?" : "did you mean @\(kind.prefix):\($0)?" })
+            let hint = near.map { kind == .equation ? "did you mean \\eqref{\($0)}?" : "did you mean @\(kind.prefix):\($0)?" }
+            throw error(at: piece, "\(written) refers to no \(missing)", hint: hint)
         }
         let text = kind == .equation ? "(\(number))" : "\(kind.name)&nbsp;\(number)"
         return "<a class=\"xref\" href=\"#\(CrossReference.anchor(kind, id))\">\(text)</a>"

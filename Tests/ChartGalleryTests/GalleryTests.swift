@@ -16,7 +16,8 @@ import Testing
         let files = try ChartGallery.files(for: ChartGallery.small, theme: theme)
         let suffix = theme == .light ? "" : ".dark"
         #expect(files.keys.sorted() == ["pdf", "png", "svg"].map { "figures/small\(suffix).\($0)" })
-        #expect(files[ChartGallery.path(ChartGallery.small, theme: theme, format: .svg)].map { String(decoding: $0, as: UTF8.self).hasSuffix("</svg>\n") } == true)
+        let svg = try #require(files[ChartGallery.path(ChartGallery.small, theme: theme, format: .svg)])
+        #expect(String(decoding: svg, as: UTF8.self).hasSuffix("</svg>\n"))
     }
 
     @Test func namesAreUniqueAndSafeForFiles() {

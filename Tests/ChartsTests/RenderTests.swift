@@ -49,7 +49,8 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
             #expect(files[.pdf].map { String(decoding: $0.suffix(6), as: UTF8.self).contains("%%EOF") } == true)
             if let directory = ProcessInfo.processInfo.environment["CHARTS_LOOK_DIR"] {
                 for (format, bytes) in files {
-                    let url = URL(fileURLWithPath: directory).appendingPathComponent(FigurePaths.rendering(name, theme: theme, format: format))
+                    let path = FigurePaths.rendering(name, theme: theme, format: format)
+                    let url = URL(fileURLWithPath: directory).appendingPathComponent(path)
                     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try Data(bytes).write(to: url)
                 }
