@@ -32,7 +32,9 @@ let package = Package(
         .target(name: "TextSupport"),
         .target(name: "Numerics", dependencies: ["CBLAS"]),
         .target(name: "Initializers", dependencies: ["Numerics", "TextSupport"]),
-        .target(name: "Charts", dependencies: ["CCairo", "CZlib", "FileSafety", "Numerics", "TextSupport"]),
+        .target(name: "Charts", dependencies: ["CCairo", "CZlib", "Numerics", "TextSupport"]),
+        // Every mark, scale and layout of Charts drawn once, for `initlab gallery` and as the chart tests' fixtures.
+        .target(name: "ChartGallery", dependencies: ["Charts", "FileSafety", "TextSupport"]),
         .target(name: "TeXMath", dependencies: ["TextSupport"]),
         .target(name: "Networks", dependencies: ["Numerics", "Initializers"]),
         // The digest of the code that computes results, made at build time, keys the result cache.
@@ -58,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Report", "Configuration", "Initializers", "Numerics", "FileSafety",
+                "Report", "Configuration", "ChartGallery", "Initializers", "Numerics", "FileSafety", "TextSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,12 +71,13 @@ let package = Package(
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers"]),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "Scratch"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Numerics"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "ChartGallery", "Numerics"]),
+        .testTarget(name: "ChartGalleryTests", dependencies: ["ChartGallery", "Charts", "FileSafety", "Scratch"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "CodeDigestTests", dependencies: ["CodeDigest"]),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TextSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch", "TextSupport"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "Scratch"]),
         .testTarget(name: "benchmarksTests", dependencies: ["benchmarks"]),

@@ -1,5 +1,4 @@
-/// Why a figure could not be rendered, or the gallery not written, with a one-line message
-/// naming the part at fault.
+/// Why a figure could not be rendered, with a one-line message naming the part at fault.
 public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The broad cause.
     public enum Kind: Sendable, Hashable {
@@ -9,8 +8,6 @@ public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
         case cairo
         /// zlib failed to compress a PNG (usually out of memory).
         case encoding
-        /// A folder could not be written, or holds files that must not be overwritten.
-        case output
     }
 
     public var kind: Kind
@@ -26,7 +23,6 @@ public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidFigure: "invalid figure: \(message)"
         case .cairo: "cairo: \(message)"
         case .encoding: "PNG encoding: \(message)"
-        case .output: message
         }
     }
 }

@@ -24,7 +24,7 @@ public struct BuildConfiguration: Sendable {
     }
 
     /// Reads a configuration file. `seed` and `profile`, when given, override the file's.
-    public init(path: String, seed: UInt64? = nil, profile: Profile? = nil) throws(ConfigError) {
+    public init(path: String, seed: UInt64? = nil, profile: Profile? = nil) throws(LocatedError) {
         let text = try ConfigText.read(path: path)
         let root: Node
         do {
@@ -32,7 +32,7 @@ public struct BuildConfiguration: Sendable {
         } catch let error as YamlError {
             throw Self.syntaxError(error, path: path, text: text)
         } catch {
-            throw ConfigError(path, "not YAML: \(error)")
+            throw LocatedError(path, "not YAML: \(error)")
         }
         let file = ConfigFile(path: path)
         try file.checkSize(root)
@@ -75,14 +75,14 @@ public struct BuildConfiguration: Sendable {
     }
 
     /// An experiment at the profile's sizes, with the user's keys laid over them.
-    static func resolve<E: Experiment>(_ type: E.Type, profile: Profile, override: Node?, file: ConfigFile) throws(ConfigError) -> E {
+    static func resolve<E: Experiment>(_ type: E.Type, profile: Profile, override: Node?, file: ConfigFile) throws(LocatedError) -> E {
         let defaults = E(profile: profile)
         guard let override else { return defaults }
         let base: Node
         do {
             base = try ParameterTree.node(encoding: defaults.parameters)
         } catch {
-            throw ConfigError(file.path, "cannot describe the parameters of \(E.id): \(error)")
+            throw LocatedError(file.path, "cannot describe the parameters of \(E.id): \(error)")
         }
         let merged = try file.overlay(override, on: base, path: "experiments.\(E.id)")
         let parameters: E.Parameters
@@ -104,21 +104,21 @@ public struct BuildConfiguration: Sendable {
         return E(parameters: parameters)
     }
 
-    static func syntaxError(_ error: YamlError, path: String, text: String) -> ConfigError {
+    static func syntaxError(_ error: YamlError, path: String, text: String) -> LocatedError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ConfigError("\(path):\(mark.line):\(mark.column)", "YAML syntax error: \(problem)")
+            return LocatedError("\(path):\(mark.line):\(mark.column)", "YAML syntax error: \(problem)")
         case .duplicatedKeysInMapping(let keys, let context):
             let key = keys.first ?? ""
             let first = "line \(context.mark.line), column \(context.mark.column)"
             guard let mark = DuplicateKey.repetition(of: key, firstAt: context.mark, in: text) else {
-                return ConfigError("\(path):\(context.mark.line):\(context.mark.column)",
+                return LocatedError("\(path):\(context.mark.line):\(context.mark.column)",
                                    "the key '\(key)' appears more than once in this mapping", hint: "keep one of them")
             }
-            return ConfigError("\(path):\(mark.line):\(mark.column)", "duplicate key '\(key)'",
+            return LocatedError("\(path):\(mark.line):\(mark.column)", "duplicate key '\(key)'",
                                hint: "it is first given at \(first); keep one of them")
         default:
-            return ConfigError(path, "YAML error: \(error)")
+            return LocatedError(path, "YAML error: \(error)")
         }
     }
 

@@ -6,12 +6,12 @@ import Yams
 struct ConfigFile {
     let path: String
 
-    func error(at node: Node, _ message: String, hint: String? = nil) -> ConfigError {
-        ConfigError(node.mark.map { "\(path):\($0.line):\($0.column)" } ?? path, message, hint: hint)
+    func error(at node: Node, _ message: String, hint: String? = nil) -> LocatedError {
+        LocatedError(node.mark.map { "\(path):\($0.line):\($0.column)" } ?? path, message, hint: hint)
     }
 
     /// Refuses keys that are not among `allowed`, suggesting the nearest.
-    func checkKeys(_ mapping: Node.Mapping, allowed: [String], what: String) throws(ConfigError) {
+    func checkKeys(_ mapping: Node.Mapping, allowed: [String], what: String) throws(LocatedError) {
         for key in mapping.keys {
             let name = key.string ?? ""
             guard allowed.contains(name) else {
@@ -21,7 +21,7 @@ struct ConfigFile {
     }
 
     /// The user's nodes laid over the defaults: only known keys, each value of the default's kind.
-    func overlay(_ user: Node, on base: Node, path: String) throws(ConfigError) -> Node {
+    func overlay(_ user: Node, on base: Node, path: String) throws(LocatedError) -> Node {
         switch (user, base) {
         case (.mapping(let userMapping), .mapping(let baseMapping)):
             try checkKeys(userMapping, allowed: baseMapping.keys.compactMap(\.string), what: "parameter of \(path)")
@@ -62,7 +62,7 @@ struct ConfigFile {
         }
     }
 
-    private func checkScalar(_ scalar: Node.Scalar, like base: Node.Scalar, node: Node, path: String) throws(ConfigError) {
+    private func checkScalar(_ scalar: Node.Scalar, like base: Node.Scalar, node: Node, path: String) throws(LocatedError) {
         let kind = ScalarKind(scalar)
         switch ScalarKind(base) {
         case .integer, .number:
@@ -131,7 +131,7 @@ struct ConfigFile {
 
     /// A value of the right kind that the parameters still refuse, such as a setting name that
     /// does not exist, or a record without a key it needs: point at it by its coding path.
-    func decodingError(_ decoding: DecodingError, in override: Node, experiment: String) -> ConfigError {
+    func decodingError(_ decoding: DecodingError, in override: Node, experiment: String) -> LocatedError {
         let context: DecodingError.Context
         var missing: String?
         switch decoding {

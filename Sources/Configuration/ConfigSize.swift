@@ -1,3 +1,4 @@
+import TextSupport
 import Yams
 
 /// Bounds on what a configuration holds, checked as soon as it is composed and before
@@ -13,16 +14,16 @@ extension ConfigFile {
 
     /// Refuses a list longer than ``maximumListLength``, located at the list, and a file with
     /// more values than ``maximumValues``.
-    func checkSize(_ root: Node) throws(ConfigError) {
+    func checkSize(_ root: Node) throws(LocatedError) {
         var count = 0
         try visit(root, keyPath: "", count: &count)
     }
 
-    private func visit(_ node: Node, keyPath: String, count: inout Int) throws(ConfigError) {
+    private func visit(_ node: Node, keyPath: String, count: inout Int) throws(LocatedError) {
         count += 1
         guard count <= Self.maximumValues else {
             // Where the count runs over says little: the values that fill it are everywhere.
-            throw ConfigError(path, "the configuration holds more than \(Self.maximumValues) values, counting each alias as a copy",
+            throw LocatedError(path, "the configuration holds more than \(Self.maximumValues) values, counting each alias as a copy",
                               hint: "a configuration with every key has a few hundred")
         }
         switch node {

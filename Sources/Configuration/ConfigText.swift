@@ -1,4 +1,5 @@
 import Foundation
+import TextSupport
 
 /// The text of a configuration file, refused before parsing when it is too large to be one or
 /// is not UTF-8.
@@ -12,19 +13,19 @@ enum ConfigText {
 
     /// Reads the file at `path`, at most ``maximumBytes`` and one more, so that a huge file or an
     /// endless device is refused without reading it whole.
-    static func read(path: String) throws(ConfigError) -> String {
+    static func read(path: String) throws(LocatedError) -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ConfigError(path, "cannot read the configuration file", hint: "check the path given to --config")
+            throw LocatedError(path, "cannot read the configuration file", hint: "check the path given to --config")
         }
         defer { try? handle.close() }
         let data: Data
         do {
             data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
         } catch {
-            throw ConfigError(path, "cannot read the configuration file", hint: "check that it is a file, not a folder")
+            throw LocatedError(path, "cannot read the configuration file", hint: "check that it is a file, not a folder")
         }
         guard data.count <= maximumBytes else {
-            throw ConfigError(path, "the file is larger than \(maximumBytes >> 10) KiB, far more than any configuration",
+            throw LocatedError(path, "the file is larger than \(maximumBytes >> 10) KiB, far more than any configuration",
                               hint: "a file with every key of the paper profile is about 4 KiB")
         }
         return try decode(Array(data), path: path)
@@ -32,7 +33,7 @@ enum ConfigText {
 
     /// The bytes as UTF-8, or an error at the first byte that is not, with its line and column
     /// counted in characters as the YAML parser counts them.
-    static func decode(_ bytes: [UInt8], path: String) throws(ConfigError) -> String {
+    static func decode(_ bytes: [UInt8], path: String) throws(LocatedError) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
@@ -46,7 +47,7 @@ enum ConfigText {
             offset += scalar.count
         }
         let byte = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "the end"
-        throw ConfigError("\(path):\(line):\(column)", "not UTF-8: byte \(byte) at offset \(offset) does not begin a valid UTF-8 character",
+        throw LocatedError("\(path):\(line):\(column)", "not UTF-8: byte \(byte) at offset \(offset) does not begin a valid UTF-8 character",
                           hint: "save the file as UTF-8")
     }
 }

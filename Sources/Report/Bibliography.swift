@@ -27,7 +27,7 @@ public struct Bibliography: Sendable {
     public let entries: [String: Entry]
 
     /// `text`: the contents of the file at `path`.
-    public init(path: String, text: String) throws(ReportError) {
+    public init(path: String, text: String) throws(LocatedError) {
         self.path = path
         let document = try LocatedJSON.Document(path: path, text: text)
         guard case .array(let items) = document.root.value else {
@@ -47,7 +47,7 @@ public struct Bibliography: Sendable {
     /// The characters a citation `[@key]` may hold.
     static let keyCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:-.")
 
-    private static func entry(_ item: LocatedJSON, in document: LocatedJSON.Document) throws(ReportError) -> Entry {
+    private static func entry(_ item: LocatedJSON, in document: LocatedJSON.Document) throws(LocatedError) -> Entry {
         guard case .object(let members) = item.value else {
             throw document.error(at: item.offset, "expected a reference {\"key\": …}, found \(item.value.kind)")
         }
@@ -56,14 +56,14 @@ public struct Bibliography: Sendable {
                 hint: nearestName(to: member.key, in: fields).map { "did you mean \($0)?" }
                     ?? "the fields are \(fields.joined(separator: ", "))")
         }
-        func text(_ name: String) throws(ReportError) -> String? {
+        func text(_ name: String) throws(LocatedError) -> String? {
             guard let member = members.first(where: { $0.key == name }) else { return nil }
             guard case .string(let value) = member.value.value else {
                 throw document.error(at: member.value.offset, "\(name) is \(member.value.value.kind); it must be a string")
             }
             return value
         }
-        func required(_ name: String) throws(ReportError) -> String {
+        func required(_ name: String) throws(LocatedError) -> String {
             guard let value = try text(name) else {
                 throw document.error(at: item.offset, "this reference has no \(name)",
                     hint: "each reference needs key, authors, title, venue and year")

@@ -1,4 +1,5 @@
 import Foundation
+import TextSupport
 
 /// Splits a section's Markdown into the text Ink should see and the pieces it must not:
 /// TeX math (Ink would eat its backslashes and turn `_` into emphasis), figures, check tables,
@@ -77,15 +78,15 @@ struct ContentScanner {
         html.replacing(/INITLABPIECE[0-9]+X/, with: "")
     }
 
-    init(path: String, text: String) throws(ReportError) {
+    init(path: String, text: String) throws(LocatedError) {
         self.path = path
         characters = Array(text)
         try scan()
     }
 
-    func error(at offset: Int, _ message: String, hint: String? = nil) -> ReportError {
+    func error(at offset: Int, _ message: String, hint: String? = nil) -> LocatedError {
         let position = SourcePosition(offset: offset, in: characters)
-        return ReportError("\(path):\(position.line):\(position.column)", message, hint: hint)
+        return LocatedError("\(path):\(position.line):\(position.column)", message, hint: hint)
     }
 
     private func peek(_ text: String, at position: Int? = nil) -> Bool {
@@ -107,7 +108,7 @@ struct ContentScanner {
     }
 
     /// The text up to `terminator`, leaving the index after it.
-    private mutating func take(until terminator: String, from start: Int, what: String, stopAtBlankLine: Bool = false) throws(ReportError) -> String {
+    private mutating func take(until terminator: String, from start: Int, what: String, stopAtBlankLine: Bool = false) throws(LocatedError) -> String {
         var body = ""
         while index < characters.count {
             if peek(terminator) {
@@ -125,7 +126,7 @@ struct ContentScanner {
         throw error(at: start, "\(what) is not closed", hint: "add the closing \(terminator)")
     }
 
-    private mutating func scan() throws(ReportError) {
+    private mutating func scan() throws(LocatedError) {
         // The length of the backtick run that opened the code block we are in: Ink closes the
         // block only on a line that starts with a run of the same length.
         var fence: Int?
@@ -231,7 +232,7 @@ struct ContentScanner {
 
     /// A `<` outside code: an allowed tag becomes a piece, any other markup stops the build, and a
     /// `<` that starts no markup is text.
-    private mutating func angleBracket(at start: Int) throws(ReportError) {
+    private mutating func angleBracket(at start: Int) throws(LocatedError) {
         var i = index + 1
         let closing = i < characters.count && characters[i] == "/"
         if closing { i += 1 }
@@ -274,7 +275,7 @@ struct ContentScanner {
     }
 
     /// At the end of a paragraph or heading, every `<sub>`, `<sup>` and `<kbd>` must be closed.
-    private mutating func closeInlineTags() throws(ReportError) {
+    private mutating func closeInlineTags() throws(LocatedError) {
         guard let open = openTags.first else { return }
         throw error(at: open.offset, "<\(open.name)> is not closed in its paragraph", hint: "add </\(open.name)>")
     }
@@ -282,7 +283,7 @@ struct ContentScanner {
     /// `](address)` or `][name]` of a Markdown link, copied as written once the address is known
     /// to be allowed. Ink uses an undeclared reference name as the address itself, so a name is
     /// checked too.
-    private mutating func linkTarget() throws(ReportError) {
+    private mutating func linkTarget() throws(LocatedError) {
         let reference = characters[index + 1] == "["
         let (open, close): (Character, Character) = reference ? ("[", "]") : ("(", ")")
         var end = index + 2
@@ -311,7 +312,7 @@ struct ContentScanner {
     }
 
     /// A code block's opening line names its language, which Ink writes into a class attribute.
-    private func fenceLanguage(after run: Int) throws(ReportError) {
+    private func fenceLanguage(after run: Int) throws(LocatedError) {
         var end = index + run
         while end < characters.count && characters[end] != "\n" { end += 1 }
         let language = String(characters[(index + run)..<end]).trimmingCharacters(in: .whitespaces)
@@ -321,7 +322,7 @@ struct ContentScanner {
     }
 
     /// Notes what kind of line begins here; a `Table:` caption becomes a paragraph of its own.
-    private mutating func startLine() throws(ReportError) {
+    private mutating func startLine() throws(LocatedError) {
         lineIsCaption = false
         var i = index
         while i < characters.count && i - index < 3 && characters[i] == " " { i += 1 }
@@ -348,7 +349,7 @@ struct ContentScanner {
 
     /// `[name]: address` opening a block declares the address of `[text][name]` links; Ink takes
     /// the rest of the line as the address.
-    private func linkDeclaration() throws(ReportError) {
+    private func linkDeclaration() throws(LocatedError) {
         var i = index
         while i < characters.count && i - index < 3 && characters[i] == " " { i += 1 }
         guard i + 1 < characters.count, characters[i] == "[", characters[i + 1] != "@" else { return }
@@ -365,7 +366,7 @@ struct ContentScanner {
     }
 
     /// Reads `id}` of `{#sec:id}` or `{#tab:id}`, which must end a heading or a caption line.
-    private mutating func label(_ kind: CrossReference.Kind, at start: Int) throws(ReportError) {
+    private mutating func label(_ kind: CrossReference.Kind, at start: Int) throws(LocatedError) {
         let written = "{#\(kind.prefix):…}"
         let id = try take(until: "}", from: start, what: written)
         guard !id.isEmpty, id.allSatisfy(CrossReference.isLabelCharacter) else {
@@ -386,7 +387,7 @@ struct ContentScanner {
         emit(.label(kind, id), at: start)
     }
 
-    private mutating func directive(_ body: String, at offset: Int) throws(ReportError) {
+    private mutating func directive(_ body: String, at offset: Int) throws(LocatedError) {
         let words = body.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         switch words.first {
         case "number":
@@ -406,7 +407,7 @@ struct ContentScanner {
     }
 
     /// Reads `number NAME` or `number NAME digits=N`, split into words.
-    static func numberDirective(_ words: [String], error: (String) -> ReportError) throws(ReportError) -> (name: String, digits: Int) {
+    static func numberDirective(_ words: [String], error: (String) -> LocatedError) throws(LocatedError) -> (name: String, digits: Int) {
         guard words.first == "number", words.count == 2 || words.count == 3 else {
             throw error("expected {{number NAME}} or {{number NAME digits=N}} with N from 1 to 15")
         }

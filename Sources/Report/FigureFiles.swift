@@ -2,6 +2,7 @@ import Charts
 import Experiments
 import Foundation
 import Numerics
+import TextSupport
 
 /// The files of one figure: SVG, PNG and PDF in the light theme (print and default), SVG and
 /// PNG in the dark theme (for readers whose system is dark), and its CSV.
@@ -11,13 +12,15 @@ struct FigureFiles {
     static let variants: [(Theme, Set<Format>)] = [(.light, [.svg, .png, .pdf]), (.dark, [.svg, .png])]
 
     static func path(_ id: String, _ theme: Theme, _ format: Format) -> String {
-        theme == .light ? "figures/\(id).\(format.rawValue)" : "figures/\(id).dark.\(format.rawValue)"
+        FigurePaths.rendering(id, theme: theme, format: format)
     }
 
+    /// The CSV of a figure's data, or of a result table: one folder, so that a figure and a
+    /// table of the same name clash where the build can see it.
     static func csvPath(_ id: String) -> String { "data/\(id).csv" }
 
     /// Renders every variant of every figure, in parallel: each render owns its cairo surface.
-    static func render(_ figures: [FigureSpec]) throws(ReportError) -> [String: Data] {
+    static func render(_ figures: [FigureSpec]) throws(LocatedError) -> [String: Data] {
         let jobs = figures.flatMap { figure in variants.map { (figure, $0.0, $0.1) } }
         let outputs = ParallelMap.map(jobs) { job -> (files: [Format: [UInt8]], error: String?) in
             do {
@@ -29,7 +32,7 @@ struct FigureFiles {
         var files: [String: Data] = [:]
         for (job, output) in zip(jobs, outputs) {
             if let error = output.error {
-                throw ReportError("figure \(job.0.id)", "cannot draw it in the \(job.1.rawValue) theme: \(error)")
+                throw LocatedError("figure \(job.0.id)", "cannot draw it in the \(job.1.rawValue) theme: \(error)")
             }
             for (format, bytes) in output.files { files[path(job.0.id, job.1, format)] = Data(bytes) }
         }

@@ -20,7 +20,7 @@ struct Formula {
 
     /// `locate` turns an offset into the TeX as written (0 = first character after the opening
     /// delimiter) and a message into an error located in the prose.
-    init(_ tex: String, numbers: [String: Double], locate: (Int, String, String?) -> ReportError) throws(ReportError) {
+    init(_ tex: String, numbers: [String: Double], locate: (Int, String, String?) -> LocatedError) throws(LocatedError) {
         let source = Array(tex)
         var expanded: [Character] = []
         var substitutions: [Substitution] = []
@@ -69,7 +69,7 @@ struct Formula {
         return expandedOffset + shift
     }
 
-    func convert(display: Bool, locate: (Int, String, String?) -> ReportError) throws(ReportError) -> TeXMath.Conversion {
+    func convert(display: Bool, locate: (Int, String, String?) -> LocatedError) throws(LocatedError) -> TeXMath.Conversion {
         do {
             return try TeXMath.convert(expanded, display: display)
         } catch {

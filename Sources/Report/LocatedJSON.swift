@@ -1,3 +1,5 @@
+import TextSupport
+
 /// A JSON document read with the position of every value, so that a mistake in a hand-edited
 /// file such as `references.json` is reported at its line and column rather than as a coding path.
 struct LocatedJSON {
@@ -33,7 +35,7 @@ struct LocatedJSON {
         let characters: [Character]
         let root: LocatedJSON
 
-        init(path: String, text: String) throws(ReportError) {
+        init(path: String, text: String) throws(LocatedError) {
             self.path = path
             characters = Array(text)
             var reader = Reader(path: path, characters: characters)
@@ -44,7 +46,7 @@ struct LocatedJSON {
             }
         }
 
-        func error(at offset: Int, _ message: String, hint: String? = nil) -> ReportError {
+        func error(at offset: Int, _ message: String, hint: String? = nil) -> LocatedError {
             Reader(path: path, characters: characters).locate(offset, message, hint: hint)
         }
     }
@@ -60,7 +62,7 @@ struct LocatedJSON {
             }
         }
 
-        mutating func value() throws(ReportError) -> LocatedJSON {
+        mutating func value() throws(LocatedError) -> LocatedJSON {
             skipSpace()
             let start = index
             guard index < characters.count else { throw locate(index, "the JSON document ends where a value was expected") }
@@ -76,7 +78,7 @@ struct LocatedJSON {
             }
         }
 
-        mutating func word(_ word: String) throws(ReportError) {
+        mutating func word(_ word: String) throws(LocatedError) {
             let start = index
             for c in word {
                 guard index < characters.count, characters[index] == c else {
@@ -86,7 +88,7 @@ struct LocatedJSON {
             }
         }
 
-        mutating func number() throws(ReportError) -> String {
+        mutating func number() throws(LocatedError) -> String {
             let start = index
             while index < characters.count, "+-.eE0123456789".contains(characters[index]) { index += 1 }
             let text = String(characters[start..<index])
@@ -94,7 +96,7 @@ struct LocatedJSON {
             return text
         }
 
-        mutating func string() throws(ReportError) -> String {
+        mutating func string() throws(LocatedError) -> String {
             let start = index
             index += 1
             var text = ""
@@ -134,7 +136,7 @@ struct LocatedJSON {
             throw locate(start, "a string is not closed", hint: "add the closing \"")
         }
 
-        mutating func array() throws(ReportError) -> Value {
+        mutating func array() throws(LocatedError) -> Value {
             index += 1
             var items: [LocatedJSON] = []
             skipSpace()
@@ -149,7 +151,7 @@ struct LocatedJSON {
             }
         }
 
-        mutating func object() throws(ReportError) -> Value {
+        mutating func object() throws(LocatedError) -> Value {
             index += 1
             var members: [(key: String, keyOffset: Int, value: LocatedJSON)] = []
             skipSpace()
@@ -172,9 +174,9 @@ struct LocatedJSON {
             }
         }
 
-        func locate(_ offset: Int, _ message: String, hint: String? = nil) -> ReportError {
+        func locate(_ offset: Int, _ message: String, hint: String? = nil) -> LocatedError {
             let position = SourcePosition(offset: offset, in: characters)
-            return ReportError("\(path):\(position.line):\(position.column)", message, hint: hint)
+            return LocatedError("\(path):\(position.line):\(position.column)", message, hint: hint)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import TextSupport
 
 /// `data/manifest.json`: every figure, named number and check of the build, for machines.
 struct Manifest: Encodable {
@@ -18,14 +19,14 @@ struct Manifest: Encodable {
     let numbers: [String: Double]
     let checks: [Check]
 
-    func json() throws(ReportError) -> Data {
+    func json() throws(LocatedError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
             return try encoder.encode(self) + Data("\n".utf8)
         } catch {
-            throw ReportError("data/manifest.json", "cannot encode the manifest: \(error)")
+            throw LocatedError("data/manifest.json", "cannot encode the manifest: \(error)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextSupport
 
 /// The tags of a Mustache template as a tree, each with its position, so that a template can be
 /// checked against the context it is rendered with before it is rendered. swift-mustache keeps its
@@ -17,7 +18,7 @@ struct MustacheTags: Sendable {
 
     let nodes: [Node]
 
-    init(_ text: String, error: (Int, String, String?) -> ReportError) throws(ReportError) {
+    init(_ text: String, error: (Int, String, String?) -> LocatedError) throws(LocatedError) {
         let characters = Array(text)
         var (open, close) = (Array("{{"), Array("}}"))
         // The sections being read, innermost last, with the nodes before each.

@@ -55,7 +55,7 @@ struct PageTemplates: Sendable {
     private let texts: [String: [Character]]
 
     /// `templates` and `paths`: the text and the file of each template, by name.
-    init(templates: [String: String], paths: [String: String], folder: String) throws(ReportError) {
+    init(templates: [String: String], paths: [String: String], folder: String) throws(LocatedError) {
         var compiled: [String: MustacheTemplate] = [:]
         var tags: [String: MustacheTags] = [:]
         var texts: [String: [Character]] = [:]
@@ -70,9 +70,9 @@ struct PageTemplates: Sendable {
                 compiled[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
                 let position = "\(error.context.lineNumber):\(error.context.columnNumber)"
-                throw ReportError("\(path):\(position)", "template syntax error: \(error.error)")
+                throw LocatedError("\(path):\(position)", "template syntax error: \(error.error)")
             } catch {
-                throw ReportError(path, "template syntax error: \(error)")
+                throw LocatedError(path, "template syntax error: \(error)")
             }
         }
         library = MustacheLibrary(templates: compiled)
@@ -85,7 +85,7 @@ struct PageTemplates: Sendable {
     }
 
     /// Partials do not depend on the context, so a missing one is found before anything runs.
-    private func checkPartials(_ nodes: [MustacheTags.Node], in template: String) throws(ReportError) {
+    private func checkPartials(_ nodes: [MustacheTags.Node], in template: String) throws(LocatedError) {
         for node in nodes {
             switch node {
             case .partial(let name, let offset) where tags[name] == nil:
@@ -102,9 +102,9 @@ struct PageTemplates: Sendable {
 
     /// The template `name` rendered with `context`, once every tag it and its partials use has
     /// been found in the context.
-    func render(_ name: String, _ context: [String: Any]) throws(ReportError) -> String {
+    func render(_ name: String, _ context: [String: Any]) throws(LocatedError) -> String {
         guard let template = tags[name] else {
-            throw ReportError(paths[name] ?? "\(name).mustache", "the \(name) template is missing",
+            throw LocatedError(paths[name] ?? "\(name).mustache", "the \(name) template is missing",
                 hint: "the handout needs \(name).mustache")
         }
         try check(template.nodes, in: name, frames: [Shape(context)], partials: [name])
@@ -112,7 +112,7 @@ struct PageTemplates: Sendable {
     }
 
     /// `partials`: the partials being checked on the way here, which a recursive one stops at.
-    private func check(_ nodes: [MustacheTags.Node], in template: String, frames: [Shape], partials: Set<String>) throws(ReportError) {
+    private func check(_ nodes: [MustacheTags.Node], in template: String, frames: [Shape], partials: Set<String>) throws(LocatedError) {
         for node in nodes {
             switch node {
             case .variable(let name, let offset):
@@ -144,7 +144,7 @@ struct PageTemplates: Sendable {
 
     /// What `name` stands for where it is used, looked up from the innermost context outwards as
     /// Mustache does.
-    private func resolve(_ name: String, frames: [Shape], in template: String, at offset: Int) throws(ReportError) -> Shape {
+    private func resolve(_ name: String, frames: [Shape], in template: String, at offset: Int) throws(LocatedError) -> Shape {
         if name == ".", let top = frames.last { return top }
         let parts = name.split(separator: ".").map(String.init)
         var found: Shape?
@@ -163,12 +163,12 @@ struct PageTemplates: Sendable {
         return found
     }
 
-    private func error(in template: String, at offset: Int, _ message: String, hint: String? = nil) -> ReportError {
+    private func error(in template: String, at offset: Int, _ message: String, hint: String? = nil) -> LocatedError {
         Self.error(path: paths[template] ?? "\(template).mustache", characters: texts[template] ?? [], at: offset, message, hint: hint)
     }
 
-    private static func error(path: String, characters: [Character], at offset: Int, _ message: String, hint: String?) -> ReportError {
+    private static func error(path: String, characters: [Character], at offset: Int, _ message: String, hint: String?) -> LocatedError {
         let position = SourcePosition(offset: offset, in: characters)
-        return ReportError("\(path):\(position.line):\(position.column)", message, hint: hint)
+        return LocatedError("\(path):\(position.line):\(position.column)", message, hint: hint)
     }
 }

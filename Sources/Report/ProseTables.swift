@@ -1,3 +1,5 @@
+import TextSupport
+
 /// The tables in one section's HTML (Ink's Markdown tables and `{{checks}}` tables): each
 /// `Table:` caption moved into the table beside it, Ink's `align` attributes (obsolete in HTML5)
 /// turned into classes, and every table wrapped so that a wide one scrolls on a narrow screen.
@@ -10,7 +12,7 @@ enum ProseTables {
     }
 
     /// `html` with its tables captioned and wrapped, and the captions numbered from `firstNumber`.
-    static func arrange(_ html: String, scanner: ContentScanner, firstNumber: Int) throws(ReportError) -> (html: String, captions: [Caption]) {
+    static func arrange(_ html: String, scanner: ContentScanner, firstNumber: Int) throws(LocatedError) -> (html: String, captions: [Caption]) {
         var html = html
         for alignment in ["left", "center", "right"] {
             html = html.replacingOccurrences(of: " align=\"\(alignment)\"", with: " class=\"align-\(alignment)\"")
@@ -30,7 +32,7 @@ enum ProseTables {
         return (html.replacingOccurrences(of: "</table>", with: "</table></div>"), captions)
     }
 
-    private static func attach(piece: Int, label: (piece: Int, id: String)?, to html: String, scanner: ContentScanner, offset: Int) throws(ReportError) -> String {
+    private static func attach(piece: Int, label: (piece: Int, id: String)?, to html: String, scanner: ContentScanner, offset: Int) throws(LocatedError) -> String {
         let token = ContentScanner.token(piece)
         guard let open = html.range(of: "<p>" + token), let close = html[open.upperBound...].range(of: "</p>") else {
             throw scanner.error(at: offset, "a table caption must be a paragraph of its own", hint: "start the line with Table: outside lists and quotes")

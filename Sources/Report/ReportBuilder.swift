@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import TextSupport
 
 /// The version written into every page and manifest.
 public enum InitlabVersion {
@@ -27,44 +28,44 @@ public struct ReportBuilder {
     }
 
     /// Every file of the site, by path relative to the output folder.
-    public func files(for reports: [ExperimentReport]) throws(ReportError) -> (files: [String: Data], summary: Summary) {
+    public func files(for reports: [ExperimentReport]) throws(LocatedError) -> (files: [String: Data], summary: Summary) {
         var numbers: [String: Double] = [:]
         var figures: [FigureSpec] = []
         var checks: [Check] = []
         var files: [String: Data] = [:]
         for report in reports {
             for (name, value) in report.numbers {
-                guard numbers[name] == nil else { throw ReportError("experiment \(report.experiment)", "the number \(name) is also defined by another experiment") }
+                guard numbers[name] == nil else { throw LocatedError("experiment \(report.experiment)", "the number \(name) is also defined by another experiment") }
                 numbers[name] = value
             }
             figures += report.figures
             checks += report.checks
             for (name, table) in report.tables {
-                files["data/\(name).csv"] = Data(table.csv.utf8)
+                files[FigureFiles.csvPath(name)] = Data(table.csv.utf8)
             }
         }
         let figuresByID = Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        guard figuresByID.count == figures.count else { throw ReportError("experiments", "two figures share an id") }
+        guard figuresByID.count == figures.count else { throw LocatedError("experiments", "two figures share an id") }
 
         for (path, data) in try FigureFiles.render(figures) {
-            guard files[path] == nil else { throw ReportError("experiments", "\(path) is written twice: a figure and a result table share a name") }
+            guard files[path] == nil else { throw LocatedError("experiments", "\(path) is written twice: a figure and a result table share a name") }
             files[path] = data
         }
 
         let pages = templates.pages
         let partials = Document.Partials(
-            figure: { figure, number, caption throws(ReportError) in
+            figure: { figure, number, caption throws(LocatedError) in
                 try pages.render("figure", FigureFiles.context(figure, number: number, captionHTML: caption))
             },
-            checks: { checks throws(ReportError) in try pages.render("check-table", CheckTable.context(checks)) },
+            checks: { checks throws(LocatedError) in try pages.render("check-table", CheckTable.context(checks)) },
             rules: try pages.render("rule-table", try RuleTable.context()),
-            libraries: { rules throws(ReportError) in try pages.render("library-table", LibraryTable.context(rules)) })
+            libraries: { rules throws(LocatedError) in try pages.render("library-table", LibraryTable.context(rules)) })
         let document = try Document(
             templates: templates, figures: figuresByID, numbers: numbers, checks: checks,
             reservedIDs: templateIDs, partials: partials)
         let unplaced = figures.map(\.id).filter { document.numbering.figures[$0] == nil }
         guard unplaced.isEmpty else {
-            throw ReportError(templates.path + "/content", "figures not placed in the prose: \(unplaced.joined(separator: ", "))", hint: "add {{figure ID}} where each belongs")
+            throw LocatedError(templates.path + "/content", "figures not placed in the prose: \(unplaced.joined(separator: ", "))", hint: "add {{figure ID}} where each belongs")
         }
         let orderedFigures = figures.sorted { (document.numbering.figures[$0.id] ?? 0) < (document.numbering.figures[$1.id] ?? 0) }
 
@@ -109,7 +110,7 @@ public struct ReportBuilder {
     }
 
     /// Writes the site's files into `output`, swapping the whole folder in one step.
-    public func writeSite(_ files: [String: Data], to output: String, force: Bool = false) throws(ReportError) {
+    public func writeSite(_ files: [String: Data], to output: String, force: Bool = false) throws(LocatedError) {
         try SiteWriter.write(files, to: output, force: force)
     }
 

@@ -1,19 +1,20 @@
 import Initializers
 import TeXMath
+import TextSupport
 
 /// The summary of the rule catalogue as the `rule-table` partial shows it (`{{rules}}` in the
 /// prose): every rule with its distribution and variance as formulas, the first clause of its
 /// assumption, what it is for, and its PyTorch and Keras names, all from Initializers, so the table cannot drift
 /// from the code.
 enum RuleTable {
-    static func context() throws(ReportError) -> [String: Any] {
+    static func context() throws(LocatedError) -> [String: Any] {
         var rows: [[String: Any]] = []
         for id in RuleID.allCases {
             rows.append([
                 "id": id.rawValue,
                 "name": id.displayName,
                 "formula": try math(id.formulaTeX, id),
-                "variance": try id.varianceTeX.map { tex throws(ReportError) in try math(tex, id) } ?? "—",
+                "variance": try id.varianceTeX.map { tex throws(LocatedError) in try math(tex, id) } ?? "—",
                 "assumption": headline(id.assumption),
                 "useWith": id.useWith,
                 "libraries": libraries(id),
@@ -36,11 +37,11 @@ enum RuleTable {
         return clause.count < text.count ? String(clause) + "." : text
     }
 
-    private static func math(_ tex: String, _ id: RuleID) throws(ReportError) -> String {
+    private static func math(_ tex: String, _ id: RuleID) throws(LocatedError) -> String {
         do {
             return try TeXMath.mathML(tex, display: false)
         } catch {
-            throw ReportError("rule catalogue, \(id.rawValue)", "its formula does not convert: \(error)")
+            throw LocatedError("rule catalogue, \(id.rawValue)", "its formula does not convert: \(error)")
         }
     }
 }

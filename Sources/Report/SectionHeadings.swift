@@ -1,4 +1,5 @@
 import Foundation
+import TextSupport
 
 /// The h2 and h3 headings of the prose, numbered across all sections (2, 2.1, …). Each gets an
 /// id, its `{#sec:id}` label or else a slug of its text, which the contents and `@sec:`
@@ -24,7 +25,7 @@ struct SectionHeadings {
     }
 
     /// Anchors and numbers the headings of one section's HTML (as Ink wrote it, tokens in place).
-    mutating func number(_ html: String, section: String, scanner: ContentScanner) throws(ReportError) -> String {
+    mutating func number(_ html: String, section: String, scanner: ContentScanner) throws(LocatedError) -> String {
         let labels = scanner.pieces.enumerated().compactMap { number, located -> (token: String, id: String, offset: Int)? in
             guard case .label(.section, let id) = located.piece else { return nil }
             return (ContentScanner.token(number), id, located.offset)

@@ -1,4 +1,5 @@
 import Foundation
+import TextSupport
 
 /// What the handout is made from: the page layout and its partials, the style sheet, the
 /// prose (`content/*.md`, in file-name order) and the bibliography.
@@ -26,21 +27,21 @@ public struct TemplateFolder: Sendable {
     /// What output/README.md says; the site carries it so the folder explains itself.
     public let outputReadme: String
 
-    public init(path: String) throws(ReportError) {
+    public init(path: String) throws(LocatedError) {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ReportError("--templates \(path)", "no template folder here", hint: "run from the project folder, or pass --templates DIR")
+            throw LocatedError("--templates \(path)", "no template folder here", hint: "run from the project folder, or pass --templates DIR")
         }
         self.path = path
         let url = URL(fileURLWithPath: path)
         // Every file is read from inside the folder: a link out of it would publish whatever it
         // points to (a partial linked to /etc/passwd is rendered into the page).
         let root = url.resolvingSymlinksInPath().path
-        func read(_ file: URL) throws(ReportError) -> String {
+        func read(_ file: URL) throws(LocatedError) -> String {
             let target = file.resolvingSymlinksInPath().path
             guard target.hasPrefix(root + "/") else {
-                throw ReportError(file.path, "this file is a link to \(target), outside the template folder \(path)",
+                throw LocatedError(file.path, "this file is a link to \(target), outside the template folder \(path)",
                     hint: "copy the file into the folder")
             }
             return try Self.read(file)
@@ -53,7 +54,7 @@ public struct TemplateFolder: Sendable {
                 let template = String(name.dropLast(".mustache".count))
                 let file = folder.appendingPathComponent(name)
                 if let other = templatePaths[template] {
-                    throw ReportError(file.path, "a second template named \(template); the first is \(other)",
+                    throw LocatedError(file.path, "a second template named \(template); the first is \(other)",
                         hint: "a partial is used by its name, so names must differ")
                 }
                 templates[template] = try read(file)
@@ -61,7 +62,7 @@ public struct TemplateFolder: Sendable {
             }
         }
         guard templates["report"] != nil else {
-            throw ReportError(url.appendingPathComponent("report.mustache").path, "the page template is missing", hint: "every template folder needs report.mustache")
+            throw LocatedError(url.appendingPathComponent("report.mustache").path, "the page template is missing", hint: "every template folder needs report.mustache")
         }
         self.templates = templates
         self.templatePaths = templatePaths
@@ -73,7 +74,7 @@ public struct TemplateFolder: Sendable {
 
         let content = url.appendingPathComponent("content")
         guard let names = try? fileManager.contentsOfDirectory(atPath: content.path) else {
-            throw ReportError(content.path, "the content folder is missing", hint: "the prose lives in content/*.md")
+            throw LocatedError(content.path, "the content folder is missing", hint: "the prose lives in content/*.md")
         }
         var sections: [Section] = []
         for name in names.sorted() where name.hasSuffix(".md") {
@@ -85,17 +86,17 @@ public struct TemplateFolder: Sendable {
             sections.append(Section(id: id.isEmpty ? stem : String(id), path: file.path, text: text, scanner: scanner))
         }
         guard !sections.isEmpty else {
-            throw ReportError(content.path, "no content/*.md files", hint: "the handout needs at least one section")
+            throw LocatedError(content.path, "no content/*.md files", hint: "the handout needs at least one section")
         }
         self.sections = sections
     }
 
-    static func read(_ url: URL) throws(ReportError) -> String {
+    static func read(_ url: URL) throws(LocatedError) -> String {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ReportError(url.path, "cannot read this file", hint: "it is missing or not readable")
+            throw LocatedError(url.path, "cannot read this file", hint: "it is missing or not readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ReportError(url.path, "not valid UTF-8 text")
+            throw LocatedError(url.path, "not valid UTF-8 text")
         }
         return text
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Configuration
 import Experiments
+import TextSupport
 
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +18,7 @@ struct Config: ParsableCommand {
     var config: String?
 
     func run() throws {
-        let resolved = try config.map { path throws(ConfigError) in try BuildConfiguration(path: path) } ?? BuildConfiguration(profile: profile)
+        let resolved = try config.map { path throws(LocatedError) in try BuildConfiguration(path: path) } ?? BuildConfiguration(profile: profile)
         print(resolved.yaml(), terminator: "")
     }
 }

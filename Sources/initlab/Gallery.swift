@@ -1,9 +1,11 @@
 import ArgumentParser
+import ChartGallery
 import Charts
 import FileSafety
 import Foundation
 import Numerics
 import Report
+import TextSupport
 
 struct Gallery: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +34,7 @@ struct Gallery: ParsableCommand {
         do {
             try MarkedFolder.check(URL(fileURLWithPath: output), kind: ChartGallery.folderKind, force: force)
         } catch {
-            throw ReportError(error, option: "--output")
+            throw LocatedError(error, option: "--output")
         }
         Interrupts.removeCreatedItemsOnSignal()
         let jobs = ChartGallery.examples.flatMap { example in Theme.allCases.map { (example, $0) } }
@@ -54,7 +56,7 @@ struct Gallery: ParsableCommand {
         do {
             try ChartGallery.write(files, to: URL(fileURLWithPath: output), force: force)
         } catch {
-            throw ReportError("--output", error.message)
+            throw LocatedError(error, option: "--output")
         }
         if !quiet {
             FileHandle.standardError.write(

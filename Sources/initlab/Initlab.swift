@@ -3,6 +3,7 @@ import Configuration
 import FileSafety
 import Foundation
 import Report
+import TextSupport
 
 @main
 struct Initlab: ParsableCommand {
@@ -20,10 +21,7 @@ struct Initlab: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as ReportError {
-            FileHandle.standardError.write(Data("initlab: error: \(error)\n".utf8))
-            Foundation.exit(2)
-        } catch let error as ConfigError {
+        } catch let error as LocatedError {
             FileHandle.standardError.write(Data("initlab: error: \(error)\n".utf8))
             Foundation.exit(2)
         } catch let error as FileSafetyError {

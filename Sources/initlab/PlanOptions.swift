@@ -3,6 +3,7 @@ import Configuration
 import Experiments
 import FileSafety
 import Foundation
+import TextSupport
 
 /// The options that decide what is computed: shared by `build` and `run`, so a shard and the
 /// build that assembles it agree on every parameter.
@@ -22,8 +23,8 @@ struct PlanOptions: ParsableArguments {
     @Flag(help: "Run every experiment, neither reading nor writing the cache.")
     var noCache = false
 
-    func plan() throws(ConfigError) -> Plan {
-        let configuration = try config.map { path throws(ConfigError) in try BuildConfiguration(path: path, seed: seed, profile: profile) }
+    func plan() throws(LocatedError) -> Plan {
+        let configuration = try config.map { path throws(LocatedError) in try BuildConfiguration(path: path, seed: seed, profile: profile) }
             ?? BuildConfiguration(profile: profile ?? .handout, seed: seed ?? 1)
         return configuration.plan
     }

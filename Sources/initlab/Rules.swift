@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Initializers
 import Report
+import TextSupport
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,8 +24,8 @@ struct Rules: ParsableCommand {
     static let width = 100
 
     func run() throws {
-        let selected = try ids.isEmpty ? RuleID.allCases : ids.map { name throws(ReportError) in
-            try ReportError.locating("RULE") { () throws(RuleError) in try RuleID(name: name) }
+        let selected = try ids.isEmpty ? RuleID.allCases : ids.map { name throws(LocatedError) in
+            try LocatedError.locating("RULE") { () throws(RuleError) in try RuleID(name: name) }
         }
         print(selected.map(entry).joined(separator: "\n"), terminator: "")
     }

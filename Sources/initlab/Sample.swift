@@ -4,6 +4,7 @@ import Report
 import Foundation
 import Initializers
 import Numerics
+import TextSupport
 
 struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -80,7 +81,7 @@ struct Sample: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let id = try ReportError.locating("RULE") { () throws(RuleError) in try RuleID(name: self.rule) }
+        let id = try LocatedError.locating("RULE") { () throws(RuleError) in try RuleID(name: self.rule) }
         let shape = try parsedShape()
         let (format, target) = try outputTarget()
         let rule = try resolvedRule(id)
@@ -93,7 +94,7 @@ struct Sample: ParsableCommand {
         progress.expect(1000)
         display.watch(id.rawValue, progress)
         var shown = 0
-        let tensor = try ReportError.locating("--shape") { () throws(ShapeError) in
+        let tensor = try LocatedError.locating("--shape") { () throws(ShapeError) in
             try rule.sample(shape: shape, using: &random) { fraction in
                 let done = Int(fraction * 1000)
                 if done > shown { progress.advance(by: done - shown); shown = done }
@@ -101,13 +102,13 @@ struct Sample: ParsableCommand {
         }
         display.finish()
         let bytes: [UInt8] = switch format {
-        case .npy: try ReportError.locating("--shape") { () throws(ShapeError) in try NumpyArray.encode(tensor) }
+        case .npy: try LocatedError.locating("--shape") { () throws(ShapeError) in try NumpyArray.encode(tensor) }
         case .csv: Array(CSVMatrix.text(of: tensor).utf8)
         }
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw ReportError("--output", "cannot write \(target): \(Self.reason(error))",
+            throw LocatedError("--output", "cannot write \(target): \(Self.reason(error))",
                               hint: "check that the folder is writable and has room")
         }
         if !quiet { FileHandle.standardError.write(Data("initlab: \(summary(of: tensor, rule: rule))\n".utf8)) }
@@ -118,17 +119,17 @@ struct Sample: ParsableCommand {
     /// The format and the file to write: through a symbolic link its target, as `cp` writes,
     /// so that a link into a shared folder stays a link. Checked before sampling, which can take
     /// a while for a large orthogonal matrix.
-    func outputTarget() throws(ReportError) -> (Format, String) {
+    func outputTarget() throws(LocatedError) -> (Format, String) {
         let format: Format
         switch URL(fileURLWithPath: output).pathExtension.lowercased() {
         case "npy": format = .npy
         case "csv": format = .csv
-        default: throw ReportError("--output", "\(output) does not end in .npy or .csv", hint: "the extension chooses the format")
+        default: throw LocatedError("--output", "\(output) does not end in .npy or .csv", hint: "the extension chooses the format")
         }
         var target = output
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: output)) != nil {
             guard let resolved = realpath(output, nil) else {
-                throw ReportError("--output", "\(output) is a symbolic link to nothing",
+                throw LocatedError("--output", "\(output) is a symbolic link to nothing",
                                   hint: "like cp, initlab does not write through a dangling link")
             }
             target = String(cString: resolved)
@@ -136,14 +137,14 @@ struct Sample: ParsableCommand {
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
-            throw ReportError("--output", "\(output) is a folder", hint: "give the name of a file in it, ending in .npy or .csv")
+            throw LocatedError("--output", "\(output) is a folder", hint: "give the name of a file in it, ending in .npy or .csv")
         }
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ReportError("--output", "the folder \(folder) does not exist", hint: "create it first")
+            throw LocatedError("--output", "the folder \(folder) does not exist", hint: "create it first")
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw ReportError("--output", "the folder \(folder) is not writable")
+            throw LocatedError("--output", "the folder \(folder) is not writable")
         }
         return (format, target)
     }
@@ -157,8 +158,8 @@ struct Sample: ParsableCommand {
     }
 
     /// Refuses options that would write inf or zeros: float32 is the format of the file.
-    func checkFloatRange(of rule: Rule, shape: [Int]) throws(ReportError) {
-        let fans = try ReportError.locating("--shape") { () throws(ShapeError) in try Fans(shape: shape) }
+    func checkFloatRange(of rule: Rule, shape: [Int]) throws(LocatedError) {
+        let fans = try LocatedError.locating("--shape") { () throws(ShapeError) in try Fans(shape: shape) }
         do {
             try rule.checkFloatRange(for: fans)
         } catch {
@@ -184,14 +185,14 @@ struct Sample: ParsableCommand {
 
     /// Whether the draw is estimated to take longer than ``slowSeconds``, which is refused
     /// unless --allow-slow.
-    func checkDuration(of rule: Rule, shape: [Int]) throws(ReportError) -> Bool {
-        let operations = try ReportError.locating("--shape") { () throws(ShapeError) in try rule.operations(shape: shape) }
+    func checkDuration(of rule: Rule, shape: [Int]) throws(LocatedError) -> Bool {
+        let operations = try LocatedError.locating("--shape") { () throws(ShapeError) in try rule.operations(shape: shape) }
         guard let operations else { return false }
         let seconds = operations / Self.operationsPerSecond
         guard seconds > Self.slowSeconds else { return false }
         if allowSlow { return true }
         let dimensions = shape.map(String.init).joined(separator: ", ")
-        throw ReportError(
+        throw LocatedError(
             "--shape", "an orthogonal matrix of shape (\(dimensions)) takes about \(Self.duration(seconds)) here "
                 + String(format: "(%.2g floating-point operations at %.2g a second)", operations, Self.operationsPerSecond),
             hint: "add --allow-slow to wait for it, or choose a smaller shape")
@@ -205,15 +206,15 @@ struct Sample: ParsableCommand {
         }
     }
 
-    func parsedShape() throws(ReportError) -> [Int] {
+    func parsedShape() throws(LocatedError) -> [Int] {
         let dimensions = shape.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !dimensions.isEmpty, dimensions.allSatisfy({ ($0 ?? 0) >= 1 }) else {
-            throw ReportError("--shape", "'\(shape)' is not a list of positive whole numbers", hint: "such as 256,784 for a dense layer or 64,3,3,3 for a convolution")
+            throw LocatedError("--shape", "'\(shape)' is not a list of positive whole numbers", hint: "such as 256,784 for a dense layer or 64,3,3,3 for a convolution")
         }
         let sizes = dimensions.compactMap { $0 }
-        let fans = try ReportError.locating("--shape") { () throws(ShapeError) in try Fans(shape: sizes) }
+        let fans = try LocatedError.locating("--shape") { () throws(ShapeError) in try Fans(shape: sizes) }
         guard sizes[0] <= Self.maximumCount / fans.fanIn else {
-            throw ReportError("--shape", "'\(shape)' has more than \(Self.maximumCount) weights", hint: "initlab sample writes at most 1 GiB")
+            throw LocatedError("--shape", "'\(shape)' has more than \(Self.maximumCount) weights", hint: "initlab sample writes at most 1 GiB")
         }
         return sizes
     }
@@ -221,25 +222,25 @@ struct Sample: ParsableCommand {
     /// The rule with the options given. `--nonlinearity` names Kumar's activation; for the other
     /// rules it is a way of giving the gain, refused where the rule already contains its
     /// activation's factor (He's 2, the sigmoid variant's 16), which would count it twice.
-    func resolvedRule(_ id: RuleID) throws(ReportError) -> Rule {
+    func resolvedRule(_ id: RuleID) throws(LocatedError) -> Rule {
         let takesActivation = id.parameters.contains(.nonlinearity)
         let takesSlope = id.parameters.contains(.slope)
         var gain = gain
         var activation: Nonlinearity?
         if let nonlinearity {
             if !takesActivation && id.includesActivationGain {
-                throw ReportError("--nonlinearity", "\(id.rawValue) already contains its activation's factor", hint: takesSlope ? "use --slope for a leaky ReLU, or --gain to scale further" : "use --gain to scale further")
+                throw LocatedError("--nonlinearity", "\(id.rawValue) already contains its activation's factor", hint: takesSlope ? "use --slope for a leaky ReLU, or --gain to scale further" : "use --gain to scale further")
             }
             if !takesActivation && gain != nil {
-                throw ReportError("--nonlinearity", "--gain and --nonlinearity both set the gain", hint: "give one of them")
+                throw LocatedError("--nonlinearity", "--gain and --nonlinearity both set the gain", hint: "give one of them")
             }
-            let named = try ReportError.locating("--nonlinearity") { () throws(RuleError) in
+            let named = try LocatedError.locating("--nonlinearity") { () throws(RuleError) in
                 try Nonlinearity(name: nonlinearity, slope: takesSlope ? nil : slope)
             }
             if takesActivation { activation = named } else { gain = named.gain }
         }
         if k != nil && fraction != nil {
-            throw ReportError("--fraction", "--k and --fraction both set the number of nonzero weights", hint: "give one of them")
+            throw LocatedError("--fraction", "--k and --fraction both set the number of nonzero weights", hint: "give one of them")
         }
         let sparsity = k.map(Sparsity.count) ?? fraction.map(Sparsity.fraction)
         let slopeOfRule = takesSlope || nonlinearity == nil ? slope : nil
@@ -254,12 +255,12 @@ struct Sample: ParsableCommand {
 
     /// A rule's error, located at the option the user gave: a gain set through --nonlinearity
     /// (and its --slope) is blamed on those.
-    func usageError(_ error: RuleError) -> ReportError {
+    func usageError(_ error: RuleError) -> LocatedError {
         guard error.parameter == .gain, gain == nil, let nonlinearity else {
-            return ReportError(error.parameter.map { "--\($0.rawValue)" } ?? "RULE", error.description)
+            return LocatedError(error.parameter.map { "--\($0.rawValue)" } ?? "RULE", error.description)
         }
         let source = nonlinearity + (slope.map { " with slope \($0)" } ?? "")
-        return ReportError(slope == nil ? "--nonlinearity" : "--slope", error.description, hint: "the gain is that of \(source)")
+        return LocatedError(slope == nil ? "--nonlinearity" : "--slope", error.description, hint: "the gain is that of \(source)")
     }
 
     func summary(of tensor: WeightTensor, rule: Rule) -> String {
@@ -279,16 +280,16 @@ extension FanMode: ExpressibleByArgument {}
 extension NormalKind: ExpressibleByArgument {}
 
 
-extension ReportError {
+extension LocatedError {
     /// Runs `body` and turns the library error it may throw into a usage error that names the
     /// option or argument at fault.
     static func locating<Failure: Error & CustomStringConvertible, Value>(
         _ option: String, _ body: () throws(Failure) -> Value
-    ) throws(ReportError) -> Value {
+    ) throws(LocatedError) -> Value {
         do {
             return try body()
         } catch {
-            throw ReportError(option, error.description)
+            throw LocatedError(option, error.description)
         }
     }
 }

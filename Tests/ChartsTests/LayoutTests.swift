@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import ChartGallery
 @testable import Charts
 
 @Suite struct LayoutTests {

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ChartGallery
 @testable import Charts
 
 /// One chunk of a PNG file, as read back by ``PNGChunks``.

@@ -5,6 +5,7 @@ import Testing
     import FoundationXML
 #endif
 
+@testable import ChartGallery
 @testable import Charts
 
 /// Collects what the tests need from an SVG while parsing it.
@@ -33,6 +34,30 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
 }
 
 @Suite struct RenderTests {
+    /// Every figure of the gallery draws in every format and theme, the PNG at twice its size.
+    /// With CHARTS_LOOK_DIR set, the renders are also written there for a person to look at.
+    @Test(arguments: ChartGallery.examples.map(\.name))
+    func galleryFigureRenders(name: String) throws {
+        let figure = try #require(ChartGallery.examples.first { $0.name == name }).figure
+        for theme in Theme.allCases {
+            let files = try ChartRenderer.render(figure, as: Set(Format.allCases), theme: theme)
+            #expect(files.count == Format.allCases.count)
+            let png = try #require(files[.png])
+            let size = try #require(TestSupport.pngSize(png))
+            #expect(size.width == Int(figure.size.width * 2) && size.height == Int(figure.size.height * 2))
+            #expect(files[.svg].map { String(decoding: $0, as: UTF8.self).hasSuffix("</svg>\n") } == true)
+            #expect(files[.pdf].map { String(decoding: $0.suffix(6), as: UTF8.self).contains("%%EOF") } == true)
+            if let directory = ProcessInfo.processInfo.environment["CHARTS_LOOK_DIR"] {
+                for (format, bytes) in files {
+                    let path = FigurePaths.rendering(name, theme: theme, format: format)
+                    let url = URL(fileURLWithPath: directory).appendingPathComponent(path)
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(bytes).write(to: url)
+                }
+            }
+        }
+    }
+
     @Test func svgIsValidXMLWithAccessibleTitleAndDescription() throws {
         var figure = ChartGallery.annotations.figure
         figure.title = "σ(x) & σ′(x) <logistic>"

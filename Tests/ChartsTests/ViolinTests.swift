@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 
+@testable import ChartGallery
 @testable import Charts
 
 /// The area under a density by the trapezoid rule, in the scale's transformed space.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextSupport
 @testable import Configuration
 @testable import Experiments
 
@@ -55,7 +56,7 @@ import Testing
         #expect {
             _ = try load(yaml)
         } throws: { error in
-            guard let error = error as? ConfigError else { return false }
+            guard let error = error as? LocatedError else { return false }
             return error.location.hasSuffix(".yml:\(position)") && error.message == message && error.hint == hint
         }
     }
@@ -64,12 +65,12 @@ import Testing
         #expect {
             _ = try load("experiments:\n  saturation:\n    settings: [standardised, standardized]\n")
         } throws: { error in
-            guard let error = error as? ConfigError else { return false }
+            guard let error = error as? LocatedError else { return false }
             return error.location.hasSuffix(":3:30") && error.message == "experiments.saturation.settings[1]: invalid value 'standardized'"
         }
     }
 
     @Test func missingFileIsAnError() {
-        #expect(throws: ConfigError.self) { try BuildConfiguration(path: "/nonexistent/course.yml") }
+        #expect(throws: LocatedError.self) { try BuildConfiguration(path: "/nonexistent/course.yml") }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextSupport
 @testable import Configuration
 
 /// Bad configuration files, each with the place and the words its error must have.
@@ -64,7 +65,7 @@ import Testing
         return text + "experiments: {saturation: {fan_ins: *a8}}\n"
     }()
 
-    func load(_ bytes: [UInt8]) throws -> (error: ConfigError?, path: String) {
+    func load(_ bytes: [UInt8]) throws -> (error: LocatedError?, path: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("initlab-config-errors-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -102,7 +103,7 @@ import Testing
     @Test func fiveMillionFanInsAreRefusedAtOnce() throws {
         let text = "experiments:\n  saturation:\n    fan_ins: [" + Array(repeating: "1", count: 5_000_000).joined(separator: ", ") + "]\n"
         let clock = ContinuousClock()
-        var outcome: (error: ConfigError?, path: String)?
+        var outcome: (error: LocatedError?, path: String)?
         let elapsed = try clock.measure { outcome = try load(Array(text.utf8)) }
         let error = try #require(outcome?.error)
         #expect(error.message.hasPrefix("the file is larger than 64 KiB"))

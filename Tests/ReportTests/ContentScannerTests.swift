@@ -1,4 +1,5 @@
 import Testing
+import TextSupport
 @testable import Report
 
 @Suite struct ContentScannerTests {
@@ -65,7 +66,7 @@ import Testing
         #expect {
             _ = try scan(text)
         } throws: { error in
-            guard let error = error as? ReportError else { return false }
+            guard let error = error as? LocatedError else { return false }
             return error.location == location && error.message == message
         }
     }

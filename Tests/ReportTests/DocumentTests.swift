@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import Report
 import Scratch
+import TextSupport
 
 /// The prose pipeline on small template folders written for each test: numbering and
 /// cross-references across files, and errors located in the file that has them.
@@ -87,7 +88,7 @@ import Scratch
         #expect {
             _ = try document(["01-a.md": text])
         } throws: { error in
-            guard let error = error as? ReportError else { return false }
+            guard let error = error as? LocatedError else { return false }
             return error.location.hasSuffix("/content/01-a.md:\(position)") && error.message == message && error.hint == hint
         }
     }

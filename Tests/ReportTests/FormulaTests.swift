@@ -1,9 +1,10 @@
 import Testing
+import TextSupport
 @testable import Report
 
 @Suite struct FormulaTests {
-    func locate(_ offset: Int, _ message: String, _ hint: String?) -> ReportError {
-        ReportError("\(offset)", message, hint: hint)
+    func locate(_ offset: Int, _ message: String, _ hint: String?) -> LocatedError {
+        LocatedError("\(offset)", message, hint: hint)
     }
 
     @Test func numbersBecomeTeX() throws {
@@ -21,7 +22,7 @@ import Testing
         #expect {
             _ = try formula.convert(display: true, locate: locate)
         } throws: { error in
-            (error as? ReportError)?.location == "24"
+            (error as? LocatedError)?.location == "24"
         }
     }
 
@@ -33,7 +34,7 @@ import Testing
         #expect {
             _ = try Formula(tex, numbers: ["x": 1], locate: locate)
         } throws: { error in
-            (error as? ReportError).map { $0.location == location && $0.message == message } ?? false
+            (error as? LocatedError).map { $0.location == location && $0.message == message } ?? false
         }
     }
 }

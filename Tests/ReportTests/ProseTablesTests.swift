@@ -1,4 +1,5 @@
 import Testing
+import TextSupport
 @testable import Report
 
 @Suite struct ProseTablesTests {
@@ -19,7 +20,7 @@ import Testing
         #expect {
             _ = try ProseTables.arrange("<p>Text.</p><p>\(t(0)) Lost.</p>", scanner: scanner, firstNumber: 1)
         } throws: { error in
-            (error as? ReportError)?.location == "s.md:3:1"
+            (error as? LocatedError)?.location == "s.md:3:1"
         }
     }
 }

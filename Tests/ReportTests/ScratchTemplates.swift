@@ -1,4 +1,5 @@
 import Foundation
+import TextSupport
 @testable import Report
 
 /// A small template folder in a folder of its own under the temporary folder, which the test
@@ -33,7 +34,7 @@ struct ScratchTemplates {
 
     func path(_ name: String) -> String { root.appendingPathComponent(name).path }
 
-    func folder() throws(ReportError) -> TemplateFolder { try TemplateFolder(path: root.path) }
+    func folder() throws(LocatedError) -> TemplateFolder { try TemplateFolder(path: root.path) }
 
     /// The page built from the folder with no experiment results.
     func page() throws -> String {
@@ -44,14 +45,14 @@ struct ScratchTemplates {
     func remove() { try? FileManager.default.removeItem(at: root) }
 
     /// The error `body` throws, or nil when it throws none.
-    static func error(_ body: () throws -> Void) -> ReportError? {
+    static func error(_ body: () throws -> Void) -> LocatedError? {
         do {
             try body()
             return nil
-        } catch let error as ReportError {
+        } catch let error as LocatedError {
             return error
         } catch {
-            return ReportError("unexpected", "\(error)")
+            return LocatedError("unexpected", "\(error)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TextSupport
 @testable import Report
 
 @Suite struct SectionHeadingsTests {
@@ -25,7 +26,7 @@ import Testing
         #expect {
             _ = try headings.number("<h2>One \(ContentScanner.token(0))</h2><h2>Two \(ContentScanner.token(1))</h2>", section: "a", scanner: scanner)
         } throws: { error in
-            (error as? ReportError)?.location == "a.md:3:8"
+            (error as? LocatedError)?.location == "a.md:3:8"
         }
     }
 }

@@ -2,6 +2,7 @@ import FileSafety
 import Foundation
 import Scratch
 import Testing
+import TextSupport
 @testable import Report
 
 @Suite struct SiteWriterTests {
@@ -41,7 +42,7 @@ import Testing
         let root = scratch.url
         let precious = root.appendingPathComponent("thesis.tex")
         try Data("keep me".utf8).write(to: precious)
-        #expect(throws: ReportError.self) { try SiteWriter.write(["index.html": Data()], to: root.path) }
+        #expect(throws: LocatedError.self) { try SiteWriter.write(["index.html": Data()], to: root.path) }
         #expect(try text(precious) == "keep me")
     }
 
@@ -52,8 +53,8 @@ import Testing
         let root = scratch.url
         try Data("keep me".utf8).write(to: root.appendingPathComponent("thesis.tex"))
         try Data(marker.utf8).write(to: root.appendingPathComponent(Self.marker))
-        #expect(throws: ReportError.self) { try SiteWriter.write(["index.html": Data()], to: root.path) }
-        #expect(throws: ReportError.self) { try SiteFolder.clean(root.path) }
+        #expect(throws: LocatedError.self) { try SiteWriter.write(["index.html": Data()], to: root.path) }
+        #expect(throws: LocatedError.self) { try SiteFolder.clean(root.path) }
         #expect(try names(root) == [Self.marker, "thesis.tex"])
         #expect(try text(root.appendingPathComponent("thesis.tex")) == "keep me")
     }
@@ -66,7 +67,7 @@ import Testing
         let root = scratch.url
         try Data("old".utf8).write(to: root.appendingPathComponent("index.html"))
         try Data((SiteWriter.kind.legacyMarkerText ?? "").utf8).write(to: root.appendingPathComponent(Self.marker))
-        #expect(throws: ReportError.self) { try SiteFolder.clean(root.path) }
+        #expect(throws: LocatedError.self) { try SiteFolder.clean(root.path) }
         #expect(try names(root) == [Self.marker, "index.html"])
         try SiteWriter.write(["page.html": Data()], to: root.path)
         #expect(try names(root) == [Self.marker, "page.html"])
@@ -127,10 +128,10 @@ import Testing
         try Data("{{title}}".utf8).write(to: templates.appendingPathComponent("report.mustache"))
         Protection.protect(templates)
         for destination in [templates, root, templates.appendingPathComponent("..")] {
-            #expect(throws: ReportError.self, "\(destination.path)") {
+            #expect(throws: LocatedError.self, "\(destination.path)") {
                 try SiteWriter.write(["index.html": Data()], to: destination.path, force: true)
             }
-            #expect(throws: ReportError.self) { try SiteFolder.checkDestination(destination.path, force: true) }
+            #expect(throws: LocatedError.self) { try SiteFolder.checkDestination(destination.path, force: true) }
         }
         #expect(try names(root) == ["templates"])
         #expect(try names(templates) == ["report.mustache"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextSupport
 @testable import Report
 
 /// A template that names something its context does not hold, or a partial that does not exist,
@@ -7,11 +8,11 @@ import Testing
 /// sections, inverted sections, nested contexts and partials are not mistaken for unknown ones.
 @Suite struct TemplateCheckTests {
     /// The error building a page from `report.mustache` (and `more` files), or nil.
-    func refusal(_ report: String, _ more: [String: String] = [:]) throws -> ReportError? {
+    func refusal(_ report: String, _ more: [String: String] = [:]) throws -> LocatedError? {
         let scratch = try ScratchTemplates(more.merging(["report.mustache": report]) { $1 })
         defer { scratch.remove() }
         return ScratchTemplates.error { _ = try scratch.page() }.map {
-            ReportError($0.location.replacingOccurrences(of: scratch.root.path + "/", with: ""), $0.message, hint: $0.hint)
+            LocatedError($0.location.replacingOccurrences(of: scratch.root.path + "/", with: ""), $0.message, hint: $0.hint)
         }
     }
 

@@ -1,32 +1,23 @@
+import FileSafety
 import Foundation
+import Scratch
 import Testing
 
+@testable import ChartGallery
 @testable import Charts
 
-/// The gallery's examples render in every format and theme, together cover the whole chart
-/// vocabulary, and make a folder with a self-contained index page. With CHARTS_LOOK_DIR set,
-/// the renders are also written there for a person to look at.
+/// The gallery's examples are named for files, together cover the whole chart vocabulary, and
+/// make a folder with a self-contained index page.
 @Suite struct GalleryTests {
-    @Test(arguments: ChartGallery.examples.map(\.name))
-    func renders(name: String) throws {
-        let example = try #require(ChartGallery.examples.first { $0.name == name })
-        let figure = example.figure
-        for theme in Theme.allCases {
-            let files = try ChartGallery.files(for: example, theme: theme)
-            #expect(files.count == Format.allCases.count)
-            let png = try #require(files[ChartGallery.path(example, theme: theme, format: .png)])
-            let size = try #require(TestSupport.pngSize(png))
-            #expect(size.width == Int(figure.size.width * 2) && size.height == Int(figure.size.height * 2))
-            #expect(files[ChartGallery.path(example, theme: theme, format: .svg)].map { String(decoding: $0, as: UTF8.self).hasSuffix("</svg>\n") } == true)
-            #expect(files[ChartGallery.path(example, theme: theme, format: .pdf)].map { String(decoding: $0.suffix(6), as: UTF8.self).contains("%%EOF") } == true)
-            if let directory = ProcessInfo.processInfo.environment["CHARTS_LOOK_DIR"] {
-                for (path, bytes) in files {
-                    let url = URL(fileURLWithPath: directory).appendingPathComponent(path)
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(bytes).write(to: url)
-                }
-            }
-        }
+    /// The gallery writes each example in every format, under the names the handout gives its
+    /// figures. (That every example renders is a test of Charts, which draws them as fixtures.)
+    @Test(arguments: Theme.allCases)
+    func filesAreNamedAsTheHandoutNamesFigures(theme: Theme) throws {
+        let files = try ChartGallery.files(for: ChartGallery.small, theme: theme)
+        let suffix = theme == .light ? "" : ".dark"
+        #expect(files.keys.sorted() == ["pdf", "png", "svg"].map { "figures/small\(suffix).\($0)" })
+        let svg = try #require(files[ChartGallery.path(ChartGallery.small, theme: theme, format: .svg)])
+        #expect(String(decoding: svg, as: UTF8.self).hasSuffix("</svg>\n"))
     }
 
     @Test func namesAreUniqueAndSafeForFiles() {
@@ -135,56 +126,48 @@ import Testing
 
 /// Writing the gallery folder never destroys files the gallery did not write.
 @Suite struct GalleryFolderTests {
-    private static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("charts-gallery-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     private static func contents(_ folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     }
 
     @Test func writesANewFolderWithTheMarkerAndReplacesItsOwnFolder() throws {
-        let root = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let folder = root.appendingPathComponent("gallery")
-        try ChartGallery.write(["index.html": Array("first".utf8), "figures/a.svg": [1]], to: folder)
-        #expect(try Self.contents(folder) == [ChartGallery.marker, "figures", "index.html"])
-        try ChartGallery.write(["index.html": Array("second".utf8)], to: folder)
-        #expect(try Self.contents(folder) == [ChartGallery.marker, "index.html"], "the previous gallery's files are gone")
-        #expect(try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8) == "second")
+        try withScratchFolder("initlab-gallery") { root in
+            let folder = root.appendingPathComponent("gallery")
+            try ChartGallery.write(["index.html": Array("first".utf8), "figures/a.svg": [1]], to: folder)
+            #expect(try Self.contents(folder) == [ChartGallery.marker, "figures", "index.html"])
+            try ChartGallery.write(["index.html": Array("second".utf8)], to: folder)
+            #expect(try Self.contents(folder) == [ChartGallery.marker, "index.html"], "the previous gallery's files are gone")
+            #expect(try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8) == "second")
+        }
     }
 
     @Test func anEmptyFolderIsUsed() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try ChartGallery.write(["index.html": []], to: folder)
-        #expect(try Self.contents(folder) == [ChartGallery.marker, "index.html"])
+        try withScratchFolder("initlab-gallery") { folder in
+            try ChartGallery.write(["index.html": []], to: folder)
+            #expect(try Self.contents(folder) == [ChartGallery.marker, "index.html"])
+        }
     }
 
     @Test func aFolderWithOtherFilesIsRefusedAndLeftAlone() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let precious = folder.appendingPathComponent("thesis.tex")
-        try Data("mine".utf8).write(to: precious)
-        do {
-            try ChartGallery.write(["index.html": []], to: folder)
-            Issue.record("a folder with foreign files was overwritten")
-        } catch {
-            #expect(error.kind == .output)
-            #expect(error.description.contains(folder.path) && error.description.contains("did not write"))
+        try withScratchFolder("initlab-gallery") { folder in
+            let precious = folder.appendingPathComponent("thesis.tex")
+            try Data("mine".utf8).write(to: precious)
+            #expect {
+                try ChartGallery.write(["index.html": []], to: folder)
+            } throws: { error in
+                "\(error)".contains(folder.path) && "\(error)".contains("did not write")
+            }
+            #expect(try Self.contents(folder) == ["thesis.tex"])
+            #expect(try Data(contentsOf: precious) == Data("mine".utf8))
         }
-        #expect(try Self.contents(folder) == ["thesis.tex"])
-        #expect(try Data(contentsOf: precious) == Data("mine".utf8))
     }
 
     @Test func aFileInPlaceOfTheFolderIsRefused() throws {
-        let root = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let file = root.appendingPathComponent("gallery")
-        try Data("x".utf8).write(to: file)
-        #expect(throws: ChartError.self) { try ChartGallery.write([:], to: file) }
-        #expect(try Data(contentsOf: file) == Data("x".utf8))
+        try withScratchFolder("initlab-gallery") { root in
+            let file = root.appendingPathComponent("gallery")
+            try Data("x".utf8).write(to: file)
+            #expect(throws: FileSafetyError.self) { try ChartGallery.write([:], to: file) }
+            #expect(try Data(contentsOf: file) == Data("x".utf8))
+        }
     }
 }

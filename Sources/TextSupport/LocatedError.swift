@@ -1,6 +1,8 @@
-/// A failure a user can cause, with where it happened and what to do about it.
-public struct ReportError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The file (and line and column, when known) the problem is in, or the option that caused it.
+/// A failure a user can cause, with where it happened and what to do about it: one type for a
+/// configuration file, the prose and templates, and the command line, so that every such error
+/// prints as one line and leaves with the same exit status.
+public struct LocatedError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// `file:line:column`, the file alone when no position applies, or the option that caused it.
     public var location: String
     public var message: String
     public var hint: String?
@@ -17,11 +19,12 @@ public struct ReportError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The position of an offset in a text, 1-based, as editors show it.
-struct SourcePosition {
-    let line: Int
-    let column: Int
+public struct SourcePosition: Sendable, Hashable {
+    public let line: Int
+    public let column: Int
 
-    init(offset: Int, in characters: [Character]) {
+    /// `offset` counts characters, as the prose scanners do.
+    public init(offset: Int, in characters: [Character]) {
         var line = 1
         var column = 1
         for character in characters.prefix(offset) {

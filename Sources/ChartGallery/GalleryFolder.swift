@@ -1,3 +1,4 @@
+import Charts
 import FileSafety
 import Foundation
 
@@ -11,11 +12,7 @@ extension ChartGallery {
     /// Replaces `folder` with `files` (relative paths) plus the marker, in one step. A folder
     /// holding files the gallery did not write is refused unless `force`, as is a file in its
     /// place: the gallery never overwrites what it did not write.
-    public static func write(_ files: [String: [UInt8]], to folder: URL, force: Bool = false) throws(ChartError) {
-        do {
-            try MarkedFolder.write(files.mapValues { Data($0) }, to: folder, kind: folderKind, force: force)
-        } catch {
-            throw ChartError(.output, error.description)
-        }
+    public static func write(_ files: [String: [UInt8]], to folder: URL, force: Bool = false) throws(FileSafetyError) {
+        try MarkedFolder.write(files.mapValues { Data($0) }, to: folder, kind: folderKind, force: force)
     }
 }

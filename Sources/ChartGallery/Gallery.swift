@@ -1,3 +1,5 @@
+import Charts
+
 /// One entry of the gallery: a figure that shows one part of the chart vocabulary.
 public struct GalleryExample: Sendable, Hashable {
     /// A short file-name-safe name, such as "violins-log".
@@ -17,7 +19,7 @@ public struct GalleryExample: Sendable, Hashable {
 
 /// Every mark, scale and layout the Charts module offers, each drawn once, so that anyone can
 /// see the whole chart vocabulary at a glance (`initlab gallery`). The same figures are the
-/// module's test fixtures, so what the gallery shows is what the tests check.
+/// fixtures of the Charts tests, so what the gallery shows is what the tests check.
 public enum ChartGallery {
     /// The examples in the order the gallery page shows them: marks, then scales and text,
     /// then layouts.

@@ -1,11 +1,11 @@
+import Charts
 import TextSupport
 
 /// The gallery's files and its index page.
 extension ChartGallery {
-    /// The folder-relative path of one rendering: `figures/<name>.<format>` in the light
-    /// theme and `figures/<name>.dark.<format>` in the dark one, as the handout names them.
-    public static func path(_ example: GalleryExample, theme: Theme, format: Format) -> String {
-        "figures/\(example.name)\(theme == .light ? "" : ".\(theme.rawValue)").\(format.rawValue)"
+    /// The folder-relative path of one rendering, named as the handout names its figures.
+    static func path(_ example: GalleryExample, theme: Theme, format: Format) -> String {
+        FigurePaths.rendering(example.name, theme: theme, format: format)
     }
 
     /// One example drawn in every format in one theme, by ``path(_:theme:format:)``.

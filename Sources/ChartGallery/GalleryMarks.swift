@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 
 /// The gallery's examples of marks.

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reproducible standard normal draws (xorshift64* and Box–Muller) for the gallery's
-/// examples: Charts cannot use Numerics' generator, and the examples must be the same
-/// bytes on every run and machine.
+/// examples, which must be the same bytes on every run and machine: a stream of their own, so
+/// that a change to the experiments' generator in Numerics does not redraw the gallery.
 struct NormalStream {
     private var state: UInt64
 

@@ -1,0 +1,37 @@
+import Experiments
+import Initializers
+import TextSupport
+
+extension ProseFile {
+    /// The pass that draws the tables the directives ask for (`{{checks}}`, `{{rules}}`,
+    /// `{{libraries}}`) and puts them in the HTML now, before the tables are numbered, so that
+    /// a `Table:` caption beside one can attach to it.
+    mutating func placeBlocks(checks: [Check], partials: Document.Partials) throws(LocatedError) {
+        var blocks = pieces.indices.map { _ in nil as String? }
+        for (index, piece) in pieces.enumerated() {
+            switch piece.source {
+            case .checks(let prefixes):
+                blocks[index] = try partials.checks(CheckTable.matching(prefixes, in: checks))
+            case .rules:
+                blocks[index] = partials.rules
+            case .libraries(let names):
+                var rules: [RuleID] = []
+                for name in names {
+                    guard let rule = RuleID(rawValue: name) else {
+                        let near = nearestName(to: name, in: RuleID.allCases.map(\.rawValue))
+                        throw error(at: piece, "no rule \(name) in the catalogue", hint: near.map { "did you mean \($0)?" })
+                    }
+                    rules.append(rule)
+                }
+                blocks[index] = try partials.libraries(rules)
+            default:
+                continue
+            }
+        }
+        var drawn = self
+        for index in pieces.indices { drawn.pieces[index].html = blocks[index] }
+        html = drawn.placingPieces(in: html)
+        // In the HTML now: nothing is left for the last pass to put in their place.
+        for index in pieces.indices where blocks[index] != nil { pieces[index].html = "" }
+    }
+}
