@@ -11,8 +11,9 @@ struct Build: ParsableCommand {
             Writes index.html, style.css, figures/ (SVG, PNG at 2x, PDF; light and dark), \
             data/ (one CSV per figure and result table) and data/manifest.json. The new site is \
             written beside the output folder and swapped in only when everything succeeded. \
-            Experiment results are cached in .initlab-cache/, keyed by their parameters and the \
-            seed, so editing prose or templates re-renders the page without running anything.
+            Experiment results are cached in .initlab-cache/, keyed by their parameters, the \
+            seed and the code and BLAS that compute them, so editing prose or templates \
+            re-renders the page without running anything.
             """)
 
     @Option(name: .shortAndLong, help: "The folder the site is written to (replaced whole).")
