@@ -54,6 +54,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "benchmarks", dependencies: ["Experiments", "Charts", "Networks", "Numerics"]),
+        .executableTarget(name: "sweep", dependencies: ["Experiments", "Numerics"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers"]),
         .testTarget(name: "NetworksTests", dependencies: ["Networks"]),

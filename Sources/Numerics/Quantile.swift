@@ -2,6 +2,7 @@
 /// the experiments take them for every layer of hundreds of networks.
 public enum Quantile {
     /// The ⌊p·n⌋-th smallest value (0-based, clamped to the last), or NaN for no values.
+    @inlinable
     public static func of<Value: BinaryFloatingPoint>(_ values: [Value], _ p: Double) -> Value {
         guard !values.isEmpty else { return .nan }
         var copy = values
@@ -10,6 +11,7 @@ public enum Quantile {
     }
 
     /// The k-th smallest element (0-based), with the middle element as pivot; reorders the buffer.
+    @inlinable
     public static func select<Value: Comparable>(_ buffer: UnsafeMutableBufferPointer<Value>, _ k: Int) -> Value {
         var low = 0, high = buffer.count - 1
         while low < high {
