@@ -9,9 +9,9 @@ import Testing
     @Test func aMeanOfRealisationsUsesStudentsT() throws {
         let check = Check.studentT(id: "x/y", claim: "c", samples: Self.samples, theory: .proportional("k", 1), falseAlarmRate: 1e-5)
         let moments = Moments(Self.samples)
-        // t₅(1 − 5·10⁻⁶) = 22.20 (scipy.stats.t.isf(5e-6, 5)); with the normal's 4.42 a mean of
-        // six values would fail about once in 200 builds.
-        #expect(abs(check.tolerance / moments.standardError - 22.2037) < 1e-3)
+        // t₅(1 − 5·10⁻⁶) = 17.897 (scipy.stats.t.isf(5e-6, 5)); with the normal's 4.42 a mean of
+        // six values would fail about once in 140 builds (P(|t₅| > 4.42) = 0.0069).
+        #expect(abs(check.tolerance / moments.standardError - 17.896866) < 1e-5)
         #expect(check.basis.hasPrefix("Student t, 5 d.f."))
         #expect(check.falseAlarmRate == 1e-5)
         #expect(check.passed)
