@@ -92,9 +92,9 @@ public struct Isometry: Experiment {
         switch profile {
         case .quick:
             self.init(parameters: Parameters(
-                width: 64, depths: [1, 2, 4, 8, 16], realisations: 48, tanhInputVariance: 0.01,
-                spectrum: Spectrum(depths: [1, 4, 16], realisations: 4, bins: 30, tinySingularValue: 0.01),
-                signCorrection: SignCorrection(width: 16, draws: 8000),
+                width: 64, depths: [1, 2, 4, 8], realisations: 48, tanhInputVariance: 0.01,
+                spectrum: Spectrum(depths: [1, 4, 8], realisations: 4, bins: 30, tinySingularValue: 0.01),
+                signCorrection: SignCorrection(width: 8, draws: 8000),
                 falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
             self.init(parameters: Parameters(

@@ -66,7 +66,7 @@ public struct Modes: Experiment {
     public init(profile: Profile) {
         switch profile {
         case .quick:
-            self.init(parameters: Parameters(widths: [256, 224, 192, 160, 128, 96, 64, 32], outputs: 10, batch: 64, realisations: 48, leakySlope: 0.5, falseAlarmRate: Significance.falseAlarmRate))
+            self.init(parameters: Parameters(widths: [256, 224, 192, 160, 128, 96, 64, 32], outputs: 10, batch: 16, realisations: 48, leakySlope: 0.5, falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
             self.init(parameters: Parameters(widths: [512, 448, 384, 320, 256, 192, 128, 64], outputs: 10, batch: 256, realisations: 96, leakySlope: 0.5, falseAlarmRate: Significance.falseAlarmRate))
         case .paper:
@@ -210,12 +210,14 @@ public struct Modes: Experiment {
         variant.slope == 0 ? [true, false] : [true]
     }
 
-    /// Each claim about the ratio of the far end of a pass to where it starts, checked on the
-    /// far end itself: E[Var(a_L)] forward and E[Var(∂L/∂a_1)] backward, for standard normal
-    /// inputs and a unit-variance output gradient. Both expectations are exact at finite width
-    /// (the forward one by the sign symmetry of each layer's weights, the backward one for
-    /// Gaussian weights, as in Propagation's `firstLayerGradientCheck`), where a ratio of two
-    /// layers of one network has no exact expectation.
+    /// Each claim about the ratio of the far end of a pass to where it starts is checked on a
+    /// statistic whose expectation is exact at finite width. Forward, the ratio telescopes into
+    /// the factors of consecutive layers, and E[Var(a_{l+1})/Var(a_l)] = n_l·Var(W_{l+1})·(1 + a²)/2
+    /// exactly (the sign symmetry of W_l, as in Propagation's checks): the statistic is the mean
+    /// over the layers of each ratio over its factor, expected 1. Backward the masks reuse the
+    /// forward weights and no ratio of layers has an exact expectation; E[Var(∂L/∂a_1)] for a
+    /// unit-variance output gradient does, for Gaussian weights (Propagation's
+    /// `firstLayerGradientCheck`).
     func checks(_ result: Result) -> [Check] {
         let widths = parameters.widths.dropFirst().map(String.init).joined(separator: "→")
         var checks: [Check] = []
@@ -233,22 +235,36 @@ public struct Modes: Experiment {
                 } else {
                     "He normal, mode \(variant.mode.rawValue), ReLU widths \(widths): \(end) is a ratio of widths, \(NumberText.format(ratio, digits: 3)), not a power of the depth"
                 }
-                let measuredEnd = forward ? "E[Var(a_L)]" : "E[Var(∂L/∂a₁)]"
-                let expected = farEnd(variant, forward: forward, factor: 1)
-                checks.append(Check.studentT(
-                    id: "modes/\(variant.id)/\(pass)",
-                    claim: claim + "; checked as \(measuredEnd) = \(NumberText.format(expected, digits: 3))",
-                    samples: runs(result, variant).compactMap { (forward ? $0.forward.last : $0.backward.first) },
-                    theory: Theory("He's 2 in Var(W)") { farEnd(variant, forward: forward, factor: $0) },
-                    falseAlarmRate: parameters.falseAlarmRate, note: "\(measuredEnd) per network"))
+                let id = "modes/\(variant.id)/\(pass)"
+                let constant = "He's 2 in Var(W)"
+                if forward {
+                    checks.append(Check.studentT(
+                        id: id, claim: claim + "; checked layer by layer: each ratio over its factor n_l·Var(W_{l+1})·(1 + a²)/2 is 1",
+                        samples: runs(result, variant).compactMap { layerRatios(variant, $0.forward) },
+                        theory: .proportional(constant, 1), falseAlarmRate: parameters.falseAlarmRate,
+                        note: "mean of \(parameters.widths.count - 2) ratios over their factors per network"))
+                } else {
+                    let expected = theory(variant).backward.first ?? .nan
+                    checks.append(Check.studentT(
+                        id: id, claim: claim + "; checked as E[Var(∂L/∂a₁)] = \(NumberText.format(expected, digits: 3))",
+                        samples: runs(result, variant).compactMap(\.backward.first),
+                        theory: Theory(constant) { theory(variant, factor: $0).backward.first ?? .nan },
+                        falseAlarmRate: parameters.falseAlarmRate, note: "Var(∂L/∂a₁) per network"))
+                }
             }
         }
         return checks
     }
 
-    func farEnd(_ variant: Variant, forward: Bool, factor: Double) -> Double {
-        let (f, b) = theory(variant, factor: factor)
-        return (forward ? f.last : b.first) ?? .nan
+    /// The mean over consecutive hidden layers of Var(a_{l+1})/Var(a_l) over its theory factor.
+    func layerRatios(_ variant: Variant, _ forward: [Double]) -> Double? {
+        let theory = theory(variant).forward
+        guard forward.count == theory.count, forward.count > 1, forward.allSatisfy({ $0 > 0 }) else { return nil }
+        let ratios = (0..<(forward.count - 1)).map { (l: Int) -> Double in
+            let factor = theory[l + 1] / theory[l]
+            return forward[l + 1] / forward[l] / factor
+        }
+        return ratios.reduce(0, +) / Double(ratios.count)
     }
 
     func figure(_ result: Result) -> FigureSpec {

@@ -67,7 +67,7 @@ public struct Propagation: Experiment {
         case .quick:
             self.init(parameters: Parameters(
                 grid: Grid(activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
-                           depth: 6, width: 64, batch: 64, realisations: 48),
+                           depth: 6, width: 32, batch: 16, realisations: 96),
                 histograms: Histograms(rules: glorot, depth: 5, width: 100, batch: 100, classes: 10, bins: 50),
                 reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 200),
                 falseAlarmRate: Significance.falseAlarmRate))
