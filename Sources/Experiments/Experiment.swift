@@ -72,9 +72,4 @@ extension ParameterProblem {
             ParameterProblem($0.key, "\($0.value) is outside \($0.range.lowerBound) to \($0.range.upperBound)")
         }
     }
-
-    /// The tolerance of a statistical check, in standard errors, must be a positive number.
-    static func tolerance(_ standardErrors: Double) -> [ParameterProblem] {
-        standardErrors > 0 && standardErrors.isFinite ? [] : [ParameterProblem("tolerance_in_standard_errors", "must be a positive number")]
-    }
 }

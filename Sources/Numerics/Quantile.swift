@@ -3,9 +3,11 @@
 /// of the handout (numbers, figures, tables) agrees with what a reader computes from the CSV.
 ///
 /// Unsorted values are handled by selection (Hoare's quickselect, expected linear time) rather
-/// than by sorting: the experiments take quantiles for every layer of hundreds of networks.
+/// than by sorting: the experiments take quantiles for every layer of hundreds of networks, and
+/// inlining lets them specialise for Float without a generic call per element.
 public enum Quantile {
     /// The p-quantile of `values` in any order, or NaN for no values.
+    @inlinable
     public static func of<Value: BinaryFloatingPoint>(_ values: [Value], _ p: Double) -> Value {
         guard !values.isEmpty else { return .nan }
         var copy = values
@@ -22,6 +24,7 @@ public enum Quantile {
     }
 
     /// The p-quantile of `sorted`, which must be in increasing order, or NaN for no values.
+    @inlinable
     public static func ofSorted<Value: BinaryFloatingPoint>(_ sorted: [Value], _ p: Double) -> Value {
         guard !sorted.isEmpty else { return .nan }
         let (below, fraction) = position(p, count: sorted.count)
@@ -31,6 +34,7 @@ public enum Quantile {
 
     /// The 0-based order statistic at or below the type-7 position p·(n − 1), and how far
     /// towards the next one the quantile lies (0 when it is that order statistic).
+    @usableFromInline
     static func position(_ p: Double, count: Int) -> (below: Int, fraction: Double) {
         let h = min(max(p, 0), 1) * Double(count - 1)
         let below = min(count - 1, Int(h.rounded(.down)))
@@ -39,6 +43,7 @@ public enum Quantile {
 
     /// The k-th smallest element (0-based), with the middle element as pivot; reorders the
     /// buffer so that no element after index k is smaller than it.
+    @inlinable
     public static func select<Value: Comparable>(_ buffer: UnsafeMutableBufferPointer<Value>, _ k: Int) -> Value {
         var low = 0, high = buffer.count - 1
         while low < high {

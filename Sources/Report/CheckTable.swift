@@ -42,6 +42,8 @@ enum CheckTable {
                     "expected": NumberText.format(check.expected, digits: 4),
                     "measured": NumberText.format(check.measured, digits: 4),
                     "tolerance": NumberText.format(check.tolerance, digits: 2),
+                    "falseAlarmRate": NumberText.format(check.falseAlarmRate, digits: 1),
+                    "basis": check.basis,
                     "passed": check.passed,
                 ] as [String: Any]
             },

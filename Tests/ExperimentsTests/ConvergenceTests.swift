@@ -12,6 +12,7 @@ import Testing
         let checks = Self.experiment.report(Self.result).checks
         #expect(checks.map(\.id) == ["convergence/symmetry/zeros"])
         #expect(checks.allSatisfy { $0.passed }, "\(checks)")
+        CheckPolicy.expectFollowed(checks)
         // The comparison rule really does break the symmetry.
         let spread = Self.result.runs.filter { $0.setup == "symmetry" && $0.rule.rule != .zeros }.compactMap { $0.points.last?.unitSpread }
         #expect(spread.allSatisfy { $0 > 0.01 })

@@ -12,7 +12,9 @@ import Testing
     @Test func quickProfileChecksPass() {
         let failed = Self.report.checks.filter { !$0.passed }
         #expect(failed.isEmpty, "\(failed)")
-        let depths = Self.experiment.parameters.depths
+        let depths = Self.experiment.checkedDepths(upTo: 32)
+        #expect(depths == [1, 2] && Self.experiment.checkedDepths(upTo: 8) == [1, 2, 4, 8])
+        CheckPolicy.expectFollowed(Self.report.checks)
         #expect(Self.report.checks.map(\.id).sorted() == (depths.map { "isometry/gaussian-linear/second-moment/L=\($0)" } + [
             "isometry/gaussian-linear/mean", "isometry/gaussian-relu/mean", "isometry/orthogonal-linear/isometry", "isometry/orthogonal-relu/mean",
             "isometry/qr/corrected-mean", "isometry/qr/corrected-negative-fraction", "isometry/qr/corrected-second-moment",
@@ -183,6 +185,6 @@ import Testing
         #expect(keys { $0.spectrum.tinySingularValue = 0 } == ["spectrum.tiny_singular_value"])
         #expect(keys { $0.signCorrection.draws = 1 } == ["sign_correction.draws"])
         #expect(keys { $0.tanhInputVariance = -1 } == ["tanh_input_variance"])
-        #expect(keys { $0.toleranceInStandardErrors = .nan } == ["tolerance_in_standard_errors"])
+        #expect(keys { $0.falseAlarmRate = .nan } == ["false_alarm_rate"])
     }
 }

@@ -15,6 +15,7 @@ import Testing
             "modes/leaky/rule-for-the-slope/forward", "modes/leaky/relu-rule/forward",
         ])
         #expect(checks.allSatisfy { $0.passed }, "\(checks.filter { !$0.passed })")
+        CheckPolicy.expectFollowed(checks)
     }
 
     @Test func eachModeKeepsItsPassAndTheOtherChangesByTheWidthRatio() {
@@ -38,7 +39,7 @@ import Testing
         // Inputs 4, hidden 2 then 1, one output. fan_in: Var(W) = 2/4, 2/2, 2/1. Forward:
         // 4·(1/2) = 2, then 2·1·2/2 = 2. Backward: g₂ = n_out·Var(W_out)/2 = 1·2/2 = 1, and
         // g₁ = n₂·Var(W₂)·g₂/2 = 1·1·1/2 = 1/2.
-        let modes = Modes(parameters: Modes.Parameters(widths: [4, 2, 1], outputs: 1, batch: 2, realisations: 2, leakySlope: 0.5, toleranceInStandardErrors: 5))
+        let modes = Modes(parameters: Modes.Parameters(widths: [4, 2, 1], outputs: 1, batch: 2, realisations: 2, leakySlope: 0.5, falseAlarmRate: 1e-5))
         let fanIn = modes.theory(Modes.Variant(mode: .fanIn, slope: 0, ruleSlope: 0))
         #expect(fanIn.forward == [2, 2])
         #expect(fanIn.backward == [0.5, 1])
@@ -66,8 +67,8 @@ import Testing
         parameters = Self.experiment.parameters
         parameters.realisations = 1
         parameters.leakySlope = 1.5
-        parameters.toleranceInStandardErrors = .nan
-        #expect(Set(Modes.problems(parameters).map(\.key)) == ["realisations", "leaky_slope", "tolerance_in_standard_errors"])
+        parameters.falseAlarmRate = .nan
+        #expect(Set(Modes.problems(parameters).map(\.key)) == ["realisations", "leaky_slope", "false_alarm_rate"])
         #expect(Modes.problems(Self.experiment.parameters).isEmpty)
     }
 }

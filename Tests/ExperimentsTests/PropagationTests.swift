@@ -10,6 +10,7 @@ import Testing
     @Test func everyCheckPasses() {
         let failed = Self.report.checks.filter { !$0.passed }
         #expect(failed.isEmpty, "\(failed)")
+        CheckPolicy.expectFollowed(Self.report.checks)
         let ids = Set(Self.report.checks.map(\.id))
         #expect(ids.count == Self.report.checks.count)
         for id in ["propagation/factor/linear/normal/forward", "propagation/factor/linear/sparse/forward", "propagation/factor/linear/identity/forward",

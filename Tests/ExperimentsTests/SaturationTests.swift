@@ -8,6 +8,7 @@ import Testing
 
     @Test func everyCheckPasses() {
         let failed = Self.report.checks.filter { !$0.passed }
+        CheckPolicy.expectFollowed(Self.report.checks)
         #expect(failed.isEmpty, "\(failed)")
         #expect(Self.report.checks.count == 2 + 3 * 7 + 1)
     }

@@ -32,7 +32,7 @@ import Testing
     func standardErrorMatchesTheSpreadOfRepeatedEstimates(_ setting: SaturationSetting) {
         let experiment = Saturation(parameters: .init(
             fanIns: [16], settings: [setting], units: 8, batch: 8, drawsPerFanIn: 1024,
-            maxReplicates: 4, curvePoints: 3, toleranceInStandardErrors: 4))
+            maxReplicates: 4, curvePoints: 3, falseAlarmRate: 1e-5))
         let root = RandomSource(seed: 99)
         let estimates = (0..<400).map { experiment.measure(setting, fanIn: 16, random: root.derived("\($0)")) }
         let spread = Moments(estimates.map(\.varianceMeasured)).sampleVariance.squareRoot()

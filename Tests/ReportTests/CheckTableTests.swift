@@ -4,9 +4,9 @@ import Testing
 
 @Suite struct CheckTableTests {
     let checks = [
-        Check(id: "saturation/variance/d=1", claim: "a", expected: 1, measured: 1, tolerance: 0.1),
-        Check(id: "depth/forward", claim: "b", expected: 1, measured: 3, tolerance: 0.1),
-        Check(id: "saturation/four", claim: "c", expected: 6.928203, measured: 6.93, tolerance: 0.1),
+        Check(id: "saturation/variance/d=1", claim: "a", expected: 1, measured: 1, tolerance: 0.1, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
+        Check(id: "depth/forward", claim: "b", expected: 1, measured: 3, tolerance: 0.1, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
+        Check(id: "saturation/four", claim: "c", expected: 6.928203, measured: 6.93, tolerance: 0.1, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
     ]
 
     @Test func prefixesSelectInTheBuildsOrder() {
@@ -29,5 +29,8 @@ import Testing
         let rows = CheckTable.context([checks[2]])["checks"] as? [[String: Any]]
         #expect(rows?.first?["expected"] as? String == "6.928")
         #expect(rows?.first?["passed"] as? Bool == true)
+        // Each row states its false-alarm rate and where it comes from.
+        #expect(rows?.first?["falseAlarmRate"] as? String == "1 × 10⁻⁵")
+        #expect(rows?.first?["basis"] as? String == "Student t, 9 d.f.")
     }
 }

@@ -10,8 +10,8 @@ import TextSupport
 @Suite struct DocumentTests {
     static let references = #"[{"key": "a2010", "authors": "A", "title": "T", "venue": "V", "year": 2010, "doi": "10.1/x"}, {"key": "b2012", "authors": "B", "title": "U", "venue": "W", "year": 2012, "arxiv": "1206.5533"}]"#
     static let checks = [
-        Check(id: "demo/variance/d=1", claim: "Var = 1/3", expected: 1.0 / 3, measured: 0.331, tolerance: 0.01),
-        Check(id: "demo/tail", claim: "tail", expected: 0.1, measured: 0.1, tolerance: 0.01),
+        Check(id: "demo/variance/d=1", claim: "Var = 1/3", expected: 1.0 / 3, measured: 0.331, tolerance: 0.01, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
+        Check(id: "demo/tail", claim: "tail", expected: 0.1, measured: 0.1, tolerance: 0.01, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
     ]
 
     /// A template folder holding `content` (file name → Markdown).

@@ -24,7 +24,7 @@ import Testing
         Case(name: "misspelt rule", config: "experiments:\n  propagation:\n    grid:\n      rules: [{rule: he-norml}]\n", arguments: ["--config", "CONFIG"], status: 2, message: "invalid value 'he-norml'"),
         Case(name: "misspelt activation", config: "experiments:\n  propagation:\n    grid:\n      activations: [tanhh]\n", arguments: ["--config", "CONFIG"], status: 2, message: "invalid value 'tanhh'"),
         Case(name: "zero width", config: "experiments:\n  propagation:\n    grid:\n      width: 0\n", arguments: ["--config", "CONFIG"], status: 2, message: "CONFIG:4:14: experiments.propagation.grid.width: 0 is outside 1 to 8192"),
-        Case(name: "NaN", config: "experiments:\n  saturation:\n    tolerance_in_standard_errors: .nan\n", arguments: ["--config", "CONFIG"], status: 2, message: "must be a finite number, not .nan"),
+        Case(name: "NaN", config: "experiments:\n  saturation:\n    false_alarm_rate: .nan\n", arguments: ["--config", "CONFIG"], status: 2, message: "must be a finite number, not .nan"),
         Case(name: "absurd size", config: "experiments:\n  saturation:\n    fan_ins: [1048576]\n    units: 4096\n", arguments: ["--config", "CONFIG"], status: 2, message: "MiB per layer; keep it under 1 GiB"),
         Case(name: "missing configuration", config: nil, arguments: ["--config", "ROOT/nowhere.yml"], status: 2, message: "ROOT/nowhere.yml: cannot read the configuration file"),
         Case(name: "missing templates", config: nil, arguments: ["--templates", "ROOT/no-templates"], status: 2, message: "no template folder here"),

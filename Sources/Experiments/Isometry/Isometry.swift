@@ -78,7 +78,8 @@ public struct Isometry: Experiment {
         public var tanhInputVariance: Double
         public var spectrum: Spectrum
         public var signCorrection: SignCorrection
-        public var toleranceInStandardErrors: Double
+        /// The false-alarm rate of each check (see ``Check``).
+        public var falseAlarmRate: Double
     }
 
     public let parameters: Parameters
@@ -91,16 +92,16 @@ public struct Isometry: Experiment {
         switch profile {
         case .quick:
             self.init(parameters: Parameters(
-                width: 32, depths: [1, 2, 4, 8, 16], realisations: 16, tanhInputVariance: 0.01,
-                spectrum: Spectrum(depths: [1, 4, 16], realisations: 4, bins: 30, tinySingularValue: 0.01),
-                signCorrection: SignCorrection(width: 16, draws: 2000),
-                toleranceInStandardErrors: 5))
+                width: 64, depths: [1, 2, 4, 8], realisations: 48, tanhInputVariance: 0.01,
+                spectrum: Spectrum(depths: [1, 4, 8], realisations: 4, bins: 30, tinySingularValue: 0.01),
+                signCorrection: SignCorrection(width: 8, draws: 8000),
+                falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
             self.init(parameters: Parameters(
                 width: 256, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 12, tanhInputVariance: 0.01,
                 spectrum: Spectrum(depths: [1, 8, 32], realisations: 2, bins: 48, tinySingularValue: 0.01),
                 signCorrection: SignCorrection(width: 32, draws: 10_000),
-                toleranceInStandardErrors: 5))
+                falseAlarmRate: Significance.falseAlarmRate))
         case .paper:
             // Saxe et al.'s width of 1000 for the spectra (they pool 500 products; two here, for
             // an eigenvalue solve of a 1000 × 1000 matrix takes tens of seconds).
@@ -108,7 +109,7 @@ public struct Isometry: Experiment {
                 width: 1000, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 16, tanhInputVariance: 0.01,
                 spectrum: Spectrum(depths: [1, 8, 32], realisations: 2, bins: 60, tinySingularValue: 0.01),
                 signCorrection: SignCorrection(width: 100, draws: 20_000),
-                toleranceInStandardErrors: 5))
+                falseAlarmRate: Significance.falseAlarmRate))
         }
     }
 
@@ -144,7 +145,7 @@ public struct Isometry: Experiment {
         if !(parameters.tanhInputVariance > 0 && parameters.tanhInputVariance <= 100) {
             problems.append(ParameterProblem("tanh_input_variance", "must be a positive number up to 100"))
         }
-        problems += ParameterProblem.tolerance(parameters.toleranceInStandardErrors)
+        problems += Significance.problems(parameters.falseAlarmRate)
         return problems
     }
 

@@ -45,7 +45,8 @@ public struct Modes: Experiment {
         /// The negative slope of the leaky ReLU networks, drawn with He's rule for that
         /// slope and with the plain ReLU rule, both in mode fan_in.
         public var leakySlope: Double
-        public var toleranceInStandardErrors: Double
+        /// The false-alarm rate of each check (see ``Check``).
+        public var falseAlarmRate: Double
     }
 
     /// ReLU in both modes, then leaky ReLU with the rule for its slope and with the ReLU rule.
@@ -65,11 +66,11 @@ public struct Modes: Experiment {
     public init(profile: Profile) {
         switch profile {
         case .quick:
-            self.init(parameters: Parameters(widths: [256, 224, 192, 160, 128, 96, 64, 32], outputs: 10, batch: 64, realisations: 48, leakySlope: 0.5, toleranceInStandardErrors: 5))
+            self.init(parameters: Parameters(widths: [256, 224, 192, 160, 128, 96, 64, 32], outputs: 10, batch: 16, realisations: 48, leakySlope: 0.5, falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
-            self.init(parameters: Parameters(widths: [512, 448, 384, 320, 256, 192, 128, 64], outputs: 10, batch: 256, realisations: 96, leakySlope: 0.5, toleranceInStandardErrors: 5))
+            self.init(parameters: Parameters(widths: [512, 448, 384, 320, 256, 192, 128, 64], outputs: 10, batch: 256, realisations: 96, leakySlope: 0.5, falseAlarmRate: Significance.falseAlarmRate))
         case .paper:
-            self.init(parameters: Parameters(widths: [1024, 896, 768, 640, 512, 384, 256, 128], outputs: 10, batch: 512, realisations: 192, leakySlope: 0.5, toleranceInStandardErrors: 5))
+            self.init(parameters: Parameters(widths: [1024, 896, 768, 640, 512, 384, 256, 128], outputs: 10, batch: 512, realisations: 192, leakySlope: 0.5, falseAlarmRate: Significance.falseAlarmRate))
         }
     }
 
@@ -89,7 +90,7 @@ public struct Modes: Experiment {
         if !(parameters.leakySlope > 0 && parameters.leakySlope < 1) {
             problems.append(ParameterProblem("leaky_slope", "\(parameters.leakySlope) is outside (0, 1)"))
         }
-        problems += ParameterProblem.tolerance(parameters.toleranceInStandardErrors)
+        problems += Significance.problems(parameters.falseAlarmRate)
         return problems
     }
 
@@ -149,11 +150,12 @@ public struct Modes: Experiment {
     /// derivative has mean k too. Forward, Var(a_1) = n_0·Var(W_1) and
     /// Var(a_{l+1}) = n_l·Var(W_{l+1})·k·Var(a_l); backward, Var(g_L) = n_out·Var(W_out)·k and
     /// Var(g_l) = n_{l+1}·Var(W_{l+1})·k·Var(g_{l+1}), with n_{l+1} the fan-out of layer l + 1.
-    func theory(_ variant: Variant) -> (forward: [Double], backward: [Double]) {
+    /// `factor` multiplies He's 2 in every layer's Var(W), for the power test.
+    func theory(_ variant: Variant, factor: Double = 1) -> (forward: [Double], backward: [Double]) {
         let n = parameters.widths.map(Double.init) + [Double(parameters.outputs)]
         let kept = (1 + variant.slope * variant.slope) / 2
         // Var(W) of layer l (1-based), whose weights take n[l−1] inputs to n[l] units.
-        func variance(_ l: Int) -> Double { 2 / ((1 + variant.ruleSlope * variant.ruleSlope) * (variant.mode == .fanIn ? n[l - 1] : n[l])) }
+        func variance(_ l: Int) -> Double { 2 * factor / ((1 + variant.ruleSlope * variant.ruleSlope) * (variant.mode == .fanIn ? n[l - 1] : n[l])) }
         let depth = parameters.widths.count - 1
         var forward = [n[0] * variance(1)]
         for l in 1..<depth { forward.append(n[l] * variance(l + 1) * kept * forward[l - 1]) }
@@ -187,37 +189,82 @@ public struct Modes: Experiment {
     }
 
     public func report(_ result: Result) -> ExperimentReport {
-        let z = parameters.toleranceInStandardErrors
-        let widths = parameters.widths.dropFirst().map(String.init).joined(separator: "→")
-        var checks: [Check] = []
         var numbers: [String: Double] = [
             "modes_first_width": Double(parameters.widths[1]), "modes_last_width": Double(parameters.widths[parameters.widths.count - 1]),
             "modes_depth": Double(parameters.widths.count - 1), "modes_input_width": Double(parameters.widths[0]),
             "modes_leaky_slope": parameters.leakySlope,
         ]
         for variant in variants {
-            // The leaky networks differ in the forward pass, which is where the claim is made.
-            for forward in variant.slope == 0 ? [true, false] : [true] {
-                let measured = ratio(result, variant, forward: forward)
-                let expected = theoryRatio(variant, forward: forward)
+            for forward in passes(variant) {
                 let pass = forward ? "forward" : "backward"
                 let key = variant.slope == 0 ? "modes_\(variant.mode.rawValue)_\(pass)_ratio" : "modes_leaky_\(variant.ruleSlope == 0 ? "relu_rule" : "slope_rule")_\(pass)_ratio"
-                numbers[key] = measured.mean
-                numbers[key + "_theory"] = expected
+                numbers[key] = ratio(result, variant, forward: forward).mean
+                numbers[key + "_theory"] = theoryRatio(variant, forward: forward)
+            }
+        }
+        return ExperimentReport(experiment: Self.id, figures: [figure(result)], numbers: numbers, checks: checks(result), tables: ["modes": table(result)])
+    }
+
+    /// The leaky networks differ in the forward pass, which is where their claim is made.
+    func passes(_ variant: Variant) -> [Bool] {
+        variant.slope == 0 ? [true, false] : [true]
+    }
+
+    /// Each claim about the ratio of the far end of a pass to where it starts is checked on a
+    /// statistic whose expectation is exact at finite width. Forward, the ratio telescopes into
+    /// the factors of consecutive layers, and E[Var(a_{l+1})/Var(a_l)] = n_l·Var(W_{l+1})·(1 + a²)/2
+    /// exactly (the sign symmetry of W_l, as in Propagation's checks): the statistic is the mean
+    /// over the layers of each ratio over its factor, expected 1. Backward the masks reuse the
+    /// forward weights and no ratio of layers has an exact expectation; E[Var(∂L/∂a_1)] for a
+    /// unit-variance output gradient does, for Gaussian weights (Propagation's
+    /// `firstLayerGradientCheck`).
+    func checks(_ result: Result) -> [Check] {
+        let widths = parameters.widths.dropFirst().map(String.init).joined(separator: "→")
+        var checks: [Check] = []
+        for variant in variants {
+            for forward in passes(variant) {
+                let pass = forward ? "forward" : "backward"
+                let ratio = theoryRatio(variant, forward: forward)
                 let end = forward ? "Var(a) at the last hidden layer over the first" : "Var(∂L/∂a) at the first hidden layer over the last"
                 let claim: String = if variant.slope != 0 {
                     variant.ruleSlope == variant.slope
                         ? "Leaky ReLU of slope \(NumberText.format(variant.slope, digits: 2)), He normal for that slope, Var(W) = 2/((1 + a²) fan_in): \(end) is 1"
-                        : "Leaky ReLU of slope \(NumberText.format(variant.slope, digits: 2)), the plain ReLU rule 2/fan_in: \(end) is (1 + a²)^(L−1) = \(NumberText.format(expected, digits: 3))"
+                        : "Leaky ReLU of slope \(NumberText.format(variant.slope, digits: 2)), the plain ReLU rule 2/fan_in: \(end) is (1 + a²)^(L−1) = \(NumberText.format(ratio, digits: 3))"
                 } else if (variant.mode == .fanIn) == forward {
                     "He normal, mode \(variant.mode.rawValue), ReLU widths \(widths): \(end) is 1: this pass is kept"
                 } else {
-                    "He normal, mode \(variant.mode.rawValue), ReLU widths \(widths): \(end) is a ratio of widths, \(NumberText.format(expected, digits: 3)), not a power of the depth"
+                    "He normal, mode \(variant.mode.rawValue), ReLU widths \(widths): \(end) is a ratio of widths, \(NumberText.format(ratio, digits: 3)), not a power of the depth"
                 }
-                checks.append(Check(id: "modes/\(variant.id)/\(pass)", claim: claim, expected: expected, measured: measured.mean, tolerance: z * measured.standardError))
+                let id = "modes/\(variant.id)/\(pass)"
+                let constant = "He's 2 in Var(W)"
+                if forward {
+                    checks.append(Check.studentT(
+                        id: id, claim: claim + "; checked layer by layer: each ratio over its factor n_l·Var(W_{l+1})·(1 + a²)/2 is 1",
+                        samples: runs(result, variant).compactMap { layerRatios(variant, $0.forward) },
+                        theory: .proportional(constant, 1), falseAlarmRate: parameters.falseAlarmRate,
+                        note: "mean of \(parameters.widths.count - 2) ratios over their factors per network"))
+                } else {
+                    let expected = theory(variant).backward.first ?? .nan
+                    checks.append(Check.studentT(
+                        id: id, claim: claim + "; checked as E[Var(∂L/∂a₁)] = \(NumberText.format(expected, digits: 3))",
+                        samples: runs(result, variant).compactMap(\.backward.first),
+                        theory: Theory(constant) { theory(variant, factor: $0).backward.first ?? .nan },
+                        falseAlarmRate: parameters.falseAlarmRate, note: "Var(∂L/∂a₁) per network"))
+                }
             }
         }
-        return ExperimentReport(experiment: Self.id, figures: [figure(result)], numbers: numbers, checks: checks, tables: ["modes": table(result)])
+        return checks
+    }
+
+    /// The mean over consecutive hidden layers of Var(a_{l+1})/Var(a_l) over its theory factor.
+    func layerRatios(_ variant: Variant, _ forward: [Double]) -> Double? {
+        let theory = theory(variant).forward
+        guard forward.count == theory.count, forward.count > 1, forward.allSatisfy({ $0 > 0 }) else { return nil }
+        let ratios = (0..<(forward.count - 1)).map { (l: Int) -> Double in
+            let factor = theory[l + 1] / theory[l]
+            return forward[l + 1] / forward[l] / factor
+        }
+        return ratios.reduce(0, +) / Double(ratios.count)
     }
 
     func figure(_ result: Result) -> FigureSpec {

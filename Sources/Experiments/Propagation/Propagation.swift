@@ -46,7 +46,8 @@ public struct Propagation: Experiment {
         public var grid: Grid
         public var histograms: Histograms
         public var reluScale: ReLUScale
-        public var toleranceInStandardErrors: Double
+        /// The false-alarm rate of each check (see ``Check``).
+        public var falseAlarmRate: Double
     }
 
     public let parameters: Parameters
@@ -66,17 +67,17 @@ public struct Propagation: Experiment {
         case .quick:
             self.init(parameters: Parameters(
                 grid: Grid(activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
-                           depth: 6, width: 32, batch: 32, realisations: 4),
+                           depth: 6, width: 32, batch: 16, realisations: 96),
                 histograms: Histograms(rules: glorot, depth: 5, width: 100, batch: 100, classes: 10, bins: 50),
                 reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 200),
-                toleranceInStandardErrors: 5))
+                falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
             self.init(parameters: Parameters(
                 grid: Grid(activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
                            depth: 20, width: 256, batch: 256, realisations: 8),
                 histograms: Histograms(rules: glorot, depth: 5, width: 1000, batch: 1000, classes: 10, bins: 50),
                 reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 1000),
-                toleranceInStandardErrors: 5))
+                falseAlarmRate: Significance.falseAlarmRate))
         case .paper:
             // He et al.'s depth of 30, Glorot & Bengio's width of 1000 for the histograms, and
             // Perunicic's 10,000 test images for the ReLU picture.
@@ -85,7 +86,7 @@ public struct Propagation: Experiment {
                            batchNormActivations: [.relu, .tanh, .sigmoid], depth: 30, width: 512, batch: 512, realisations: 8),
                 histograms: Histograms(rules: glorot, depth: 5, width: 1000, batch: 1000, classes: 10, bins: 50),
                 reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 10_000),
-                toleranceInStandardErrors: 5))
+                falseAlarmRate: Significance.falseAlarmRate))
         }
     }
 
@@ -114,7 +115,7 @@ public struct Propagation: Experiment {
         if !parameters.reluScale.standardDeviations.allSatisfy({ $0 > 0 && $0.isFinite }) {
             problems.append(ParameterProblem("relu_scale.standard_deviations", "must be positive"))
         }
-        problems += ParameterProblem.tolerance(parameters.toleranceInStandardErrors)
+        problems += Significance.problems(parameters.falseAlarmRate)
         return problems
     }
 
@@ -128,6 +129,9 @@ public struct Propagation: Experiment {
         public var realisation: Int
         public var forward: [LayerStatistics]
         public var backward: [LayerStatistics]
+        /// With batch normalisation, the mean square of the normalised values x̂ of each hidden
+        /// layer, s²/(s² + ε) averaged over the units; empty without.
+        public var normalizedSecondMoments: [Double]
     }
 
     /// Per-layer histograms (density) of one network of the Glorot & Bengio setup.
@@ -231,7 +235,7 @@ public struct Propagation: Experiment {
         var stream = random.derived("data")
         // Architectures of this grid are valid by construction (problems() checked the sizes).
         guard let architecture = try? Architecture(inputs: grid.width, hiddenWidths: Array(repeating: grid.width, count: grid.depth), outputs: grid.width, activation: activation, batchNorm: batchNorm) else {
-            return GridRun(activation: activation, rule: rule, batchNorm: batchNorm, realisation: realisation, forward: [], backward: [])
+            return GridRun(activation: activation, rule: rule, batchNorm: batchNorm, realisation: realisation, forward: [], backward: [], normalizedSecondMoments: [])
         }
         let network = Self.network(architecture, rule, random: random.derived("weights"))
         var workspace = Workspace(architecture, batchSize: grid.batch)
@@ -246,7 +250,14 @@ public struct Propagation: Experiment {
         return GridRun(
             activation: activation, rule: rule, batchNorm: batchNorm, realisation: realisation,
             forward: hidden.map { LayerStatistics.measure($0.preActivations, percentileOf: $0.activations, activation: activation, preActivations: $0.activationInputs) },
-            backward: hidden.map { LayerStatistics.measure($0.preActivationGradients, percentileOf: $0.preActivationGradients, activation: nil, preActivations: nil) })
+            backward: hidden.map { LayerStatistics.measure($0.preActivationGradients, percentileOf: $0.preActivationGradients, activation: nil, preActivations: nil) },
+            normalizedSecondMoments: batchNorm ? hidden.map { Self.meanSquare($0.normalized) } : [])
+    }
+
+    static func meanSquare(_ values: Matrix) -> Double {
+        values.elements.withUnsafeBufferPointer { buffer in
+            buffer.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(max(buffer.count, 1))
+        }
     }
 
     static func histogramStream(_ random: RandomSource, _ rule: InitializerChoice) -> RandomSource {

@@ -23,8 +23,8 @@ public struct Saturation: Experiment {
         public var maxReplicates: Int
         /// Points on the curves of σ and σ′ over [−12, 12].
         public var curvePoints: Int
-        /// How many standard errors a measured variance may lie from the theory.
-        public var toleranceInStandardErrors: Double
+        /// The false-alarm rate of each check (see ``Check``).
+        public var falseAlarmRate: Double
     }
 
     public struct Row: Codable, Sendable, Hashable {
@@ -53,16 +53,16 @@ public struct Saturation: Experiment {
         case .quick:
             self.init(parameters: Parameters(
                 fanIns: (0...6).map { 1 << (2 * $0) }, settings: SaturationSetting.allCases, units: 64, batch: 64,
-                drawsPerFanIn: 1 << 18, maxReplicates: 64, curvePoints: 481, toleranceInStandardErrors: 4))
+                drawsPerFanIn: 1 << 18, maxReplicates: 256, curvePoints: 481, falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
             self.init(parameters: Parameters(
                 fanIns: (0...12).map { 1 << $0 }, settings: SaturationSetting.allCases, units: 64, batch: 64,
-                drawsPerFanIn: 1 << 22, maxReplicates: 512, curvePoints: 481, toleranceInStandardErrors: 4))
+                drawsPerFanIn: 1 << 22, maxReplicates: 512, curvePoints: 481, falseAlarmRate: Significance.falseAlarmRate))
         case .paper:
             // Half-octave fan-ins and sixteen times the draws: standard errors a quarter as large.
             self.init(parameters: Parameters(
                 fanIns: (0...24).map { Int((pow(2, Double($0) / 2)).rounded()) }, settings: SaturationSetting.allCases,
-                units: 64, batch: 64, drawsPerFanIn: 1 << 26, maxReplicates: 8192, curvePoints: 961, toleranceInStandardErrors: 4))
+                units: 64, batch: 64, drawsPerFanIn: 1 << 26, maxReplicates: 8192, curvePoints: 961, falseAlarmRate: Significance.falseAlarmRate))
         }
     }
 
@@ -85,7 +85,7 @@ public struct Saturation: Experiment {
         if !(3...100_000).contains(parameters.curvePoints) {
             problems.append(ParameterProblem("curve_points", "\(parameters.curvePoints) is outside 3 to 100000"))
         }
-        problems += ParameterProblem.tolerance(parameters.toleranceInStandardErrors)
+        problems += Significance.problems(parameters.falseAlarmRate)
         // One layer's weights, inputs and products are held at once, per parallel job.
         let largest = (parameters.fanIns.max() ?? 1) * (parameters.units + parameters.batch) + parameters.units * parameters.batch
         if largest > 1 << 28 {
@@ -99,24 +99,35 @@ public struct Saturation: Experiment {
     public func run(random: RandomSource, progress: RunProgress) -> Result {
         let jobs = parameters.settings.flatMap { setting in parameters.fanIns.map { (setting, $0) } }
         // Work is counted in random draws, which is what a job's cost follows.
-        progress.expect(jobs.reduce(0) { $0 + replicates(fanIn: $1.1) * (parameters.units + parameters.batch) * $1.1 })
+        progress.expect(jobs.reduce(0) { $0 + replicates($1.0, fanIn: $1.1) * (parameters.units + parameters.batch) * $1.1 })
         let rows = ParallelMap.map(jobs) { job in
             let row = measure(job.0, fanIn: job.1, random: random.derived("\(job.0.rawValue)/d=\(job.1)"))
-            progress.advance(by: replicates(fanIn: job.1) * (parameters.units + parameters.batch) * job.1)
+            progress.advance(by: replicates(job.0, fanIn: job.1) * (parameters.units + parameters.batch) * job.1)
             return row
         }
         return Result(rows: rows)
     }
 
-    func replicates(fanIn: Int) -> Int {
+    /// As many replicates as `drawsPerFanIn` buys, and at least as many as the variance check
+    /// needs to tell the theory from one 10 % off (raw pixels at large d share one weight
+    /// vector across a whole batch of large inputs, so they need many), up to `maxReplicates`.
+    func replicates(_ setting: SaturationSetting, fanIn: Int) -> Int {
         let perReplicate = (parameters.units + parameters.batch) * fanIn
-        return min(parameters.maxReplicates, max(1, parameters.drawsPerFanIn / perReplicate))
+        let affordable = parameters.drawsPerFanIn / perReplicate
+        var needed = 1
+        if let weights = setting.rule.distribution(for: Fans(fanIn: fanIn, fanOut: parameters.units)) {
+            let theory = WeightedSum(fanIn: fanIn, weights: weights, inputs: setting.inputs)
+            let relativeError = theory.standardErrorOfMeanSquare(units: parameters.units, batch: parameters.batch, replicates: 1) / theory.variance
+            let target = Significance.relativeStandardErrorForPower(falseAlarmRate: parameters.falseAlarmRate)
+            needed = Int((relativeError * relativeError / (target * target)).rounded(.up))
+        }
+        return min(parameters.maxReplicates, max(1, affordable, needed))
     }
 
     /// Simulates layers of `units` logistic units with fan-in d on batches of inputs: A = X Wᵀ.
     func measure(_ setting: SaturationSetting, fanIn: Int, random: RandomSource) -> Row {
         var random = random
-        let replicates = replicates(fanIn: fanIn)
+        let replicates = replicates(setting, fanIn: fanIn)
         var weights = Matrix(rows: parameters.units, columns: fanIn)
         var inputs = Matrix(rows: parameters.batch, columns: fanIn)
         var preActivations = Matrix(rows: parameters.batch, columns: parameters.units)
@@ -238,31 +249,48 @@ public struct Saturation: Experiment {
     }
 
     func checks(_ result: Result) -> [Check] {
+        let alpha = parameters.falseAlarmRate
         var checks = [2.0, 10.0].map { x in
-            Check(
+            // σ′ = σ(1 − σ) is an identity: there is no constant to perturb.
+            Check.exact(
                 id: "saturation/sigmoid-derivative-\(Int(x))",
                 claim: "σ′(\(Int(x))) = σ(\(Int(x)))(1 − σ(\(Int(x)))) agrees with a central difference of σ",
                 expected: Logistic.derivative(x), measured: Self.centralDifference(x),
-                tolerance: Self.differenceTolerance)
+                bound: Self.differenceTolerance, basis: "Taylor remainder h²/6 · max|σ‴| = h²/48, plus rounding 2ε/h")
         }
         for row in result.rows {
-            checks.append(Check(
+            // Var(w) scales by the factor, and the standard error with it (every term of
+            // Var(mean a²) is proportional to Var(w)²).
+            let (expected, error) = (row.varianceTheory, row.standardError)
+            checks.append(Check.normal(
                 id: "saturation/variance/\(row.setting.rawValue)/d=\(row.fanIn)",
                 claim: "d = \(row.fanIn), \(row.setting.shortLabel): Var(a) = \(Self.theoryText(row.setting, fanIn: row.fanIn))",
-                expected: row.varianceTheory, measured: row.varianceMeasured,
-                tolerance: parameters.toleranceInStandardErrors * row.standardError))
+                measured: row.varianceMeasured,
+                theory: Theory("Var U(−b, b) = b²/3", expected: { expected * $0 }, standardError: { error * $0 }),
+                falseAlarmRate: alpha, note: centralLimitNote(row)))
         }
         if parameters.settings.contains(.standardised) {
-            // 4/σ̂ moves by 2/σ³ · δ(σ²) when σ² moves by δ(σ²) (first-order error propagation).
+            // 4/σ̂ moves by 2/σ³ · δ(σ²) when σ² moves by δ(σ²) (first-order error propagation,
+            // whose second-order term is far below the standard error here).
             let (variance, error) = pooled(result, .standardised)
-            let sigma = (1.0 / 3).squareRoot()
-            checks.append(Check(
+            checks.append(Check.normal(
                 id: "saturation/four-is-6.93-standard-deviations",
                 claim: "|a| = 4 lies 4/√(1/3) = 6.93 standard deviations out (not 12), with the pooled measured variance",
-                expected: 4 / sigma, measured: 4 / variance.squareRoot(),
-                tolerance: parameters.toleranceInStandardErrors * 2 / (sigma * sigma * sigma) * error))
+                measured: 4 / variance.squareRoot(),
+                theory: Theory("Var U(−b, b) = b²/3", expected: { 4 / ($0 / 3).squareRoot() }, standardError: { factor in
+                    let sigma = (factor / 3).squareRoot()
+                    return 2 / (sigma * sigma * sigma) * error * factor
+                }),
+                falseAlarmRate: alpha, note: "pooled over \(rows(result, .standardised).reduce(0) { $0 + $1.samples }) values; the delta method"))
         }
         return checks
+    }
+
+    /// Why a row's mean of a² is normal far into its tails: it averages over many independent
+    /// weight vectors (units × replicates) and input vectors (batch × replicates).
+    func centralLimitNote(_ row: Row) -> String {
+        let replicates = replicates(row.setting, fanIn: row.fanIn)
+        return "a mean over \(parameters.units * replicates) independent weight vectors and \(parameters.batch * replicates) input vectors"
     }
 
     static func theoryText(_ setting: SaturationSetting, fanIn: Int) -> String {

@@ -10,7 +10,7 @@ extension Saturation {
             if row.setting != setting || row.fanIn != fanIn {
                 problems.append("\(name): holds \(row.setting.rawValue)/d=\(row.fanIn)")
             }
-            let samples = replicates(fanIn: fanIn) * parameters.units * parameters.batch
+            let samples = replicates(setting, fanIn: fanIn) * parameters.units * parameters.batch
             problems += ResultShape.count("\(name) samples", row.samples, expected: samples)
             problems += ResultShape.finite(name, [row.varianceMeasured, row.varianceTheory, row.standardError, row.meanDerivative])
             if !(0...row.samples).contains(row.outsideFour) {
