@@ -7,12 +7,14 @@ import Numerics
 /// (its false-alarm rate is at most 10⁻⁵, so a failure here is a bug, not bad luck), and must
 /// fail at 95 % of the seeds or more when a theory constant it rests on is 10 % off (its power).
 ///
-///     sweep [--profile quick|handout|paper] [--seeds FIRST-LAST]
+///     sweep [--profile quick|handout|paper] [--seeds FIRST-LAST] [--only ID,ID…]
 ///
 /// Prints one line per check and ends with `N passed, M failed`; exits 1 if any check failed.
 struct Options {
     var profile = Profile.quick
     var seeds: ClosedRange<UInt64> = 1...20
+    /// The experiments to run, by id; all when empty.
+    var only: Set<String> = []
 
     init(_ arguments: [String]) throws(UsageError) {
         var rest = arguments[...]
@@ -30,8 +32,14 @@ struct Options {
                     throw UsageError("--seeds: \(value) is not a range FIRST-LAST such as 1-20")
                 }
                 seeds = first...last
+            case "--only":
+                only = Set(value.split(separator: ",").map(String.init))
+                let known = Set(Plan.catalogue.map { $0.id })
+                if let unknown = only.subtracting(known).sorted().first {
+                    throw UsageError("--only: unknown experiment \(unknown); the experiments are \(Plan.catalogue.map { $0.id }.joined(separator: ", "))")
+                }
             default:
-                throw UsageError("unknown option \(option); the options are --profile and --seeds")
+                throw UsageError("unknown option \(option); the options are --profile, --seeds and --only")
             }
         }
     }
@@ -55,7 +63,9 @@ func sweep(_ options: Options) -> Int32 {
     let start = DispatchTime.now().uptimeNanoseconds
     // Seeds are independent, so they share the cores; each experiment also splits its own work.
     let runs = ParallelMap.map(seeds) { seed in
-        Plan(seed: seed, profile: options.profile).experiments.flatMap { $0.execute(seed: seed).checks }
+        Plan(seed: seed, profile: options.profile).experiments
+            .filter { options.only.isEmpty || options.only.contains(type(of: $0).id) }
+            .flatMap { $0.execute(seed: seed).checks }
     }
     var order: [String] = []
     var tallies: [String: Tally] = [:]

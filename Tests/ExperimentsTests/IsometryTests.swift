@@ -12,7 +12,7 @@ import Testing
     @Test func quickProfileChecksPass() {
         let failed = Self.report.checks.filter { !$0.passed }
         #expect(failed.isEmpty, "\(failed)")
-        let depths = Self.experiment.checkedDepths(upTo: 32)
+        let depths = Self.experiment.checkedDepths(upTo: 64, atLeast: 2)
         #expect(depths == [1, 2] && Self.experiment.checkedDepths(upTo: 8) == [1, 2, 4, 8])
         CheckPolicy.expectFollowed(Self.report.checks)
         #expect(Self.report.checks.map(\.id).sorted() == (depths.map { "isometry/gaussian-linear/second-moment/L=\($0)" } + [

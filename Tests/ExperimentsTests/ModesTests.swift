@@ -50,14 +50,20 @@ import Testing
     }
 
     @Test func theChecksCanTellTheModesApart() throws {
-        // The fan_in network's gradient ratio must be far from the fan_out one's (1), or the
-        // check could not fail when the modes were swapped.
+        // The fan_in networks' first-layer gradient must be far from what mode fan_out predicts
+        // for it (1), or the check could not fail when the modes were swapped.
         let checks = Self.experiment.report(Self.result).checks
         let check = try #require(checks.first { $0.id == "modes/fan_in/backward" })
-        #expect(abs(check.measured - 1) > 3 * check.tolerance)
-        // Likewise the leaky network under the ReLU rule against the rule for its slope.
+        let fanOut = try #require(Self.experiment.theory(Modes.Variant(mode: .fanOut, slope: 0, ruleSlope: 0)).backward.first)
+        #expect(abs(check.measured - fanOut) > 3 * check.tolerance)
+        // Likewise the leaky networks under the ReLU rule, measured against the factors of the
+        // rule for their slope: each layer grows by 1 + a², not 1.
         let wrong = try #require(checks.first { $0.id == "modes/leaky/relu-rule/forward" })
-        #expect(abs(wrong.measured - 1) > 3 * wrong.tolerance)
+        let ruleForTheSlope = Modes.Variant(mode: .fanIn, slope: 0.5, ruleSlope: 0.5)
+        let reluRule = Modes.Variant(mode: .fanIn, slope: 0.5, ruleSlope: 0)
+        let againstTheOtherRule = Moments(Self.experiment.runs(Self.result, reluRule).compactMap { Self.experiment.layerRatios(ruleForTheSlope, $0.forward) })
+        #expect(abs(againstTheOtherRule.mean - 1.25) < 3 * wrong.tolerance)
+        #expect(abs(againstTheOtherRule.mean - 1) > 3 * wrong.tolerance)
     }
 
     @Test func badParametersAreRefused() {

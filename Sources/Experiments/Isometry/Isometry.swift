@@ -98,7 +98,7 @@ public struct Isometry: Experiment {
                 falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
             self.init(parameters: Parameters(
-                width: 256, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 12, tanhInputVariance: 0.01,
+                width: 256, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 24, tanhInputVariance: 0.01,
                 spectrum: Spectrum(depths: [1, 8, 32], realisations: 2, bins: 48, tinySingularValue: 0.01),
                 signCorrection: SignCorrection(width: 32, draws: 10_000),
                 falseAlarmRate: Significance.falseAlarmRate))

@@ -40,18 +40,19 @@ extension Isometry {
     // MARK: Checks
 
     /// The depths whose moments are checked: E[m₁] up to an eighth of the width, E[m₂] (whose
-    /// spread from network to network grows faster, about 2.4·L/n relative) up to a 32nd.
-    /// Deeper, a mean over tens of networks is too skewed for Student's t and too wide to tell
-    /// the theory from one 10 % off; those depths are shown in the figures.
-    func checkedDepths(upTo fraction: Int) -> [Int] {
-        parameters.depths.filter { $0 <= max(1, parameters.width / fraction) }
+    /// spread from network to network grows faster, several times L/n relative) up to a 64th,
+    /// and at depths 1 and 2 whatever the width. Deeper, a mean over a few dozen networks is too
+    /// skewed for Student's t and too wide to tell the theory from one 10 % off; those depths
+    /// are shown in the figures.
+    func checkedDepths(upTo fraction: Int, atLeast least: Int = 1) -> [Int] {
+        parameters.depths.filter { $0 <= max(least, parameters.width / fraction) }
     }
 
     func checks(_ result: Result) -> [Check] {
         let alpha = parameters.falseAlarmRate
         let n = parameters.width
         var checks: [Check] = []
-        for depth in checkedDepths(upTo: 32) {
+        for depth in checkedDepths(upTo: 64, atLeast: 2) {
             let gaussian = cell(result, .gaussian, .linear, depth: depth)
             guard gaussian.runs.count > 1 else { continue }
             let exact = IsometryTheory.gaussianLinearExact(width: n, depth: depth).secondMoment

@@ -74,7 +74,7 @@ public struct Propagation: Experiment {
         case .handout:
             self.init(parameters: Parameters(
                 grid: Grid(activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
-                           depth: 20, width: 256, batch: 256, realisations: 8),
+                           depth: 20, width: 256, batch: 256, realisations: 16),
                 histograms: Histograms(rules: glorot, depth: 5, width: 1000, batch: 1000, classes: 10, bins: 50),
                 reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 1000),
                 falseAlarmRate: Significance.falseAlarmRate))
