@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "CodeDigestTests", dependencies: ["CodeDigest"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch"]),
-        .testTarget(name: "initlabTests", dependencies: ["initlab"]),
+        .testTarget(name: "initlabTests", dependencies: ["initlab", "Scratch"], exclude: ["Snapshots"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "Scratch"]),
         .testTarget(name: "benchmarksTests", dependencies: ["benchmarks"]),
     ]
