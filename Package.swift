@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "CodeDigestTests", dependencies: ["CodeDigest"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TextSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch", "TextSupport"]),
-        .testTarget(name: "initlabTests", dependencies: ["initlab"]),
+        .testTarget(name: "initlabTests", dependencies: ["initlab", "Scratch"], exclude: ["Snapshots"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "Scratch"]),
         .testTarget(name: "benchmarksTests", dependencies: ["benchmarks"]),
     ]

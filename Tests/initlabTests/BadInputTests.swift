@@ -1,9 +1,10 @@
 import Foundation
+import Scratch
 import Testing
 
 /// Every kind of bad input a user can give, each with the message it must produce, its exit
 /// status, and the check that the previous site is still there, byte for byte.
-@Suite(.serialized) struct BadInputTests {
+@Suite struct BadInputTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
         /// The configuration file's text, when the case passes one.
@@ -35,17 +36,15 @@ import Testing
         Case(name: "output is a folder initlab did not write", config: nil, arguments: ["--output", "ROOT/home"], status: 2, message: "this folder holds files initlab did not write"),
     ]
 
-    /// One cache for every case: the builds that set up a previous site run the experiments
-    /// once, and the cases themselves fail before any would run. It lives with the build's
-    /// products, not in the temporary folder, which the suite leaves as it found it.
-    static let sharedCache = Initlab.project.appendingPathComponent(".build/test-cache/bad-input")
-
+    /// Each case in ROOT, beside an empty cache folder: the previous site is a copy of the shared
+    /// quick build's, and the case fails before any experiment would run.
     @Test(arguments: cases)
     func refusedWithNothingLost(_ bad: Case) throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let site = root.appendingPathComponent("site"), cache = Self.sharedCache
-        #expect(try Initlab.run(["build", "--profile", "quick", "--output", site.path, "--cache", cache.path, "--quiet"]).status == 0)
+        let scratch = try ScratchFolder("initlab-bad-input")
+        defer { scratch.remove() }
+        let root = scratch.url.appendingPathComponent("root"), cache = scratch.url.appendingPathComponent("cache")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: false)
+        let site = try QuickBuild.copyOfTheSite(at: root.appendingPathComponent("site"))
         try Data("not a folder".utf8).write(to: root.appendingPathComponent("a-file"))
         try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
         try Data("thesis".utf8).write(to: root.appendingPathComponent("home/thesis.tex"))
@@ -69,13 +68,16 @@ import Testing
         for (path, data) in before { #expect(after[path] == data, "\(path) changed") }
     }
 
+    /// A truncated entry (saturation's, the cheapest to recompute) is recomputed with a warning,
+    /// the other entries are served, and the site is the one the experiments first gave.
     @Test func corruptedCacheIsRecomputedWithAWarning() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let cache = root.appendingPathComponent("cache")
-        let first = root.appendingPathComponent("first"), second = root.appendingPathComponent("second")
-        #expect(try Initlab.run(["build", "--profile", "quick", "--output", first.path, "--cache", cache.path, "--quiet"]).status == 0)
-        for name in try FileManager.default.contentsOfDirectory(atPath: cache.path) {
+        let scratch = try ScratchFolder("initlab-corrupted-cache")
+        defer { scratch.remove() }
+        let cache = try QuickBuild.copyOfTheCache(at: scratch.url.appendingPathComponent("cache"))
+        let second = scratch.url.appendingPathComponent("second")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".json") }
+        #expect(entries.contains { $0.hasPrefix("saturation-") }, "\(entries)")
+        for name in entries where name.hasPrefix("saturation-") {
             let entry = cache.appendingPathComponent(name)
             let data = try Data(contentsOf: entry)
             try data.prefix(data.count / 2).write(to: entry)
@@ -83,6 +85,9 @@ import Testing
         let outcome = try Initlab.run(["build", "--profile", "quick", "--output", second.path, "--cache", cache.path])
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("fails its checksum (truncated or edited)"))
-        #expect(try Initlab.files(first) == Initlab.files(second))
+        #expect(outcome.stderr.components(separatedBy: "warning:").count == 2, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("saturation: ran"), "\(outcome.stderr)")
+        #expect(outcome.stderr.components(separatedBy: ": from the cache").count - 1 == entries.count - 1, "\(outcome.stderr)")
+        #expect(try Initlab.files(QuickBuild.site()) == Initlab.files(second))
     }
 }

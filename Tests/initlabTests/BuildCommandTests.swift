@@ -1,67 +1,15 @@
 import Foundation
+import Scratch
 import Testing
 
-/// Runs the real `initlab` executable the way a user does.
-struct Initlab {
-    static let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var executable: URL {
-        // `swift build --build-tests` puts the command beside the test bundle.
-        let candidates = [
-            project.appendingPathComponent(".build/debug/initlab"),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("initlab"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
-
-    struct Outcome {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static func run(_ arguments: [String], in directory: URL = project) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("initlab-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Every file below `folder`, by relative path.
-    static func files(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-            files[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
-        }
-        return files
-    }
-}
-
-@Suite(.serialized) struct BuildCommandTests {
+/// `initlab build` end to end. The site is the shared quick build's, which ran every experiment;
+/// the other builds take a copy of its cache and run none.
+@Suite struct BuildCommandTests {
     @Test func buildWritesTheWholeSite() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let site = root.appendingPathComponent("site")
-        let outcome = try Initlab.run(["build", "--profile", "quick", "--output", site.path, "--quiet"])
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stderr.isEmpty)
-        let files = try Initlab.files(site)
+        // The shared build throws unless its status was 0.
+        let built = try QuickBuild.shared()
+        #expect(built.outcome.stderr.isEmpty)
+        let files = try Initlab.files(built.site)
         let figureIDs = [
             "saturation-logistic", "saturation-variance", "saturation-outside", "saturation-derivative",
             "propagation-forward", "propagation-backward", "propagation-batchnorm", "propagation-glorot-activations",
@@ -99,13 +47,17 @@ struct Initlab {
         #expect(manifest?["seed"] as? Int == 1)
     }
 
+    /// A rebuild with the same seed, its results from the cache, gives the bytes of the build
+    /// that ran the experiments.
     @Test func sameSeedSameBytes() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let a = root.appendingPathComponent("a"), b = root.appendingPathComponent("b")
-        #expect(try Initlab.run(["build", "--profile", "quick", "--output", a.path, "--quiet"]).status == 0)
-        #expect(try Initlab.run(["build", "--profile", "quick", "--output", b.path, "--quiet"]).status == 0)
-        let first = try Initlab.files(a), second = try Initlab.files(b)
+        let scratch = try ScratchFolder("initlab-same-bytes")
+        defer { scratch.remove() }
+        let cache = try QuickBuild.copyOfTheCache(at: scratch.url.appendingPathComponent("cache"))
+        let rebuilt = scratch.url.appendingPathComponent("site")
+        let outcome = try Initlab.run(["build", "--profile", "quick", "--cache", cache.path, "--output", rebuilt.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("running"), "the rebuild ran an experiment: \(outcome.stderr)")
+        let first = try Initlab.files(QuickBuild.site()), second = try Initlab.files(rebuilt)
         #expect(first.keys.sorted() == second.keys.sorted())
         for (path, data) in first { #expect(second[path] == data, "\(path) differs between two builds") }
     }
@@ -123,26 +75,23 @@ struct Initlab {
     }
 
     @Test func refusesToReplaceAFolderItDidNotWrite() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-replace")
+        defer { scratch.remove() }
+        let cache = try QuickBuild.copyOfTheCache(at: scratch.url.appendingPathComponent("cache"))
+        let root = scratch.url.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: false)
         let precious = root.appendingPathComponent("notes.txt")
         try Data("keep".utf8).write(to: precious)
-        let outcome = try Initlab.run(["build", "--profile", "quick", "--output", root.path, "--quiet"])
+        let build = ["build", "--profile", "quick", "--cache", cache.path, "--output", root.path, "--quiet"]
+        let outcome = try Initlab.run(build)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains(root.path))
         #expect(try Initlab.files(root) == ["notes.txt": Data("keep".utf8)])
         #expect(outcome.stderr.contains("--force"))
         // Told to, it replaces the folder.
-        let forced = try Initlab.run(["build", "--profile", "quick", "--output", root.path, "--quiet", "--force"])
+        let forced = try Initlab.run(build + ["--force"])
         #expect(forced.status == 0)
         #expect(try Initlab.files(root)["notes.txt"] == nil)
         #expect(try Initlab.files(root)["index.html"] != nil)
-    }
-
-    @Test func versionAndHelp() throws {
-        #expect(try Initlab.run(["--version"]).stdout == "initlab 0.1.0\n")
-        let help = try Initlab.run(["build", "--help"])
-        #expect(help.status == 0)
-        #expect(help.stdout.contains("--profile"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Scratch
 import Testing
 
 /// The cache folder from the command line: what `build`, `run` and `clean --cache` do with a
@@ -20,8 +21,9 @@ import Testing
     /// nothing is written into it.
     @Test(arguments: ["build", "run"])
     func aForeignFolderIsAUsageError(_ command: String) throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-cache-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let folder = root.appendingPathComponent("thesis")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("chapter 1".utf8).write(to: folder.appendingPathComponent("chapter1.tex"))
@@ -40,8 +42,9 @@ import Testing
     /// A file where the cache folder should be: the results are computed, one warning says they
     /// could not be cached, and the file is left as it was.
     @Test func aFileInPlaceOfTheCacheGivesOneWarning() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-cache-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let file = root.appendingPathComponent("cache")
         try Data("a file".utf8).write(to: file)
         let outcome = try Initlab.run(Self.saturationOnly + ["--cache", file.path], in: root)
@@ -55,8 +58,9 @@ import Testing
     /// file (`ulimit -f 1`), so the tag fits and the entry does not. The build succeeds with one
     /// warning and leaves no temporary file.
     @Test func aFullDiskLeavesNoTemporaryFile() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-cache-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let cache = root.appendingPathComponent("cache")
         // SIGXFSZ ignored, so the write fails with an error instead of ending the process.
         let command = "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\""
@@ -77,8 +81,9 @@ import Testing
     /// `clean --cache` on a folder that is not initlab's cache, a copy of /etc here: exit 2, and
     /// every file stays.
     @Test func cleaningAFolderThatIsNotACacheIsRefused() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-cache-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let etc = root.appendingPathComponent("etc")
         try FileManager.default.createDirectory(at: etc, withIntermediateDirectories: true)
         try Data("root:x:0:0:root:/root:/bin/bash\n".utf8).write(to: etc.appendingPathComponent("passwd"))
@@ -92,8 +97,9 @@ import Testing
     /// The real /etc: the command refuses before it removes anything, so only the exit status
     /// and the listing are looked at.
     @Test func cleaningEtcIsRefused() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-cache-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let before = Self.names(URL(fileURLWithPath: "/etc"))
         let outcome = try Self.clean("/etc", in: root)
         #expect(outcome.status == 2)
@@ -101,8 +107,9 @@ import Testing
     }
 
     @Test func cleaningAFileIsRefused() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-cache-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let file = root.appendingPathComponent("results")
         try Data("mine".utf8).write(to: file)
         let outcome = try Self.clean(file.path, in: root)
@@ -113,8 +120,9 @@ import Testing
     /// A cache made by `run`: with a user's file in it, `clean --cache` removes the entries and
     /// keeps the file and the tag; without, the whole folder goes.
     @Test func cleaningACacheRemovesOnlyItsEntries() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-cache-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let shared = root.appendingPathComponent("shared"), own = root.appendingPathComponent("own")
         for cache in [shared, own] {
             #expect(try Initlab.run(Self.saturationOnly + ["--cache", cache.path], in: root).status == 0)
@@ -130,8 +138,9 @@ import Testing
 
     /// A cache from before the tag: its entries are served and the folder is tagged.
     @Test func anEarlierInitlabsCacheIsUsedAndTagged() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-cache-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let cache = root.appendingPathComponent("cache")
         #expect(try Initlab.run(Self.saturationOnly + ["--cache", cache.path], in: root).status == 0)
         try FileManager.default.removeItem(at: cache.appendingPathComponent("CACHEDIR.TAG"))

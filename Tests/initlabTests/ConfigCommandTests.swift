@@ -1,27 +1,42 @@
 import Foundation
+import Scratch
 import Testing
 
 @Suite struct ConfigCommandTests {
+    /// The printed defaults, fed back unchanged, are the quick profile to the last parameter: a
+    /// build with them finds every result in a copy of the shared quick cache and writes the same
+    /// bytes. An edit takes effect: with another seed, the results are computed anew.
     @Test func defaultsFeedBackIntoABuild() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-config-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let printed = try Initlab.run(["config", "--defaults", "--profile", "quick"])
         #expect(printed.status == 0)
         #expect(printed.stdout.contains("profile: quick") && printed.stdout.contains("fan_ins: [1, 4, 16, 64, 256, 1024, 4096]"))
-        let edited = printed.stdout.replacingOccurrences(of: "seed: 1", with: "seed: 5")
         let file = root.appendingPathComponent("course.yml")
-        try Data(edited.utf8).write(to: file)
+        try Data(printed.stdout.utf8).write(to: file)
+        let cache = try QuickBuild.copyOfTheCache(at: root.appendingPathComponent("cache"))
         let site = root.appendingPathComponent("site")
-        let outcome = try Initlab.run(["build", "--config", file.path, "--output", site.path, "--no-cache", "--quiet"])
+        let outcome = try Initlab.run(["build", "--config", file.path, "--cache", cache.path, "--output", site.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("running"), "the build ran an experiment: \(outcome.stderr)")
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("data/manifest.json"))) as? [String: Any]
-        #expect(manifest?["seed"] as? Int == 5)
+        #expect(manifest?["seed"] as? Int == 1)
         #expect(manifest?["profile"] as? String == "quick")
+        #expect(try Initlab.files(site) == Initlab.files(QuickBuild.site()))
+
+        // Saturation alone, the cheapest experiment, shows that the file's seed is the one used.
+        let edited = root.appendingPathComponent("seed-5.yml")
+        try Data(printed.stdout.replacingOccurrences(of: "seed: 1", with: "seed: 5").utf8).write(to: edited)
+        let reseeded = try Initlab.run(["run", "--shard", "1/5", "--config", edited.path, "--cache", cache.path])
+        #expect(reseeded.status == 0, "\(reseeded.stderr)")
+        #expect(reseeded.stderr.contains("stored saturation (") && !reseeded.stderr.contains("already cached"), "\(reseeded.stderr)")
     }
 
     @Test func aBadFileStopsTheBuildBeforeAnyWork() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-config-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let file = root.appendingPathComponent("course.yml")
         try Data("experiments:\n  saturation:\n    unts: 3\n".utf8).write(to: file)
         let site = root.appendingPathComponent("site")

@@ -1,5 +1,6 @@
 import FileSafety
 import Foundation
+import Scratch
 import Testing
 
 /// What `build`, `gallery` and `clean` may replace or delete, each case in a project folder the
@@ -42,8 +43,9 @@ import Testing
 
     /// ROOT/project with templates, a cache, a configuration and inputs/templates; ROOT/planted,
     /// a foreign folder with an empty marker; ROOT/site, a built site a user added a file to.
-    static func makeProject() throws -> (root: URL, project: URL) {
-        let root = try Initlab.temporaryFolder()
+    static func makeProject() throws -> (scratch: ScratchFolder, root: URL, project: URL) {
+        let scratch = try ScratchFolder("initlab-deletion-safety")
+        let root = scratch.url
         let project = root.appendingPathComponent("project")
         try FileManager.default.createDirectory(at: project.appendingPathComponent("inputs"), withIntermediateDirectories: true)
         for copy in ["templates", "inputs/templates"] {
@@ -58,7 +60,7 @@ import Testing
         try write("old page", root.appendingPathComponent("site/index.html"))
         try write(FolderMarker(kind: .site, files: ["index.html"]).text, root.appendingPathComponent("site/.initlab-site"))
         try write("mine", root.appendingPathComponent("site/notes.txt"))
-        return (root, project)
+        return (scratch, root, project)
     }
 
     static func write(_ text: String, _ url: URL) throws {
@@ -68,8 +70,8 @@ import Testing
 
     @Test(arguments: refusals)
     func refusedWithNothingTouched(_ refusal: Case) throws {
-        let (root, project) = try Self.makeProject()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (scratch, root, project) = try Self.makeProject()
+        defer { scratch.remove() }
         let before = try Initlab.files(root)
         let outcome = try Initlab.run(refusal.arguments.map { $0.replacingOccurrences(of: "ROOT", with: root.path) }, in: project)
         #expect(outcome.status == 2, "\(outcome.stderr)")
@@ -83,8 +85,8 @@ import Testing
     /// The output folder is checked before the experiments run: the handout profile would run
     /// for minutes, and its cache stays empty.
     @Test func aRefusedOutputCostsNoExperiment() throws {
-        let (root, project) = try Self.makeProject()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (scratch, root, project) = try Self.makeProject()
+        defer { scratch.remove() }
         let started = Date()
         let outcome = try Initlab.run(
             ["build", "--profile", "handout", "--templates", "templates", "--cache", "fresh-cache",
@@ -97,8 +99,8 @@ import Testing
     }
 
     @Test func cleanRemovesOnlyWhatTheMarkerLists() throws {
-        let (root, project) = try Self.makeProject()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (scratch, root, project) = try Self.makeProject()
+        defer { scratch.remove() }
         let site = root.appendingPathComponent("site")
         try FileManager.default.removeItem(at: site.appendingPathComponent("notes.txt"))
         let outcome = try Initlab.run(["clean", "--output", site.path], in: project)
@@ -107,10 +109,15 @@ import Testing
     }
 
     /// SIGINT and SIGTERM at a known point, the new site complete beside the old one: the hook
-    /// INITLAB_TEST_HOLD_BEFORE_SWAP makes the build wait there until the signal arrives.
+    /// INITLAB_TEST_HOLD_BEFORE_SWAP makes the build wait there until the signal arrives. The
+    /// project's cache gets the shared quick results, since the signal comes after the experiments.
     @Test func aSignalRemovesTheStagingFolderAndKeepsThePreviousSite() throws {
-        let (root, project) = try Self.makeProject()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (scratch, root, project) = try Self.makeProject()
+        defer { scratch.remove() }
+        let shared = try QuickBuild.shared().cache
+        for name in try FileManager.default.contentsOfDirectory(atPath: shared.path) where name.hasSuffix(".json") {
+            try FileManager.default.copyItem(at: shared.appendingPathComponent(name), to: project.appendingPathComponent("cache/\(name)"))
+        }
         let site = root.appendingPathComponent("site")
         try FileManager.default.removeItem(at: site.appendingPathComponent("notes.txt"))
         let before = try Initlab.files(site)

@@ -1,10 +1,12 @@
 import Foundation
+import Scratch
 import Testing
 
 @Suite struct GalleryCommandTests {
     @Test func writesEveryExampleWithAnIndex() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-gallery-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         let folder = root.appendingPathComponent("gallery")
         let outcome = try Initlab.run(["gallery", "--output", folder.path, "--quiet"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -20,8 +22,9 @@ import Testing
     }
 
     @Test func refusesAFolderItDidNotWrite() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-gallery-command")
+        defer { scratch.remove() }
+        let root = scratch.url
         try Data("mine".utf8).write(to: root.appendingPathComponent("notes.txt"))
         let outcome = try Initlab.run(["gallery", "--output", root.path])
         #expect(outcome.status == 2)

@@ -6,19 +6,14 @@ import Testing
 /// and figures with a size in both colour schemes, and printed on A4 and Letter to a sensible
 /// number of pages.
 @Suite struct PageTests {
-    /// Where the tests build the site and keep what they render, to look at after a failure.
+    /// Where the tests keep the site and what they render from it, to look at after a failure.
     static let work = Initlab.project.appendingPathComponent(".build/page-tests")
-    /// One quick-profile build shared by every test of the suite.
+    /// A copy of the shared quick build.
     static let built: Result<URL, any Error> = Result {
         let site = work.appendingPathComponent("site")
-        let outcome = try Initlab.run(["build", "--profile", "quick", "--no-cache", "--quiet", "--output", site.path])
-        guard outcome.status == 0 else { throw BuildFailed(stderr: outcome.stderr) }
-        return site
-    }
-
-    struct BuildFailed: Error, CustomStringConvertible {
-        let stderr: String
-        var description: String { "initlab build failed: \(stderr)" }
+        try? FileManager.default.removeItem(at: site)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        return try QuickBuild.copyOfTheSite(at: site)
     }
 
     func site() throws -> URL { try Self.built.get() }

@@ -1,9 +1,11 @@
 import Foundation
+import Scratch
 import Testing
 
 /// Mistakes in the prose stop `initlab build` with status 2 and the file, line and column of
 /// the mistake, exactly as an editor shows them. Each case is a copy of the real templates with
-/// one broken content file added.
+/// one broken content file added, built from a copy of the shared quick cache, so the case
+/// costs a render and no experiment.
 @Suite struct ProseErrorTests {
     @Test(arguments: [
         (
@@ -40,27 +42,27 @@ import Testing
         ),
     ])
     func mistakeIsLocated(_ content: String, _ position: String, _ message: String) throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let templates = root.appendingPathComponent("templates")
-        // Resolved first: a copy of a symlinked folder would be a link back to the real one.
-        try FileManager.default.copyItem(at: Initlab.project.appendingPathComponent("templates").resolvingSymlinksInPath(), to: templates)
+        let scratch = try ScratchFolder("initlab-prose-error")
+        defer { scratch.remove() }
+        let templates = scratch.url.appendingPathComponent("templates")
         let broken = templates.appendingPathComponent("content/99-broken.md")
-        try Data(content.utf8).write(to: broken)
-        let outcome = try Initlab.run(["build", "--profile", "quick", "--no-cache", "--quiet", "--templates", templates.path, "--output", root.appendingPathComponent("site").path])
+        let outcome = try build(in: scratch.url) { _ in try Data(content.utf8).write(to: broken) }
         #expect(outcome.status == 2)
         let expected = "\(broken.path):\(position): \(message.replacingOccurrences(of: "TEMPLATES", with: templates.path))"
         #expect(outcome.stderr == "initlab: error: \(expected)\n", "\(outcome.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path), "a failed build writes no site")
     }
 
-    /// A copy of the real templates in `root` with `file` edited, built the way a user does.
-    func build(in root: URL, editing file: String, _ edit: (URL) throws -> Void) throws -> Initlab.Outcome {
+    /// A copy of the real templates in `root`, changed by `edit`, built the way a user does.
+    func build(in root: URL, _ edit: (URL) throws -> Void) throws -> Initlab.Outcome {
         let templates = root.appendingPathComponent("templates")
+        // Resolved first: a copy of a symlinked folder would be a link back to the real one.
         try FileManager.default.copyItem(at: Initlab.project.appendingPathComponent("templates").resolvingSymlinksInPath(), to: templates)
-        try edit(templates.appendingPathComponent(file))
-        let outcome = try Initlab.run(["build", "--profile", "quick", "--no-cache", "--quiet", "--templates", templates.path, "--output", root.appendingPathComponent("site").path])
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path), "a failed build writes no site")
+        try edit(templates)
+        let cache = try QuickBuild.copyOfTheCache(at: root.appendingPathComponent("cache"))
+        let site = root.appendingPathComponent("site")
+        let outcome = try Initlab.run(
+            ["build", "--profile", "quick", "--cache", cache.path, "--quiet", "--templates", templates.path, "--output", site.path])
+        #expect(!FileManager.default.fileExists(atPath: site.path), "a failed build writes no site")
         return outcome
     }
 
@@ -70,9 +72,11 @@ import Testing
         ("references.json", "\"year\": 2010,", "\"year\": \"2010\",", "2:294", "year is a string; it must be a whole number such as 2010"),
     ])
     func templateMistakeIsLocated(_ file: String, _ find: String, _ replacement: String, _ position: String, _ message: String) throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let outcome = try build(in: root, editing: file) { url in
+        let scratch = try ScratchFolder("initlab-template-error")
+        defer { scratch.remove() }
+        let root = scratch.url
+        let outcome = try build(in: root) { templates in
+            let url = templates.appendingPathComponent(file)
             let text = try String(contentsOf: url, encoding: .utf8)
             #expect(text.contains(find))
             try Data(text.replacingOccurrences(of: find, with: replacement).utf8).write(to: url)
@@ -83,13 +87,15 @@ import Testing
     }
 
     @Test func partialLinkedOutOfTheTemplatesIsRefused() throws {
-        let outside = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: outside) }
-        let secret = outside.appendingPathComponent("secret.mustache")
+        let outside = try ScratchFolder("initlab-outside")
+        defer { outside.remove() }
+        let secret = outside.url.appendingPathComponent("secret.mustache")
         try Data("not for the page".utf8).write(to: secret)
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let outcome = try build(in: root, editing: "partials/references.mustache") { url in
+        let scratch = try ScratchFolder("initlab-linked-partial")
+        defer { scratch.remove() }
+        let root = scratch.url
+        let outcome = try build(in: root) { templates in
+            let url = templates.appendingPathComponent("partials/references.mustache")
             try FileManager.default.removeItem(at: url)
             try FileManager.default.createSymbolicLink(at: url, withDestinationURL: secret)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Scratch
 import Testing
 
 /// `initlab sample` with options that would write inf or zeros, outputs that are folders or
@@ -46,8 +47,9 @@ import Testing
     /// weight is infinite and hardly any is subnormal or zero.
     @Test(arguments: floatCases)
     func weightsOutsideFloat32AreRefused(_ bad: FloatCase) throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-sample-safety")
+        defer { scratch.remove() }
+        let root = scratch.url
         let file = root.appendingPathComponent("w.npy")
         let outcome = try Initlab.run(["sample"] + bad.arguments + Self.shape + ["--output", file.path])
         #expect(outcome.status == 2, "\(outcome.stderr)")
@@ -74,8 +76,9 @@ import Testing
     }
 
     @Test func aFolderNamedLikeTheOutputIsNamedAsAFolder() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-sample-safety")
+        defer { scratch.remove() }
+        let root = scratch.url
         let folder = root.appendingPathComponent("d.npy")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         let outcome = try Initlab.run(["sample", "he-normal", "--shape", "3,3", "--output", folder.path])
@@ -86,8 +89,9 @@ import Testing
     }
 
     @Test func aSymbolicLinkIsWrittenThrough() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-sample-safety")
+        defer { scratch.remove() }
+        let root = scratch.url
         let target = root.appendingPathComponent("shared/weights.npy"), link = root.appendingPathComponent("w.npy")
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("old".utf8).write(to: target)
@@ -99,8 +103,9 @@ import Testing
     }
 
     @Test func aDanglingLinkOrALinkToAFolderIsRefused() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-sample-safety")
+        defer { scratch.remove() }
+        let root = scratch.url
         let dangling = root.appendingPathComponent("dangling.npy"), toFolder = root.appendingPathComponent("folder.npy")
         try FileManager.default.createSymbolicLink(atPath: dangling.path, withDestinationPath: "nowhere.npy")
         try FileManager.default.createSymbolicLink(atPath: toFolder.path, withDestinationPath: root.path)
@@ -116,8 +121,9 @@ import Testing
     /// A shape estimated over 10 s in a debug build (1e8 operations a second) and in a
     /// release build (1e9): 4000² is 1.7e11 operations.
     @Test func aSlowOrthogonalDrawIsRefusedWithItsEstimate() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-sample-safety")
+        defer { scratch.remove() }
+        let root = scratch.url
         let file = root.appendingPathComponent("q.npy")
         let clock = ContinuousClock()
         var outcome: Initlab.Outcome?
@@ -144,8 +150,9 @@ import Testing
     /// With --allow-slow the draw runs; progress is drawn on a terminal (here a pseudo-terminal
     /// from `script`) and nothing but the summary goes to a pipe.
     @Test func allowSlowShowsProgressOnATerminalOnly() throws {
-        let root = try Initlab.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("initlab-sample-safety")
+        defer { scratch.remove() }
+        let root = scratch.url
         let file = root.appendingPathComponent("q.npy")
         let arguments = ["sample", "orthogonal", "--shape", "\(Self.slowSide),\(Self.slowSide)", "--allow-slow", "--output", file.path]
         let piped = try Initlab.run(arguments)

@@ -1,4 +1,5 @@
 import Foundation
+import Scratch
 
 /// The external programs the page tests drive: Chromium, the Nu HTML validator, poppler's
 /// pdfinfo. `make test` installs them; run directly with `swift test`, a test whose tool is
@@ -36,9 +37,9 @@ enum TestTools {
         let process = Process()
         process.executableURL = try find(name)
         process.arguments = arguments
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("initlab-tool-\(UUID().uuidString)")
-        let out = base.appendingPathExtension("out"), err = base.appendingPathExtension("err")
-        defer { for file in [out, err] { try? FileManager.default.removeItem(at: file) } }
+        let scratch = try ScratchFolder("initlab-tool")
+        defer { scratch.remove() }
+        let out = scratch.url.appendingPathComponent("out"), err = scratch.url.appendingPathComponent("err")
         try Data().write(to: out)
         try Data().write(to: err)
         process.standardOutput = try FileHandle(forWritingTo: out)
@@ -54,8 +55,9 @@ enum TestTools {
     /// Headless Chromium with a profile of its own, so that tests running at the same time do
     /// not share one.
     static func chromium(_ arguments: [String]) throws -> Outcome {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("initlab-chromium-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        return try run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile.path)"] + arguments)
+        let profile = try ScratchFolder("initlab-chromium")
+        defer { profile.remove() }
+        let options = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile.url.path)"]
+        return try run("chromium", options + arguments)
     }
 }

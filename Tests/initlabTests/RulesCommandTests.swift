@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+@Suite struct RulesCommandTests {
+    @Test func rulesListsTheWholeCatalogue() throws {
+        let outcome = try Initlab.run(["rules"])
+        #expect(outcome.status == 0)
+        for id in ["zeros", "constant", "normal", "uniform", "fan-in-uniform", "lecun-normal", "lecun-uniform", "glorot-normal",
+                   "glorot-uniform", "glorot-uniform-sigmoid", "he-normal", "he-uniform", "kumar", "orthogonal", "sparse", "identity"] {
+            #expect(outcome.stdout.contains("\n\(id): ") || outcome.stdout.hasPrefix("\(id): "), "\(id)")
+        }
+    }
+
+    /// The listing as a reader sees it, in plain text and in TeX, word for word.
+    @Test(arguments: [(["rules"], "rules.txt"), (["rules", "--tex"], "rules-tex.txt")])
+    func listingMatchesTheSnapshot(_ arguments: [String], _ snapshot: String) throws {
+        let outcome = try Initlab.run(arguments)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        try Snapshot.expect(outcome.stdout, matches: snapshot)
+    }
+}
