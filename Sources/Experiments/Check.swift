@@ -97,10 +97,11 @@ public enum Significance {
     public static let perturbation = 0.1
 
     /// The relative standard error at which a normal check with false-alarm rate α rejects the
-    /// theory with its constant 10 % off with probability 99 %: the measurement must then lie
-    /// z(α)·(1 + 10 %) standard errors inside the 10 % and still 2.33 more (the 99 % quantile).
+    /// theory with its constant 10 % off with probability 99.9 %: the tolerance takes
+    /// z(α)·(1 + 10 %) standard errors of the 10 %, and the measurement must still stay 3.09
+    /// standard errors (the 99.9 % quantile) clear of the rest.
     public static func relativeStandardErrorForPower(falseAlarmRate alpha: Double) -> Double {
-        perturbation / (2.33 + (1 + perturbation) * StandardNormal.twoSidedQuantile(alpha))
+        perturbation / (3.09 + (1 + perturbation) * StandardNormal.twoSidedQuantile(alpha))
     }
 
     /// The factors the constant is multiplied by in the power test.
