@@ -97,10 +97,11 @@ public enum Significance {
     public static let perturbation = 0.1
 
     /// The relative standard error at which a normal check with false-alarm rate α rejects the
-    /// theory with its constant 10 % off with probability 99 %: the measurement must then lie
-    /// z(α)·(1 + 10 %) standard errors inside the 10 % and still 2.33 more (the 99 % quantile).
+    /// theory with its constant 10 % off with probability 99.9 %: the tolerance takes
+    /// z(α)·(1 + 10 %) standard errors of the 10 %, and the measurement must still stay 3.09
+    /// standard errors (the 99.9 % quantile) clear of the rest.
     public static func relativeStandardErrorForPower(falseAlarmRate alpha: Double) -> Double {
-        perturbation / (2.33 + (1 + perturbation) * StandardNormal.twoSidedQuantile(alpha))
+        perturbation / (3.09 + (1 + perturbation) * StandardNormal.twoSidedQuantile(alpha))
     }
 
     /// The factors the constant is multiplied by in the power test.
@@ -117,7 +118,9 @@ extension Check {
     /// theory gives exactly, with the standard error estimated from their spread: Student's t
     /// with k − 1 degrees of freedom (each sample is itself an average of many terms, so close
     /// to normal). `note` says what the samples are.
-    public static func studentT(id: String, claim: String, samples: [Double], theory: Theory, falseAlarmRate alpha: Double, note: String = "") -> Check {
+    public static func studentT(
+        id: String, claim: String, samples: [Double], theory: Theory, falseAlarmRate alpha: Double, note: String = ""
+    ) -> Check {
         let moments = Moments(samples)
         let freedom = samples.count - 1
         let t = StudentT.twoSidedQuantile(alpha, degreesOfFreedom: Double(freedom))
@@ -130,7 +133,9 @@ extension Check {
 
     /// A statistic whose standard error the theory gives: the normal quantile. `note` says why
     /// the statistic is normal that far into its tails.
-    public static func normal(id: String, claim: String, measured: Double, theory: Theory, falseAlarmRate alpha: Double, note: String) -> Check {
+    public static func normal(
+        id: String, claim: String, measured: Double, theory: Theory, falseAlarmRate alpha: Double, note: String
+    ) -> Check {
         let z = StandardNormal.twoSidedQuantile(alpha)
         let error = theory.standardError ?? { _ in .nan }
         return Check(
@@ -142,7 +147,9 @@ extension Check {
     /// An exact claim, whose measurement differs from the expected value only by rounding, and
     /// `bound`, a rigorous bound on that rounding: no false alarms. `constant` names what a
     /// perturbation would change, where anything can be (nil for algebraic identities).
-    public static func exact(id: String, claim: String, expected: Double, measured: Double, bound: Double, basis: String, constant: String? = nil) -> Check {
+    public static func exact(
+        id: String, claim: String, expected: Double, measured: Double, bound: Double, basis: String, constant: String? = nil
+    ) -> Check {
         Check(
             id: id, claim: claim, expected: expected, measured: measured, tolerance: bound, falseAlarmRate: 0, basis: "exact; " + basis,
             perturbations: constant.map { perturbations(Theory.proportional($0, expected)) { _ in bound } } ?? [])

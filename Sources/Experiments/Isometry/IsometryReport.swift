@@ -70,7 +70,9 @@ extension Isometry {
                                     (.gaussian, .relu, "Gaussian N(0, 2/n) ReLU networks (flipping the sign of a row of W leaves its law unchanged)"),
                                     (.orthogonal, .relu, "Orthogonal × √2 ReLU networks (the same sign-flip symmetry)")] {
             let averages = (0..<parameters.realisations).compactMap { realisation -> Double? in
-                let runs = result.moments.filter { $0.kind == kind && $0.unit == unit && $0.realisation == realisation && depths.contains($0.depth) }
+                let runs = result.moments.filter {
+                    $0.kind == kind && $0.unit == unit && $0.realisation == realisation && depths.contains($0.depth)
+                }
                 return runs.count == depths.count ? runs.reduce(0) { $0 + $1.mean } / Double(runs.count) : nil
             }
             guard averages.count > 1 else { continue }
@@ -90,7 +92,8 @@ extension Isometry {
                 id: "isometry/orthogonal-linear/isometry",
                 claim: "Orthogonal linear network of depth \(maxDepth): JJᵀ = I up to rounding; the root mean square of λ − 1, largest over the networks, is within the bound for Float weights",
                 expected: 0, measured: orthogonal.runs.map(\.rootMeanSquareFromOne).max() ?? .nan,
-                bound: IsometryTheory.orthogonalRoundingBound(width: n, depth: maxDepth), basis: "(1 + u√n)^{2L} − 1 for Float weights"))
+                bound: IsometryTheory.orthogonalRoundingBound(width: n, depth: maxDepth),
+                basis: "(1 + u√n)^{2L} − 1 for Float weights"))
         }
         checks += signChecks(result)
         return checks
@@ -115,7 +118,9 @@ extension Isometry {
                 id: "isometry/qr/corrected-negative-fraction",
                 claim: "With the sign correction, W₁₁ < 0 in half of the draws (binomial standard error)",
                 measured: Double(run.negatives) / draws,
-                theory: Theory("P(W₁₁ < 0) = ½", expected: { 0.5 * $0 }, standardError: { (0.5 * $0 * (1 - 0.5 * $0) / draws).squareRoot() }),
+                theory: Theory("P(W₁₁ < 0) = ½", expected: { 0.5 * $0 }, standardError: { factor in
+                    (0.5 * factor * (1 - 0.5 * factor) / draws).squareRoot()
+                }),
                 falseAlarmRate: alpha, note: note))
             checks.append(Check.normal(
                 id: "isometry/qr/corrected-mean",

@@ -155,7 +155,9 @@ public struct Modes: Experiment {
         let n = parameters.widths.map(Double.init) + [Double(parameters.outputs)]
         let kept = (1 + variant.slope * variant.slope) / 2
         // Var(W) of layer l (1-based), whose weights take n[l−1] inputs to n[l] units.
-        func variance(_ l: Int) -> Double { 2 * factor / ((1 + variant.ruleSlope * variant.ruleSlope) * (variant.mode == .fanIn ? n[l - 1] : n[l])) }
+        func variance(_ l: Int) -> Double {
+            2 * factor / ((1 + variant.ruleSlope * variant.ruleSlope) * (variant.mode == .fanIn ? n[l - 1] : n[l]))
+        }
         let depth = parameters.widths.count - 1
         var forward = [n[0] * variance(1)]
         for l in 1..<depth { forward.append(n[l] * variance(l + 1) * kept * forward[l - 1]) }
@@ -202,7 +204,8 @@ public struct Modes: Experiment {
                 numbers[key + "_theory"] = theoryRatio(variant, forward: forward)
             }
         }
-        return ExperimentReport(experiment: Self.id, figures: [figure(result)], numbers: numbers, checks: checks(result), tables: ["modes": table(result)])
+        return ExperimentReport(
+            experiment: Self.id, figures: [figure(result)], numbers: numbers, checks: checks(result), tables: ["modes": table(result)])
     }
 
     /// The leaky networks differ in the forward pass, which is where their claim is made.

@@ -53,7 +53,7 @@ public struct Saturation: Experiment {
         case .quick:
             self.init(parameters: Parameters(
                 fanIns: (0...6).map { 1 << (2 * $0) }, settings: SaturationSetting.allCases, units: 64, batch: 64,
-                drawsPerFanIn: 1 << 18, maxReplicates: 256, curvePoints: 481, falseAlarmRate: Significance.falseAlarmRate))
+                drawsPerFanIn: 1 << 18, maxReplicates: 512, curvePoints: 481, falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
             self.init(parameters: Parameters(
                 fanIns: (0...12).map { 1 << $0 }, settings: SaturationSetting.allCases, units: 64, batch: 64,
