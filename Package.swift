@@ -45,6 +45,8 @@ let package = Package(
             dependencies: ["Initializers", "Networks", "Numerics", "Charts", "CBLAS", "FileSafety"],
             plugins: ["CodeIdentity"]
         ),
+        // What each experiment's result looks like: figures, tables and the numbers the prose quotes.
+        .target(name: "Presentation", dependencies: ["Experiments", "Charts", "Numerics", "Initializers", "Networks", "TextSupport"]),
         .target(
             name: "Configuration",
             dependencies: ["Experiments", "Initializers", "TextSupport", .product(name: "Yams", package: "Yams")]
@@ -52,7 +54,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Experiments", "Initializers", "Charts", "TeXMath", "TextSupport", "FileSafety",
+                "Experiments", "Presentation", "Initializers", "Charts", "TeXMath", "TextSupport", "FileSafety",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ]
@@ -60,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "initlab",
             dependencies: [
-                "Report", "Configuration", "ChartGallery", "Initializers", "Numerics", "FileSafety", "TextSupport",
+                "Report", "Presentation", "Configuration", "ChartGallery", "Initializers", "Numerics", "FileSafety", "TextSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "ChartGalleryTests", dependencies: ["ChartGallery", "Charts", "FileSafety", "Scratch"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+        .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Experiments"]),
         .testTarget(name: "CodeDigestTests", dependencies: ["CodeDigest"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TextSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch", "TextSupport"]),

@@ -1,16 +1,16 @@
 import Numerics
 
-/// One experiment of the handout. It owns its parameters, its run, its result, and what the
-/// result becomes: figures, named numbers and checks. Data flows one way, parameters → result
-/// → report, so a result can be cached and reported again without running anything.
+/// One experiment of the handout, as science only: its parameters, its run, its result, and the
+/// checks of theory against that result. What a result looks like in the handout (figures,
+/// tables, named numbers) is its presenter's business, in the Presentation module. Data flows
+/// one way, parameters → result → checks and presentation, so a result can be cached and
+/// presented again without running anything.
 public protocol Experiment: Sendable {
     associatedtype Parameters: Codable, Sendable, Hashable
     associatedtype Result: Codable, Sendable
 
     /// Stable id: file names, random-stream labels and cache keys derive from it.
     static var id: String { get }
-    /// What the experiment is about, in a few words: the heading of its checks.
-    static var title: String { get }
     var parameters: Parameters { get }
 
     init(parameters: Parameters)
@@ -31,8 +31,9 @@ public protocol Experiment: Sendable {
     /// problems even when its checksum holds. Empty when the result fits.
     func problems(in result: Result) -> [String]
 
-    /// Turns a result into figures, numbers and checks.
-    func report(_ result: Result) -> ExperimentReport
+    /// Theory against this result: every claim the handout makes about it, each with its
+    /// tolerance (see ``Check``).
+    func checks(_ result: Result) -> [Check]
 }
 
 extension Experiment {
@@ -46,9 +47,10 @@ extension Experiment {
         run(random: random, progress: RunProgress())
     }
 
-    /// Runs and reports, without a cache.
-    public func execute(seed: UInt64) -> ExperimentReport {
-        report(run(random: Self.stream(seed: seed)))
+    /// Runs without a cache, and checks the result.
+    public func execute(seed: UInt64) -> ExperimentResult {
+        let result = run(random: Self.stream(seed: seed))
+        return ExperimentResult(experiment: self, result: result, checks: checks(result))
     }
 }
 

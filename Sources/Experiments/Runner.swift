@@ -1,9 +1,9 @@
 import Foundation
 
-/// Runs a plan: for each experiment, a cache hit or a run, then its report.
+/// Runs a plan: for each experiment, a cache hit or a run, then its checks.
 public struct Runner: Sendable {
     public struct Outcome: Sendable {
-        public let reports: [ExperimentReport]
+        public let results: [ExperimentResult]
         /// One line per experiment: its id, whether the cache served it, and how long it took.
         public let timings: [(experiment: String, cached: Bool, seconds: Double)]
         public let warnings: [String]
@@ -30,21 +30,21 @@ public struct Runner: Sendable {
         // A cache that cannot be written says so once, and is not tried again for the rest
         // of the plan: every later entry would fail the same way.
         var cache = cache
-        var outcomes: [(report: ExperimentReport, cached: Bool, seconds: Double, warnings: [String])] = []
+        var outcomes: [(result: ExperimentResult, cached: Bool, seconds: Double, warnings: [String])] = []
         for experiment in share {
             let outcome = execute(experiment, cache: cache, log: log, watch: watch)
-            outcomes.append((outcome.report, outcome.cached, outcome.seconds, outcome.warnings))
+            outcomes.append((outcome.result, outcome.cached, outcome.seconds, outcome.warnings))
             if !outcome.stored { cache = nil }
         }
         return Outcome(
-            reports: outcomes.map(\.report),
-            timings: outcomes.map { ($0.report.experiment, $0.cached, $0.seconds) },
+            results: outcomes.map(\.result),
+            timings: outcomes.map { ($0.result.id, $0.cached, $0.seconds) },
             warnings: outcomes.flatMap(\.warnings))
     }
 
     private func execute<E: Experiment>(
         _ experiment: E, cache: ResultCache?, log: (String) -> Void, watch: (String, RunProgress?) -> Void
-    ) -> (report: ExperimentReport, cached: Bool, seconds: Double, warnings: [String], stored: Bool) {
+    ) -> (result: ExperimentResult, cached: Bool, seconds: Double, warnings: [String], stored: Bool) {
         let start = DispatchTime.now().uptimeNanoseconds
         var warnings: [String] = []
         var stored = true
@@ -69,7 +69,8 @@ public struct Runner: Sendable {
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return (experiment.report(result), cached, seconds, warnings, stored)
+        let checked = ExperimentResult(experiment: experiment, result: result, checks: experiment.checks(result))
+        return (checked, cached, seconds, warnings, stored)
     }
 
     private func running<E: Experiment>(_ experiment: E, log: (String) -> Void, watch: (String, RunProgress?) -> Void) -> E.Result {

@@ -16,23 +16,6 @@ enum CheckTable {
         return Array(Set(all)).sorted()
     }
 
-    /// The experiment a check belongs to: its id up to the first `/`.
-    static func experiment(of check: Check) -> String {
-        String(check.id.prefix { $0 != "/" })
-    }
-
-    /// The checks grouped by experiment, experiments in the order their first check comes.
-    static func groups(_ checks: [Check]) -> [(experiment: String, checks: [Check])] {
-        var order: [String] = []
-        var byExperiment: [String: [Check]] = [:]
-        for check in checks {
-            let experiment = experiment(of: check)
-            if byExperiment[experiment] == nil { order.append(experiment) }
-            byExperiment[experiment, default: []].append(check)
-        }
-        return order.map { ($0, byExperiment[$0] ?? []) }
-    }
-
     /// The partial's context: numbers pre-formatted, because Mustache prints Doubles in full.
     static func context(_ checks: [Check]) -> [String: Any] {
         [

@@ -28,6 +28,9 @@ struct ContentScanner {
         case label(CrossReference.Kind, String)
         /// `Table:` opening a line: the rest of the line captions the table beside it.
         case tableCaption
+        /// `Figure:` opening the line after `{{figure ID}}`: the rest of the line captions the
+        /// figure, kept here as written (Markdown, math and numbers) for the manifest.
+        case figureCaption(String)
         case citation([String])
         case number(String, digits: Int)
         /// One of the few HTML tags the prose may hold (`<br>`, `<sub>`, `</sub>` …), as written out.
@@ -330,21 +333,33 @@ struct ContentScanner {
         while i < characters.count && characters[i] == "#" { hashes += 1; i += 1 }
         lineIsHeading = (1...6).contains(hashes) && (i == characters.count || characters[i] == " " || characters[i] == "\n")
         try linkDeclaration()
-        guard peek("Table:") else { return }
         let start = index
-        index += 6
+        if peek("Table:") {
+            let caption = captionLine(after: "Table:")
+            let text = caption.range(of: "{#tab:").map { String(caption[..<$0.lowerBound]) } ?? caption
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw error(at: start, "a table caption needs text after Table:")
+            }
+            lineIsCaption = true
+            markdown.append("\n")
+            emit(.tableCaption, at: start)
+            markdown.append(" ")
+        } else if peek("Figure:") {
+            let caption = captionLine(after: "Figure:").trimmingCharacters(in: .whitespaces)
+            guard !caption.isEmpty else { throw error(at: start, "a figure caption needs text after Figure:") }
+            markdown.append("\n")
+            emit(.figureCaption(caption), at: start)
+            markdown.append(" ")
+        }
+    }
+
+    /// Steps over `keyword` and the spaces after it, and returns the rest of the line.
+    private mutating func captionLine(after keyword: String) -> String {
+        index += keyword.count
         while index < characters.count && characters[index] == " " { index += 1 }
         var end = index
         while end < characters.count && characters[end] != "\n" { end += 1 }
-        let text = String(characters[index..<end])
-        let caption = text.range(of: "{#tab:").map { String(text[..<$0.lowerBound]) } ?? text
-        guard !caption.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw error(at: start, "a table caption needs text after Table:")
-        }
-        lineIsCaption = true
-        markdown.append("\n")
-        emit(.tableCaption, at: start)
-        markdown.append(" ")
+        return String(characters[index..<end])
     }
 
     /// `[name]: address` opening a block declares the address of `[text][name]` links; Ink takes

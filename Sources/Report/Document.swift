@@ -26,6 +26,8 @@ struct Document {
     let sections: [RenderedSection]
     let headings: [SectionHeadings.Heading]
     let numbering: Numbering
+    /// Each figure's caption as the prose writes it, by figure id.
+    let captionSources: [String: String]
 
     /// The prose through its passes, each over every content file in reading order: Markdown
     /// rendered; figures, citations and checks numbered; block tables drawn and put in place;
@@ -39,6 +41,7 @@ struct Document {
         var files = templates.sections.map(ProseFile.init(rendering:))
         var numbering = Numbering()
         try numbering.numberFigures(in: files, known: figures)
+        for index in files.indices { try files[index].takeFigureCaptions() }
         try numbering.numberCitations(in: files, bibliography: templates.bibliography)
         try numbering.assignChecks(in: files, checks: checks)
         for index in files.indices { try files[index].placeBlocks(checks: checks, partials: partials) }
@@ -50,6 +53,7 @@ struct Document {
             try files[index].resolvePieces(figures: figures, numbers: numbers, numbering: numbering, partials: partials)
         }
         self.numbering = numbering
+        captionSources = files.reduce(into: [:]) { all, file in all.merge(file.captionSources) { first, _ in first } }
         sections = files.map { RenderedSection(id: $0.section.id, html: $0.placingPieces(in: $0.html)) }
         let filesByID = Dictionary(files.map { ($0.section.id, $0) }, uniquingKeysWith: { first, _ in first })
         headings = sectionHeadings.headings.map { heading in

@@ -60,9 +60,9 @@ struct FigureFiles {
         ]
     }
 
-    static func manifestEntry(_ figure: FigureSpec) -> Manifest.FigureEntry {
+    static func manifestEntry(_ figure: FigureSpec, caption: String) -> Manifest.FigureEntry {
         Manifest.FigureEntry(
-            id: figure.id, title: figure.title, caption: figure.caption, alt: figure.alt,
+            id: figure.id, title: figure.title, caption: caption, alt: figure.alt,
             files: [
                 "svg": path(figure.id, .light, .svg), "png": path(figure.id, .light, .png),
                 "pdf": path(figure.id, .light, .pdf), "csv": csvPath(figure.id),

@@ -18,6 +18,10 @@ struct ProseFile {
     let section: TemplateFolder.Section
     var html: String
     var pieces: [Piece]
+    /// The HTML of each figure's caption, by the figure's piece.
+    var figureCaptions: [Int: String] = [:]
+    /// Each figure's caption as the prose writes it, by figure id, for the manifest.
+    var captionSources: [String: String] = [:]
 
     /// The pass that renders the Markdown: Ink's HTML, pieces still to be made.
     init(rendering section: TemplateFolder.Section) {

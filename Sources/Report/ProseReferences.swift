@@ -10,10 +10,6 @@ extension ProseFile {
         for index in pieces.indices {
             let piece = pieces[index]
             switch piece.source {
-            case .figure(let id):
-                guard let spec = figures[id], let number = numbering.figures[id] else { throw error(at: piece, "no figure \(id)") }
-                let caption = try Document.inline(spec.caption, path: "caption of figure \(id)", numbers: numbers)
-                pieces[index].html = try partials.figure(spec, number, caption)
             case .reference(let kind, let id):
                 pieces[index].html = try reference(kind, id, numbering: numbering, at: piece)
             case .citation(let keys):
@@ -29,10 +25,24 @@ extension ProseFile {
                 pieces[index].html = tag
             case .label:
                 pieces[index].html = ""
-            case .inlineMath, .displayMath, .checks, .rules, .libraries, .tableCaption:
+            case .inlineMath, .displayMath, .checks, .rules, .libraries, .tableCaption, .figureCaption:
                 // Made by the passes before.
                 continue
+            case .figure:
+                // Once the pieces of its caption are made, below.
+                continue
             }
+        }
+        for index in pieces.indices {
+            guard case .figure(let id) = pieces[index].source else { continue }
+            guard let spec = figures[id], let number = numbering.figures[id] else { throw error(at: pieces[index], "no figure \(id)") }
+            let caption: String
+            if let written = figureCaptions[index] {
+                caption = placingPieces(in: written)
+            } else {
+                caption = try Document.inline(spec.caption, path: "caption of figure \(id)", numbers: numbers)
+            }
+            pieces[index].html = try partials.figure(spec, number, caption)
         }
     }
 

@@ -1,4 +1,5 @@
 import Experiments
+import Presentation
 import Foundation
 import TextSupport
 
@@ -76,10 +77,10 @@ public struct ReportBuilder {
             "seed": "\(seed)",
             "toc": document.headings.map { ["id": $0.id, "number": $0.number, "title": $0.html, "sub": $0.level == 3] },
             "sections": document.sections.map { ["id": $0.id, "html": $0.html] },
-            "experiments": CheckTable.groups(checks).map { group in
+            "experiments": reports.filter { !$0.checks.isEmpty }.map { group in
                 var context = CheckTable.context(group.checks)
                 context["experiment"] = group.experiment
-                context["title"] = Plan.catalogue.first { $0.id == group.experiment }?.title ?? group.experiment
+                context["title"] = group.title
                 context["passed"] = group.checks.filter(\.passed).count
                 context["total"] = group.checks.count
                 // Where the prose shows these checks: the top-level sections of their tables.
@@ -103,7 +104,7 @@ public struct ReportBuilder {
         files["README.md"] = Data(templates.outputReadme.utf8)
         let manifest = Manifest(
             generator: "initlab \(InitlabVersion.current)", profile: profile.rawValue, seed: seed,
-            figures: orderedFigures.map(FigureFiles.manifestEntry), numbers: numbers, checks: checks)
+            figures: orderedFigures.map { FigureFiles.manifestEntry($0, caption: document.captionSources[$0.id] ?? $0.caption) }, numbers: numbers, checks: checks)
         files["data/manifest.json"] = try manifest.json()
         let summary = Summary(files: files.count + 1, figures: figures.count, checksPassed: passed, checksTotal: checks.count, failedChecks: checks.filter { !$0.passed })
         return (files, summary)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import Presentation
 import FileSafety
 import Foundation
 import Report
@@ -59,7 +60,7 @@ struct Build: ParsableCommand {
         display.finish()
         for warning in outcome.warnings { FileHandle.standardError.write(Data("initlab: warning: \(warning)\n".utf8)) }
         let builder = ReportBuilder(templates: folder, profile: plan.profile, seed: plan.seed)
-        let (files, summary) = try builder.files(for: outcome.reports)
+        let (files, summary) = try builder.files(for: try Presenters.reports(outcome.results))
         if !summary.failedChecks.isEmpty && !allowFailedChecks {
             let list = summary.failedChecks.map { "  \($0.id): expected \($0.expected) ± \($0.tolerance), measured \($0.measured)" }.joined(separator: "\n")
             throw BuildFailure(message: "\(summary.failedChecks.count) of \(summary.checksTotal) checks failed; the previous site in \(output) is left as it was:\n\(list)\n(--allow-failed-checks writes the site anyway)")

@@ -5,7 +5,7 @@ import Testing
 @testable import Numerics
 
 @Suite struct PropagationTests {
-    static let report = Propagation(profile: .quick).execute(seed: 1)
+    static let report = Propagation(profile: .quick).reported(seed: 1)
 
     @Test func everyCheckPasses() {
         let failed = Self.report.checks.filter { !$0.passed }

@@ -4,7 +4,7 @@ import Testing
 @testable import Numerics
 
 @Suite struct SaturationTests {
-    static let report = Saturation(profile: .quick).execute(seed: 1)
+    static let report = Saturation(profile: .quick).reported(seed: 1)
 
     @Test func everyCheckPasses() {
         let failed = Self.report.checks.filter { !$0.passed }

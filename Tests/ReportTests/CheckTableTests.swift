@@ -15,11 +15,6 @@ import Testing
         #expect(CheckTable.matching(["saturation/d"], in: checks).isEmpty)
     }
 
-    @Test func groupsByExperimentInOrderOfFirstCheck() {
-        #expect(CheckTable.groups(checks).map(\.experiment) == ["saturation", "depth"])
-        #expect(CheckTable.groups(checks).map { $0.checks.count } == [2, 1])
-    }
-
     @Test func misspeltPrefixesHaveCandidates() {
         #expect(CheckTable.prefixes(checks).contains("saturation/variance"))
         #expect(CheckTable.prefixes(checks).contains("depth/forward"))

@@ -171,7 +171,7 @@ extension Convergence {
     /// same output and receives the same gradient, so the updates are the same too. Float
     /// arithmetic is the only source of difference, so the tolerance is a millionth of the
     /// spread a random start keeps.
-    func checks(_ result: Result) -> [Check] {
+    public func checks(_ result: Result) -> [Check] {
         let curves = curves(result, setup: "symmetry")
         guard let zeros = curves.first(where: { $0.rule.rule == .zeros }), let other = curves.first(where: { $0.rule.rule != .zeros }) else { return [] }
         let spread = zeros.runs.flatMap { $0.points.map(\.unitSpread) }.max() ?? .nan

@@ -48,7 +48,7 @@ extension Isometry {
         parameters.depths.filter { $0 <= max(least, parameters.width / fraction) }
     }
 
-    func checks(_ result: Result) -> [Check] {
+    public func checks(_ result: Result) -> [Check] {
         let alpha = parameters.falseAlarmRate
         let n = parameters.width
         var checks: [Check] = []

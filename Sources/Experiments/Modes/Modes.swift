@@ -221,7 +221,7 @@ public struct Modes: Experiment {
     /// forward weights and no ratio of layers has an exact expectation; E[Var(∂L/∂a_1)] for a
     /// unit-variance output gradient does, for Gaussian weights (Propagation's
     /// `firstLayerGradientCheck`).
-    func checks(_ result: Result) -> [Check] {
+    public func checks(_ result: Result) -> [Check] {
         let widths = parameters.widths.dropFirst().map(String.init).joined(separator: "→")
         var checks: [Check] = []
         for variant in variants {

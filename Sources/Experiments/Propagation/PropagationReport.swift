@@ -94,6 +94,10 @@ extension Propagation {
 
     // MARK: Checks and numbers
 
+    public func checks(_ result: Result) -> [Check] {
+        checks(cells(result))
+    }
+
     func cell(_ cells: [Cell], _ activation: Activation, _ rule: RuleID, batchNorm: Bool = false) -> Cell? {
         cells.first { $0.activation == activation && $0.rule.rule == rule && !$0.rule.activationGain && $0.batchNorm == batchNorm }
     }

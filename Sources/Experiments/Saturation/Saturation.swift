@@ -248,7 +248,7 @@ public struct Saturation: Experiment {
         return numbers
     }
 
-    func checks(_ result: Result) -> [Check] {
+    public func checks(_ result: Result) -> [Check] {
         let alpha = parameters.falseAlarmRate
         var checks = [2.0, 10.0].map { x in
             // σ′ = σ(1 − σ) is an identity: there is no constant to perturb.
