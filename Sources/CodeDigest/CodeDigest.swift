@@ -2,7 +2,8 @@ import Foundation
 
 /// The digests of the code that computes experiment results. A file under
 /// Sources/Experiments/<Name>/ belongs to experiment <Name>, one directly in Sources/Experiments
-/// to none; any other file given is shared by every experiment.
+/// to none; any other file given, and any in Sources/Experiments/Shared/, is shared by every
+/// experiment.
 ///
 /// Each digest covers the files' paths relative to the package folder and their contents, in
 /// sorted order, so the same sources give the same digest on any machine, wherever the package
@@ -11,6 +12,7 @@ struct CodeDigest {
     var shared: [String] = []
     var experiments: [String: [String]] = [:]
     let root: String
+    static let sharedFolder = "Shared"
 
     enum Failure: Error, CustomStringConvertible {
         case outside(String, root: String)
@@ -31,7 +33,13 @@ struct CodeDigest {
             if parts.count > 2, parts[0] == "Sources", parts[1] == "Experiments" {
                 // Experiments' top-level files (the protocol, the cache, the runner) compute no
                 // numbers, so their edits keep the cached results.
-                if parts.count > 3 { experiments[String(parts[2]), default: []].append(relative) }
+                // Their Shared folder is code several experiments compute with, so it is in
+                // every experiment's digest.
+                if parts.count > 3 && parts[2] == Self.sharedFolder {
+                    shared.append(relative)
+                } else if parts.count > 3 {
+                    experiments[String(parts[2]), default: []].append(relative)
+                }
             } else {
                 shared.append(relative)
             }

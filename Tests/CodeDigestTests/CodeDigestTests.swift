@@ -39,6 +39,7 @@ import Testing
     static let sources = [
         "Sources/Experiments/Saturation/Saturation.swift": "struct Saturation {}",
         "Sources/Experiments/Modes/Modes.swift": "struct Modes {}",
+        "Sources/Experiments/Shared/LayerStatistics.swift": "struct LayerStatistics {}",
         "Sources/Networks/Network.swift": "struct Network {}",
         "Sources/Numerics/Matrix.swift": "struct Matrix {}",
     ]
@@ -78,6 +79,19 @@ import Testing
         let before = try original.digests(), afterNetworks = try editedNetworks.digests(), afterSaturation = try editedSaturation.digests()
         #expect(afterNetworks["Saturation"] != before["Saturation"] && afterNetworks["Modes"] != before["Modes"])
         #expect(afterSaturation["Saturation"] != before["Saturation"] && afterSaturation["Modes"] == before["Modes"])
+    }
+
+    /// The experiments' Shared folder is no experiment: its edits change every digest.
+    @Test func theSharedFolderIsInEveryDigest() throws {
+        let original = try Package(files: Self.sources)
+        defer { original.remove() }
+        var shared = Self.sources
+        shared["Sources/Experiments/Shared/LayerStatistics.swift"] = "struct LayerStatistics { var mean = 0.0 }"
+        let edited = try Package(files: shared)
+        defer { edited.remove() }
+        let before = try original.digests(), after = try edited.digests()
+        #expect(before["Shared"] == nil)
+        #expect(after["Saturation"] != before["Saturation"] && after["Modes"] != before["Modes"])
     }
 
     @Test func aFileOutsideThePackageIsRefused() {

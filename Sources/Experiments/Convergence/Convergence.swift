@@ -173,7 +173,7 @@ public struct Convergence: Experiment {
                 heldOutSamples: min(parameters.heldOutSamples, heldOut.labels.count),
                 optimizer: SGD(learningRate: setup.learningRate, momentum: setup.momentum))
         else { return failed }
-        var network = Propagation.network(architecture, rule, random: random.derived("initialization"))
+        var network = rule.network(architecture, random: random.derived("initialization"))
         var spreads: [Int: Double] = [:]
         var distances: [Int: Double] = [:]
         let start = network.dense.map(\.weights)

@@ -130,7 +130,7 @@ public struct Modes: Experiment {
         let network = Network(architecture, random: random.derived("weights")) { weights, draws in rule.initialize(&weights, using: &draws) }
         var workspace = Workspace(architecture, batchSize: parameters.batch)
         var gradients = Gradients(architecture)
-        Propagation.standardNormalInputs(&workspace, random: &stream)
+        workspace.fillInputsStandardNormal(using: &stream)
         network.forward(&workspace, mode: .training)
         workspace.setOutputGradients { stream.fillNormal($0) }
         network.backward(&workspace, gradients: &gradients)

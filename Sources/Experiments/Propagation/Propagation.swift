@@ -217,19 +217,6 @@ public struct Propagation: Experiment {
         return result
     }
 
-    /// A network whose weights follow `rule`; parameters the catalogue refuses fall back to
-    /// zeros, which `problems` has already ruled out before any run.
-    static func network(_ architecture: Architecture, _ rule: InitializerChoice, random: RandomSource) -> Network {
-        let built = try? rule.rule(for: architecture.activation)
-        return Network(architecture, random: random) { weights, stream in
-            built?.initialize(&weights, using: &stream)
-        }
-    }
-
-    static func standardNormalInputs(_ workspace: inout Workspace, random: inout RandomSource) {
-        workspace.inputs.elements.withUnsafeMutableBufferPointer { random.fillNormal($0) }
-    }
-
     func runGrid(_ activation: Activation, _ rule: InitializerChoice, batchNorm: Bool, realisation: Int, random: RandomSource) -> GridRun {
         let grid = parameters.grid
         var stream = random.derived("data")
@@ -237,10 +224,10 @@ public struct Propagation: Experiment {
         guard let architecture = try? Architecture(inputs: grid.width, hiddenWidths: Array(repeating: grid.width, count: grid.depth), outputs: grid.width, activation: activation, batchNorm: batchNorm) else {
             return GridRun(activation: activation, rule: rule, batchNorm: batchNorm, realisation: realisation, forward: [], backward: [], normalizedSecondMoments: [])
         }
-        let network = Self.network(architecture, rule, random: random.derived("weights"))
+        let network = rule.network(architecture, random: random.derived("weights"))
         var workspace = Workspace(architecture, batchSize: grid.batch)
         var gradients = Gradients(architecture)
-        Self.standardNormalInputs(&workspace, random: &stream)
+        workspace.fillInputsStandardNormal(using: &stream)
         network.forward(&workspace, mode: .training)
         // A unit-variance gradient at the outputs, so that the backward pass shows the network's
         // own effect on gradients, independent of any loss.
@@ -276,10 +263,10 @@ public struct Propagation: Experiment {
         guard let architecture = try? Architecture(inputs: setup.width, hiddenWidths: Array(repeating: setup.width, count: setup.depth), outputs: setup.classes, activation: .tanh) else {
             return HistogramRun(rule: rule, activationEdges: [], activationDensities: [], gradientEdges: [], gradientDensities: [], activationStatistics: [], gradientStatistics: [])
         }
-        let network = Self.network(architecture, rule, random: random.derived("weights"))
+        let network = rule.network(architecture, random: random.derived("weights"))
         var workspace = Workspace(architecture, batchSize: setup.batch)
         var gradients = Gradients(architecture)
-        Self.standardNormalInputs(&workspace, random: &stream)
+        workspace.fillInputsStandardNormal(using: &stream)
         for row in 0..<setup.batch { workspace.labels[row] = Int(stream.next() % UInt64(setup.classes)) }
         // The back-propagated gradients of the cross-entropy on random labels, as Glorot &
         // Bengio's Figure 7 shows them for a network's first pass over its data.
@@ -306,9 +293,9 @@ public struct Propagation: Experiment {
         guard let architecture = try? Architecture(inputs: setup.width, hiddenWidths: Array(repeating: setup.width, count: setup.depth), outputs: 10, activation: .relu) else {
             return ScaleRun(standardDeviation: std, outputSecondMoments: [], zeroFractions: [], samples: [])
         }
-        let network = Self.network(architecture, InitializerChoice(.normal, std: std), random: random.derived("weights"))
+        let network = InitializerChoice(.normal, std: std).network(architecture, random: random.derived("weights"))
         var workspace = Workspace(architecture, batchSize: setup.batch)
-        Self.standardNormalInputs(&workspace, random: &stream)
+        workspace.fillInputsStandardNormal(using: &stream)
         network.forward(&workspace, mode: .training)
         let hidden = workspace.layers.dropLast()
         return ScaleRun(

@@ -1,5 +1,6 @@
 import Initializers
 import Networks
+import Numerics
 
 /// A rule of the catalogue as an experiment configures it: its id, the parameters it is given,
 /// and whether its gain is the network's activation gain (PyTorch's calculate_gain), as the
@@ -41,5 +42,14 @@ public struct InitializerChoice: Codable, Sendable, Hashable {
     /// The rule to draw a network's weights with.
     public func rule(for activation: Activation) throws(RuleError) -> Rule {
         try Rule(rule, gain: activationGain ? activation.gain : nil, std: std)
+    }
+
+    /// A network whose weights follow this rule; parameters the catalogue refuses fall back to
+    /// zeros, which each experiment's `problems` has ruled out before any run.
+    public func network(_ architecture: Architecture, random: RandomSource) -> Network {
+        let built = try? rule(for: architecture.activation)
+        return Network(architecture, random: random) { weights, stream in
+            built?.initialize(&weights, using: &stream)
+        }
     }
 }
