@@ -1,3 +1,4 @@
+import Charts
 import Experiments
 import Foundation
 import Testing
@@ -27,13 +28,22 @@ import TextSupport
         return try TemplateFolder(path: root.path)
     }
 
-    func document(_ content: [String: String]) throws -> Document {
+    /// A figure with nothing drawn, which is all the prose passes look at.
+    static func figure(_ id: String) -> FigureSpec {
+        FigureSpec(
+            id: id, title: "A figure", caption: "", alt: "Nothing",
+            chart: Charts.Figure(title: "A figure", description: "Nothing", size: Size(width: 100, height: 100), panels: []),
+            data: DataTable(columns: ["x"]))
+    }
+
+    func document(_ content: [String: String], figures: [String] = []) throws -> Document {
         let partials = Document.Partials(
-            figure: { spec, number, _ in "<figure>\(spec.id) \(number)</figure>" },
+            figure: { spec, number, caption in "<figure>\(spec.id) \(number): \(caption)</figure>" },
             checks: { "<table class=\"checks\">\($0.map(\.id).joined(separator: ","))</table>" },
             rules: "<table class=\"rules\"></table>",
             libraries: { "<table class=\"libraries\">\($0.map(\.rawValue).joined(separator: ","))</table>" })
-        return try Document(templates: try folder(content), figures: [:], numbers: ["x": 0.57735], checks: Self.checks, reservedIDs: ["contents"], partials: partials)
+        let figures = Dictionary(uniqueKeysWithValues: figures.map { ($0, Self.figure($0)) })
+        return try Document(templates: try folder(content), figures: figures, numbers: ["x": 0.57735], checks: Self.checks, reservedIDs: ["contents"], partials: partials)
     }
 
     @Test func referencesResolveAcrossFilesAndForward() throws {
@@ -65,6 +75,34 @@ import TextSupport
     @Test func librariesDirectiveTakesACaption() throws {
         let document = try document(["01-a.md": "## A\n\nTable: The rule in the libraries. {#tab:names}\n\n{{libraries he-normal he-uniform}}\n"])
         #expect(document.sections[0].html.contains("<table class=\"libraries\" id=\"tab-names\"><caption><span class=\"table-label\">Table&nbsp;1.</span> The rule in the libraries.</caption>he-normal,he-uniform</table>"))
+    }
+
+    /// A figure's caption is the `Figure:` line after it, with math and numbers of its own, and
+    /// leaves no paragraph behind in the running text.
+    @Test func figureCaptionsComeFromTheProse() throws {
+        let document = try document(
+            ["01-a.md": "## A\n\nBefore.\n\n{{figure demo}}\nFigure: Variance $x$ is {{number x digits=2}}.\n\nAfter.\n"], figures: ["demo"])
+        let html = document.sections[0].html
+        #expect(html.contains("<figure>demo 1: Variance <math"))
+        #expect(html.contains("</math> is <span class=\"number\">0.58</span>.</figure>"))
+        #expect(!html.contains("<p>Variance"))
+        #expect(html.contains("<p>Before.</p>") && html.contains("<p>After.</p>"))
+        #expect(document.captionSources == ["demo": "Variance $x$ is {{number x digits=2}}."])
+        #expect(!html.contains("INITLABPIECE"))
+    }
+
+    @Test(arguments: [
+        ("{{figure demo}}\nFigure: A caption.\n\nFigure: Another.\n", "4:1", "a figure caption must come right after its {{figure ID}}", nil),
+        ("Figure:   \n", "1:1", "a figure caption needs text after Figure:", nil),
+        ("{{figure demo}}\nFigure: {{number y}}.\n", "2:9", "the build has no number y", "did you mean x?"),
+    ] as [(String, String, String, String?)])
+    func figureCaptionMistakesAreLocated(_ text: String, _ position: String, _ message: String, _ hint: String?) throws {
+        #expect {
+            _ = try document(["01-a.md": text], figures: ["demo"])
+        } throws: { error in
+            guard let error = error as? LocatedError else { return false }
+            return error.location.hasSuffix("/content/01-a.md:\(position)") && error.message == message && error.hint == hint
+        }
     }
 
     @Test func headingsKeepTheirMath() throws {
