@@ -10,7 +10,7 @@ TEST_PACKAGES := chromium default-jre-headless poppler-utils python3-venv
 TEST_TOOLS := .build/test-tools
 REPORT_FLAGS ?=
 
-.PHONY: report test build deps test-deps clean benchmark sweep
+.PHONY: report test build deps test-deps clean benchmark sweep format
 
 report: deps
 	$(SWIFT) build -c release --product initlab
@@ -44,6 +44,11 @@ sweep: deps
 benchmark: deps
 	$(SWIFT) build -c release --product benchmarks
 	.build/release/benchmarks
+
+# The house style (.swift-format: 4 spaces, lines up to 140 characters), with the formatter
+# that ships with the toolchain.
+format:
+	$(SWIFT) format --in-place --recursive --parallel Package.swift Plugins Sources Tests
 
 clean:
 	rm -rf .build .initlab-cache
