@@ -5,7 +5,6 @@ public protocol LegacyReporting: Experiment {
     func report(_ result: Result) -> ExperimentReport
 }
 
-extension Saturation: LegacyReporting {}
 extension Propagation: LegacyReporting {}
 extension Modes: LegacyReporting {}
 extension Isometry: LegacyReporting {}
