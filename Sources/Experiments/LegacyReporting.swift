@@ -6,6 +6,5 @@ public protocol LegacyReporting: Experiment {
 }
 
 extension Propagation: LegacyReporting {}
-extension Modes: LegacyReporting {}
 extension Isometry: LegacyReporting {}
 extension Convergence: LegacyReporting {}
