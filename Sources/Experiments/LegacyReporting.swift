@@ -5,8 +5,6 @@ public protocol LegacyReporting: Experiment {
     func report(_ result: Result) -> ExperimentReport
 }
 
-extension Saturation: LegacyReporting {}
 extension Propagation: LegacyReporting {}
-extension Modes: LegacyReporting {}
 extension Isometry: LegacyReporting {}
 extension Convergence: LegacyReporting {}

@@ -9,7 +9,7 @@ import Testing
     static let result = experiment.run(random: RandomSource(seed: 1))
 
     @Test func everyCheckPasses() {
-        let checks = Self.experiment.report(Self.result).checks
+        let checks = Self.experiment.checks(Self.result)
         #expect(checks.map(\.id) == [
             "modes/fan_in/forward", "modes/fan_in/backward", "modes/fan_out/forward", "modes/fan_out/backward",
             "modes/leaky/rule-for-the-slope/forward", "modes/leaky/relu-rule/forward",
@@ -52,7 +52,7 @@ import Testing
     @Test func theChecksCanTellTheModesApart() throws {
         // The fan_in networks' first-layer gradient must be far from what mode fan_out predicts
         // for it (1), or the check could not fail when the modes were swapped.
-        let checks = Self.experiment.report(Self.result).checks
+        let checks = Self.experiment.checks(Self.result)
         let check = try #require(checks.first { $0.id == "modes/fan_in/backward" })
         let fanOut = try #require(Self.experiment.theory(Modes.Variant(mode: .fanOut, slope: 0, ruleSlope: 0)).backward.first)
         #expect(abs(check.measured - fanOut) > 3 * check.tolerance)

@@ -1,26 +1,16 @@
-import Foundation
 import Testing
 @testable import Experiments
 @testable import Numerics
 
 @Suite struct SaturationTests {
-    static let report = Saturation(profile: .quick).reported(seed: 1)
+    static let experiment = Saturation(profile: .quick)
+    static let checks = experiment.checks(experiment.run(random: Saturation.stream(seed: 1)))
 
     @Test func everyCheckPasses() {
-        let failed = Self.report.checks.filter { !$0.passed }
-        CheckPolicy.expectFollowed(Self.report.checks)
+        let failed = Self.checks.filter { !$0.passed }
+        CheckPolicy.expectFollowed(Self.checks)
         #expect(failed.isEmpty, "\(failed)")
-        #expect(Self.report.checks.count == 2 + 3 * 7 + 1)
-    }
-
-    @Test func namedNumbersMatchTheClosedForms() {
-        let numbers = Self.report.numbers
-        #expect(abs(numbers["sigmoid_prime_at_2"]! - 0.10499358540350649) < 1e-15)
-        #expect(abs(numbers["sigmoid_prime_at_10"]! - 4.5395807735951673e-05) < 1e-19)
-        let closedForm = { (x: Double) in exp(-x) / ((1 + exp(-x)) * (1 + exp(-x))) }
-        #expect(abs(numbers["sigmoid_prime_ratio_2_to_10"]! / (closedForm(2) / closedForm(10)) - 1) < 1e-14)
-        #expect(abs(numbers["four_in_standard_deviations"]! - 6.928203230275509) < 1e-12)
-        #expect(abs(numbers["chebyshev_bound_beyond_four"]! - 1.0 / 48) < 1e-15)
+        #expect(Self.checks.count == 2 + 3 * 7 + 1)
     }
 
     @Test func productTailMatchesAdaptiveQuadrature() {
@@ -40,18 +30,6 @@ import Testing
         let c = Saturation(profile: .quick).run(random: RandomSource(seed: 5))
         #expect(a.rows == b.rows)
         #expect(a.rows != c.rows)
-    }
-
-    @Test func figuresCarryTheirDataAndWords() {
-        let ids = Self.report.figures.map(\.id)
-        #expect(ids == ["saturation-logistic", "saturation-variance", "saturation-outside", "saturation-derivative"])
-        for figure in Self.report.figures {
-            #expect(!figure.alt.isEmpty && !figure.caption.isEmpty)
-            #expect(!figure.data.rows.isEmpty)
-        }
-        let table = Self.report.tables["saturation"]!
-        #expect(table.columns.starts(with: ["setting", "fan_in"]))
-        #expect(table.rows.count == 3 * 7)
     }
 }
 

@@ -1,5 +1,3 @@
-import Charts
-import Foundation
 import Initializers
 import Networks
 import Numerics
@@ -12,7 +10,6 @@ import Numerics
 /// plain ReLU rule on such units grows the variance by 1 + a² per layer.
 public struct Modes: Experiment {
     public static let id = "modes"
-    public static let title = "He's rule in a tapering network: modes and slopes"
 
     /// One kind of network: the activation's negative slope a, the slope b the rule assumes
     /// (Var(W) = 2/((1 + b²)·fan)), and the mode that picks the fan.
@@ -21,11 +18,7 @@ public struct Modes: Experiment {
         public var slope: Double
         public var ruleSlope: Double
 
-        /// How legends and check ids name it.
-        var label: String {
-            slope == 0 ? "ReLU, mode \(mode.rawValue)" : "leaky ReLU a = \(NumberText.format(slope, digits: 2)), He with a = \(NumberText.format(ruleSlope, digits: 2))"
-        }
-
+        /// How check ids and random streams name it.
         var id: String {
             slope == 0 ? mode.rawValue : (ruleSlope == slope ? "leaky/rule-for-the-slope" : "leaky/relu-rule")
         }
@@ -50,12 +43,18 @@ public struct Modes: Experiment {
     }
 
     /// ReLU in both modes, then leaky ReLU with the rule for its slope and with the ReLU rule.
-    var variants: [Variant] {
-        FanMode.allCases.map { Variant(mode: $0, slope: 0, ruleSlope: 0) } + [
-            Variant(mode: .fanIn, slope: parameters.leakySlope, ruleSlope: parameters.leakySlope),
-            Variant(mode: .fanIn, slope: parameters.leakySlope, ruleSlope: 0),
-        ]
+    public var variants: [Variant] { FanMode.allCases.map(relu) + [leakyWithItsRule, leakyWithReLURule] }
+
+    /// ReLU units with He's rule in `mode`.
+    public func relu(_ mode: FanMode) -> Variant { Variant(mode: mode, slope: 0, ruleSlope: 0) }
+
+    /// Leaky ReLU units with He's rule for their slope, in mode fan_in.
+    public var leakyWithItsRule: Variant {
+        Variant(mode: .fanIn, slope: parameters.leakySlope, ruleSlope: parameters.leakySlope)
     }
+
+    /// Leaky ReLU units with the plain ReLU rule 2/fan_in, which ignores the leak.
+    public var leakyWithReLURule: Variant { Variant(mode: .fanIn, slope: parameters.leakySlope, ruleSlope: 0) }
 
     public let parameters: Parameters
 
@@ -151,7 +150,7 @@ public struct Modes: Experiment {
     /// Var(a_{l+1}) = n_l·Var(W_{l+1})·k·Var(a_l); backward, Var(g_L) = n_out·Var(W_out)·k and
     /// Var(g_l) = n_{l+1}·Var(W_{l+1})·k·Var(g_{l+1}), with n_{l+1} the fan-out of layer l + 1.
     /// `factor` multiplies He's 2 in every layer's Var(W), for the power test.
-    func theory(_ variant: Variant, factor: Double = 1) -> (forward: [Double], backward: [Double]) {
+    public func theory(_ variant: Variant, factor: Double = 1) -> (forward: [Double], backward: [Double]) {
         let n = parameters.widths.map(Double.init) + [Double(parameters.outputs)]
         let kept = (1 + variant.slope * variant.slope) / 2
         // Var(W) of layer l (1-based), whose weights take n[l−1] inputs to n[l] units.
@@ -167,46 +166,18 @@ public struct Modes: Experiment {
         return (forward, backward)
     }
 
-    // MARK: Report
-
-    func runs(_ result: Result, _ variant: Variant) -> [Run] {
+    /// The networks of a kind that ran, by realisation.
+    public func runs(_ result: Result, _ variant: Variant) -> [Run] {
         result.runs.filter { $0.variant == variant && !$0.forward.isEmpty }.sorted { $0.realisation < $1.realisation }
     }
 
-    /// Over the networks of a mode: the mean and standard error of the ratio of the variance at
-    /// the far end of a pass to the variance where it starts.
-    func ratio(_ result: Result, _ variant: Variant, forward: Bool) -> (mean: Double, standardError: Double) {
-        let ratios = runs(result, variant).compactMap { run -> Double? in
-            let values = forward ? run.forward : run.backward
-            guard let first = values.first, let last = values.last, first > 0, last > 0 else { return nil }
-            return forward ? last / first : first / last
-        }
-        let moments = Moments(ratios)
-        return (moments.mean, moments.standardError)
-    }
-
-    func theoryRatio(_ variant: Variant, forward: Bool) -> Double {
+    /// The theory's ratio of the variance at the far end of a pass to the variance where it starts.
+    public func theoryRatio(_ variant: Variant, forward: Bool) -> Double {
         let (f, b) = theory(variant)
         return forward ? f[f.count - 1] / f[0] : b[0] / b[b.count - 1]
     }
 
-    public func report(_ result: Result) -> ExperimentReport {
-        var numbers: [String: Double] = [
-            "modes_first_width": Double(parameters.widths[1]), "modes_last_width": Double(parameters.widths[parameters.widths.count - 1]),
-            "modes_depth": Double(parameters.widths.count - 1), "modes_input_width": Double(parameters.widths[0]),
-            "modes_leaky_slope": parameters.leakySlope,
-        ]
-        for variant in variants {
-            for forward in passes(variant) {
-                let pass = forward ? "forward" : "backward"
-                let key = variant.slope == 0 ? "modes_\(variant.mode.rawValue)_\(pass)_ratio" : "modes_leaky_\(variant.ruleSlope == 0 ? "relu_rule" : "slope_rule")_\(pass)_ratio"
-                numbers[key] = ratio(result, variant, forward: forward).mean
-                numbers[key + "_theory"] = theoryRatio(variant, forward: forward)
-            }
-        }
-        return ExperimentReport(
-            experiment: Self.id, figures: [figure(result)], numbers: numbers, checks: checks(result), tables: ["modes": table(result)])
-    }
+    // MARK: Checks
 
     /// The leaky networks differ in the forward pass, which is where their claim is made.
     func passes(_ variant: Variant) -> [Bool] {
@@ -268,49 +239,5 @@ public struct Modes: Experiment {
             return forward[l + 1] / forward[l] / factor
         }
         return ratios.reduce(0, +) / Double(ratios.count)
-    }
-
-    func figure(_ result: Result) -> FigureSpec {
-        let layers = (1..<parameters.widths.count).map(Double.init)
-        var data = DataTable(columns: ["variant", "pass", "layer", "width", "variance_measured", "variance_theory"])
-        let panels = [true, false].map { forward -> Panel in
-            var marks: [Mark] = []
-            for (index, variant) in variants.enumerated() {
-                let values = runs(result, variant).map { forward ? $0.forward : $0.backward }
-                let mean = layers.indices.map { layer in values.reduce(0.0) { $0 + ($1.count > layer ? $1[layer] : .nan) } / Double(max(values.count, 1)) }
-                let theory = forward ? theory(variant).forward : theory(variant).backward
-                let style = Style.cycled(index)
-                marks.append(.line(Series(variant.label.replacingOccurrences(of: "_", with: "-"), x: layers, y: mean, style: Style(color: style.color, dash: style.dash, marker: Self.markers[index % Self.markers.count]))))
-                marks.append(.line(Series(nil, x: layers, y: theory, style: Style(color: style.color, dash: .dotted, lineWidth: 1))))
-                for (layer, value) in mean.enumerated() {
-                    data.append([.text(variant.label), .text(forward ? "forward" : "backward"), .integer(layer + 1), .integer(parameters.widths[layer + 1]), .number(value), .number(theory[layer])])
-                }
-            }
-            return Panel(title: forward ? "forward" : "backward", x: Axis("hidden layer l"), y: Axis(forward ? "Var[a_l]" : "Var[∂L/∂a_l]", scale: .log10), marks: marks)
-        }
-        let widths = parameters.widths.dropFirst().map(String.init).joined(separator: ", ")
-        let title = "He's rule in a tapering network: both modes, and the slope"
-        let summary = variants.map { variant in
-            "\(variant.label): forward ratio \(NumberText.format(ratio(result, variant, forward: true).mean, digits: 3)), backward ratio \(NumberText.format(ratio(result, variant, forward: false).mean, digits: 3))"
-        }.joined(separator: "; ")
-        return FigureSpec(
-            id: "modes-tapering", title: title,
-            caption: "Variance of the pre-activations (left) and of the gradients with respect to them (right) at each hidden layer of networks whose widths shrink from layer to layer ({{number modes_input_width digits=3}} inputs, then \(widths) units): ReLU units with He's normal rule in mode `fan_in` and in mode `fan_out`, and leaky ReLU units of slope $a = {{number modes_leaky_slope digits=2}}$ with He's rule for that slope and with the plain ReLU rule (both `fan_in`); mean over \(parameters.realisations) networks, mean-field theory dotted.",
-            alt: "Two line charts on logarithmic axes against the hidden layer, one per pass, each with a curve per network kind: \(summary).",
-            chart: Figure(title: title, description: "Forward and backward variances in a tapering network: \(summary).", size: Size(width: 560, height: 300), columns: 2, panels: panels, legend: .shared, sharedAxes: .x),
-            data: data)
-    }
-
-    static let markers: [Marker] = [.circle, .square, .triangle, .diamond]
-
-    func table(_ result: Result) -> DataTable {
-        var table = DataTable(columns: ["mode", "slope", "rule_slope", "realisation", "layer", "width", "forward_second_moment", "backward_second_moment"])
-        for run in result.runs {
-            for layer in run.forward.indices {
-                table.append([.text(run.variant.mode.rawValue), .number(run.variant.slope), .number(run.variant.ruleSlope), .integer(run.realisation), .integer(layer + 1),
-                              .integer(parameters.widths[layer + 1]), .number(run.forward[layer]), .number(run.backward.count > layer ? run.backward[layer] : .nan)])
-            }
-        }
-        return table
     }
 }
