@@ -5,6 +5,5 @@ public protocol LegacyReporting: Experiment {
     func report(_ result: Result) -> ExperimentReport
 }
 
-extension Propagation: LegacyReporting {}
 extension Isometry: LegacyReporting {}
 extension Convergence: LegacyReporting {}

@@ -5,6 +5,7 @@ import Experiments
 public enum Presenters {
     public static let all: [any Presenter.Type] = [
         SaturationPresenter.self,
+        PropagationPresenter.self,
         ModesPresenter.self,
     ]
 

@@ -5,38 +5,39 @@ import Testing
 @testable import Numerics
 
 @Suite struct PropagationTests {
-    static let report = Propagation(profile: .quick).reported(seed: 1)
+    static let checks: [Check] = {
+        let experiment = Propagation(profile: .quick)
+        return experiment.checks(experiment.run(random: Propagation.stream(seed: 1)))
+    }()
 
     @Test func everyCheckPasses() {
-        let failed = Self.report.checks.filter { !$0.passed }
+        let failed = Self.checks.filter { !$0.passed }
         #expect(failed.isEmpty, "\(failed)")
-        CheckPolicy.expectFollowed(Self.report.checks)
-        let ids = Set(Self.report.checks.map(\.id))
-        #expect(ids.count == Self.report.checks.count)
+        CheckPolicy.expectFollowed(Self.checks)
+        let ids = Set(Self.checks.map(\.id))
+        #expect(ids.count == Self.checks.count)
         for id in ["propagation/factor/linear/normal/forward", "propagation/factor/linear/sparse/forward", "propagation/factor/linear/identity/forward",
                    "propagation/factor/relu/identity/forward", "propagation/batchnorm/relu/he-normal", "propagation/batchnorm/relu/normal"] {
             #expect(ids.contains(id), "\(id) is missing")
         }
         // Every rule with a variance gets the batch-normalisation claim; the identity has none.
-        #expect(Self.report.checks.filter { $0.id.hasPrefix("propagation/batchnorm/relu/") }.count == 7)
+        #expect(Self.checks.filter { $0.id.hasPrefix("propagation/batchnorm/relu/") }.count == 7)
     }
 
     @Test func batchNormClaimSeparatesTheHalfFromTheWhole() throws {
         // The claim is σ_w²/2; the same measurement must be far from σ_w² (the claim without
         // the ReLU's half), or the check could not tell them apart.
-        let check = try #require(Self.report.checks.first { $0.id == "propagation/batchnorm/relu/he-normal" })
+        let check = try #require(Self.checks.first { $0.id == "propagation/batchnorm/relu/he-normal" })
         #expect(abs(check.expected - 0.5 * 2) < 1e-3)
         #expect(abs(check.measured - 2 * check.expected) > 3 * check.tolerance)
     }
 
-    @Test func kumarsLogisticFixedPointIsAFixedPoint() throws {
-        let numbers = Self.report.numbers
-        let scale = try #require(numbers["kumar_sigmoid_scale"])
-        let q = try #require(numbers["kumar_sigmoid_fixed_point"])
+    @Test func kumarsLogisticFixedPointIsAFixedPoint() {
+        let scale = KumarLogistic.scale, q = KumarLogistic.fixedPoint
         #expect(abs(scale - 12.8) < 1e-9)
         #expect(abs(scale * Activation.sigmoid.secondMoment(variance: q) - q) < 1e-9 * q)
         // A logistic output cannot reach the variance 1 the rule assumes: at most 1/4.
-        let outputVariance = try #require(numbers["kumar_sigmoid_output_variance"])
+        let outputVariance = KumarLogistic.outputVariance
         #expect(outputVariance > 0 && outputVariance < 0.25)
         #expect(abs(outputVariance - (q / scale - 0.25)) < 1e-12)
     }
@@ -49,6 +50,17 @@ import Testing
         for (layer, q) in forward.enumerated() { #expect(abs(q - pow(1.0 / 3, Double(layer + 1))) < 1e-15) }
         let backward = field.backward()
         for (layer, g) in backward.enumerated() { #expect(abs(g - pow(1.0 / 3, Double(4 - layer))) < 1e-15) }
+    }
+
+    @Test func reluScaleTheoryIsLevelAtHesStandardDeviation() {
+        let experiment = Propagation(profile: .quick)
+        let width = Double(experiment.parameters.reluScale.width)
+        let level = experiment.reluScaleTheory((2 / width).squareRoot())
+        #expect(level.count == experiment.parameters.reluScale.depth)
+        for rms in level { #expect(abs(rms - 1) < 1e-12) }
+        #expect(abs(experiment.reluScaleFactor((2 / width).squareRoot()) - 1) < 1e-12)
+        let halving = experiment.reluScaleTheory((1 / width).squareRoot())
+        for (upper, lower) in zip(halving.dropFirst(), halving) { #expect(abs(upper * upper / (lower * lower) - 0.5) < 1e-12) }
     }
 
     @Test func reluTheoryHalvesUnderLeCun() {
@@ -79,13 +91,5 @@ import Testing
         #expect(SaturationRegion(.sigmoid).contains(Float(sigmoidCut + 1e-3)) && !SaturationRegion(.sigmoid).contains(Float(sigmoidCut - 1e-3)))
         #expect(SaturationRegion(.relu).contains(-1e-6) && !SaturationRegion(.relu).contains(1e-6))
         #expect(!SaturationRegion(.linear).contains(1e6))
-    }
-
-    @Test func tablesHaveTheIssuesColumns() {
-        let table = Self.report.tables["propagation"]!
-        for column in ["activation", "rule", "depth", "width", "layer", "pass", "variance_measured", "variance_theory", "mean", "p98_abs", "saturated_fraction"] {
-            #expect(table.columns.contains(column), "\(column)")
-        }
-        #expect(Self.report.tables["propagation-histograms"]!.columns == ["activation", "rule", "layer", "pass", "bin_left", "bin_right", "density"])
     }
 }

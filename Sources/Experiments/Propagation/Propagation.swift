@@ -1,4 +1,3 @@
-import Charts
 import Foundation
 import Initializers
 import Networks
@@ -9,7 +8,6 @@ import Numerics
 /// for every activation against the rules, with the mean-field theory beside the measurement.
 public struct Propagation: Experiment {
     public static let id = "propagation"
-    public static let title = "The signal through depth"
 
     /// The grid of activations against rules, at one depth and width.
     public struct Grid: Codable, Sendable, Hashable {

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import Experiments
+@testable import Presentation
+
+@Suite struct PropagationPresenterTests {
+    static let experiment = Propagation(profile: .quick)
+    static let presenter = PropagationPresenter(experiment, experiment.run(random: Propagation.stream(seed: 1)))
+
+    static let figureIDs = [
+        "propagation-forward", "propagation-backward", "propagation-batchnorm", "propagation-glorot-activations",
+        "propagation-glorot-gradients", "propagation-relu-scale", "propagation-relu-distributions",
+    ]
+
+    static func value(_ name: String, _ presenter: PropagationPresenter = Self.presenter) -> Double? {
+        PropagationPresenter.numbers.first { $0.name == name }?.value(presenter)
+    }
+
+    /// Each figure's `Figure:` line in templates/content, by figure id.
+    static func captions() throws -> [String: String] {
+        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates/content")
+        var captions: [String: String] = [:]
+        for file in try FileManager.default.contentsOfDirectory(at: content, includingPropertiesForKeys: nil)
+        where file.pathExtension == "md" {
+            let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+            for (index, line) in lines.enumerated() where line.hasPrefix("{{figure ") && index + 1 < lines.count {
+                let id = line.dropFirst("{{figure ".count).prefix { $0 != "}" }
+                if lines[index + 1].hasPrefix("Figure: ") { captions[String(id)] = lines[index + 1] }
+            }
+        }
+        return captions
+    }
+
+    @Test func figuresAreTheSevenOfTheProse() throws {
+        #expect(Self.presenter.figures.map(\.id) == Self.figureIDs)
+        let captions = try Self.captions()
+        for id in Self.figureIDs {
+            #expect(captions[id] != nil, "{{figure \(id)}} needs a Figure: line right after it in templates/content")
+        }
+    }
+
+    @Test func captionsQuoteOnlyDeclaredNumbers() throws {
+        let declared = Set(PropagationPresenter.numbers.map(\.name))
+        let captions = try Self.captions()
+        for id in Self.figureIDs {
+            let caption = try #require(captions[id])
+            for piece in caption.components(separatedBy: "{{number ").dropFirst() {
+                let name = String(piece.prefix { $0 != " " && $0 != "}" })
+                #expect(declared.contains(name), "\(id) quotes \(name), which PropagationPresenter does not declare")
+            }
+        }
+    }
+
+    @Test func everyNumberHasAValueInTheQuickProfile() {
+        for number in PropagationPresenter.numbers {
+            let value = number.value(Self.presenter)
+            #expect(value?.isFinite == true, "\(number.name) = \(String(describing: value))")
+        }
+        #expect(Self.value("propagation_depth") == 6)
+        #expect(Self.value("factor_linear_identity_forward") == 1)
+        // n·σ²/2 at He's σ ≈ √(2/n), for n = 100.
+        #expect(abs((Self.value("relu_scale_014_factor") ?? 0) - 0.98) < 1e-12)
+        let low = Self.value("relu_scale_zero_percent_min") ?? 0, high = Self.value("relu_scale_zero_percent_max") ?? 0
+        #expect(low > 40 && low <= high && high < 60)
+    }
+
+    @Test func numbersOfSetupsTheConfigurationLeavesOutAreNil() {
+        var parameters = Self.experiment.parameters
+        parameters.grid.rules = [InitializerChoice(.heNormal)]
+        parameters.reluScale.standardDeviations = [0.2]
+        let empty = Propagation.Result(grid: [], histograms: [], reluScale: [])
+        let presenter = PropagationPresenter(Propagation(parameters: parameters), empty)
+        for name in ["factor_linear_sparse_forward", "factor_relu_he_normal_forward", "last_forward_tanh_sparse", "relu_scale_010_factor",
+                     "relu_scale_zero_percent_min"] {
+            #expect(Self.value(name, presenter) == nil, "\(name)")
+        }
+        #expect(Self.value("kumar_sigmoid_scale", presenter) != nil)
+    }
+
+    @Test func titlesFollowTheConfiguration() {
+        let titles = Dictionary(uniqueKeysWithValues: Self.presenter.figures.map { ($0.id, $0) })
+        #expect(titles["propagation-forward"]?.title == "The forward signal through 6 layers")
+        #expect(titles["propagation-relu-scale"]?.chart.title == "ReLU outputs through 5 layers")
+        #expect(Self.presenter.figures.allSatisfy { $0.caption.isEmpty })
+    }
+
+    @Test func tablesHaveTheIssuesColumns() throws {
+        let table = try #require(Self.presenter.tables["propagation"])
+        for column in [
+            "activation", "rule", "depth", "width", "layer", "pass", "variance_measured", "variance_theory", "mean", "p98_abs",
+            "saturated_fraction",
+        ] {
+            #expect(table.columns.contains(column), "\(column)")
+        }
+        let histograms = try #require(Self.presenter.tables["propagation-histograms"])
+        #expect(histograms.columns == ["activation", "rule", "layer", "pass", "bin_left", "bin_right", "density"])
+    }
+}
