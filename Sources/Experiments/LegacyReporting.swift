@@ -8,5 +8,4 @@ public protocol LegacyReporting: Experiment {
 extension Saturation: LegacyReporting {}
 extension Propagation: LegacyReporting {}
 extension Modes: LegacyReporting {}
-extension Isometry: LegacyReporting {}
 extension Convergence: LegacyReporting {}

@@ -3,7 +3,9 @@ import Experiments
 /// Every presenter, one per experiment of ``Plan/catalogue``; a test holds the two lists to
 /// each other, so an experiment cannot be added without the way it is shown.
 public enum Presenters {
-    public static let all: [any Presenter.Type] = []
+    public static let all: [any Presenter.Type] = [
+        IsometryPresenter.self,
+    ]
 
     /// The presenter of an experiment's type, if it has one.
     public static func presenter(of experiment: any Experiment.Type) -> (any Presenter.Type)? {

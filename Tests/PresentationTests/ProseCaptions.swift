@@ -1,0 +1,16 @@
+import Foundation
+
+/// The handout's prose as the build reads it, for tests that hold presenters to it.
+enum ProseCaptions {
+    static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates/content")
+
+    /// The figure ids among `ids` that no `{{figure ID}}` followed by a `Figure:` line places.
+    static func uncaptioned(_ ids: [String]) throws -> [String] {
+        let files = try FileManager.default.contentsOfDirectory(at: content, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "md" }
+        let lines = try files.flatMap { try String(contentsOf: $0, encoding: .utf8).components(separatedBy: "\n") }
+        let captioned = zip(lines, lines.dropFirst()).filter { $0.1.hasPrefix("Figure: ") }.map(\.0)
+        return ids.filter { !captioned.contains("{{figure \($0)}}") }
+    }
+}
