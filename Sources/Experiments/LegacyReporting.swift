@@ -8,4 +8,3 @@ public protocol LegacyReporting: Experiment {
 extension Saturation: LegacyReporting {}
 extension Propagation: LegacyReporting {}
 extension Modes: LegacyReporting {}
-extension Convergence: LegacyReporting {}

@@ -5,6 +5,7 @@ import Experiments
 public enum Presenters {
     public static let all: [any Presenter.Type] = [
         IsometryPresenter.self,
+        ConvergencePresenter.self,
     ]
 
     /// The presenter of an experiment's type, if it has one.
