@@ -7,6 +7,8 @@ public enum Presenters {
         SaturationPresenter.self,
         PropagationPresenter.self,
         ModesPresenter.self,
+        IsometryPresenter.self,
+        ConvergencePresenter.self,
     ]
 
     /// The presenter of an experiment's type, if it has one.
@@ -20,9 +22,6 @@ public enum Presenters {
             for presenter in all {
                 if let report = presenter.report(outcome) { return report }
             }
-            if let legacy = outcome.experiment as? any LegacyReporting {
-                return legacy.legacyReport(outcome.result, checks: outcome.checks)
-            }
             throw PresentationError(experiment: outcome.id)
         }
     }
@@ -32,14 +31,4 @@ public enum Presenters {
 public struct PresentationError: Error, CustomStringConvertible {
     public let experiment: String
     public var description: String { "experiment \(experiment) has no presenter in Presenters.all" }
-}
-
-extension LegacyReporting {
-    fileprivate func legacyReport(_ result: any Codable & Sendable, checks: [Check]) -> ExperimentReport {
-        guard let result = result as? Result else { return ExperimentReport(experiment: Self.id, title: Self.title) }
-        var report = report(result)
-        report.title = Self.title
-        report.checks = checks
-        return report
-    }
 }

@@ -7,7 +7,6 @@ import Numerics
 /// averaged over seeds, with divergence recorded rather than fatal.
 public struct Convergence: Experiment {
     public static let id = "convergence"
-    public static let title = "Training from each rule"
 
     /// One comparison: a network shape and the rules (and normalisations) trained on it.
     public struct Setup: Codable, Sendable, Hashable {

@@ -15,7 +15,6 @@ import Numerics
 /// also makes their comparison sharper.
 public struct Isometry: Experiment {
     public static let id = "isometry"
-    public static let title = "The spectrum of deep Jacobians"
 
     /// How the weights are drawn.
     public enum WeightKind: String, Codable, Sendable, Hashable, CaseIterable {
@@ -340,7 +339,8 @@ public struct Isometry: Experiment {
         return .signs(corrected: corrected, uncorrected: uncorrected)
     }
 
-    static let signHistogramBins = 24
+    /// Bins of the histograms of √n·W₁₁, over −3 to 3.
+    public static let signHistogramBins = 24
 
     static func summarise(_ values: [Double], corrected: Bool, width: Int) -> SignRun {
         let plain = Moments(values)

@@ -2,7 +2,7 @@ import Foundation
 import Networks
 
 /// What the handout predicts for the eigenvalues λ of JJᵀ.
-enum IsometryTheory {
+public enum IsometryTheory {
     /// Gaussian linear network, weights N(0, 1/n), exactly at finite width n: E[m₁²] and E[m₂]
     /// after `depth` layers.
     ///
@@ -13,7 +13,7 @@ enum IsometryTheory {
     /// (T₁ = T₂ = n). In a = E[T₁²]/n² = E[m₁²] and b = E[T₂]/n = E[m₂]:
     ///   a′ = a + 2b/n²,   b′ = (1 + 1/n)·b + a,   a₀ = b₀ = 1.
     /// One layer: E[m₂] = 2 + 1/n. For large n, b grows by one per layer: E[m₂] → L + 1.
-    static func gaussianLinearExact(width n: Int, depth: Int) -> (meanSquareOfMean: Double, secondMoment: Double) {
+    public static func gaussianLinearExact(width n: Int, depth: Int) -> (meanSquareOfMean: Double, secondMoment: Double) {
         let n = Double(n)
         var a = 1.0, b = 1.0
         for _ in 0..<max(0, depth) {
@@ -32,12 +32,15 @@ enum IsometryTheory {
     /// with v_W = 1 for Gaussian W (Marchenko–Pastur at ratio 1) and 0 for orthogonal W, and
     /// v_D,l = E[φ′⁴]/E[φ′²]² − 1 over a_l ~ N(0, q_l), the length map's variance. Linear units:
     /// v_D = 0; ReLU: φ′² is 0 or 1 with probability ½, so v_D = 1.
-    static func meanField(_ kind: Isometry.WeightKind, _ unit: Isometry.Unit, inputVariance: Double, depths: [Int]) -> [(mean: Double, variance: Double)] {
+    static func meanField(
+        _ kind: Isometry.WeightKind, _ unit: Isometry.Unit, inputVariance: Double, depths: [Int]
+    ) -> [(mean: Double, variance: Double)] {
         let maxDepth = depths.max() ?? 0
         guard maxDepth > 0 else { return [] }
         let activation = unit.activation
         let scale = unit.weightScale
-        let q = MeanField(activation: activation, weightScales: Array(repeating: scale, count: maxDepth + 1)).forward(inputSecondMoment: inputVariance)
+        let q = MeanField(activation: activation, weightScales: Array(repeating: scale, count: maxDepth + 1))
+            .forward(inputSecondMoment: inputVariance)
         var mean = 1.0, normalisedVariance = 0.0
         var byDepth: [Int: (Double, Double)] = [:]
         for layer in 1...maxDepth {
@@ -56,7 +59,7 @@ enum IsometryTheory {
     /// lies within 1 ± u√n. A product of L such matrices has its singular values within
     /// (1 ± u√n)^L, so λ = σ² lies within (1 ± u√n)^{2L}. The Jacobian is multiplied out in
     /// Double, whose rounding (about L·n·2⁻⁵³ relative) is added.
-    static func orthogonalRoundingBound(width n: Int, depth: Int) -> Double {
+    public static func orthogonalRoundingBound(width n: Int, depth: Int) -> Double {
         let u = Double(Float.ulpOfOne) / 2
         let perLayer = u * Double(n).squareRoot()
         let doubleRounding = Double(depth + 1) * Double(n) * Double.ulpOfOne
@@ -65,17 +68,25 @@ enum IsometryTheory {
 
     /// E|W₁₁| for W Haar-distributed on O(n): the first coordinate of a uniform unit vector,
     /// E|u₁| = Γ(n/2) / (√π · Γ((n + 1)/2)). Without the sign correction W₁₁ = −|u₁|.
-    static func absoluteFirstEntry(width n: Int) -> Double {
+    public static func absoluteFirstEntry(width n: Int) -> Double {
         exp(lgamma(Double(n) / 2) - lgamma(Double(n + 1) / 2)) / Double.pi.squareRoot()
     }
 
     /// The density of √n·u₁ at t, for u uniform on the unit sphere of ℝⁿ: u₁ has density
     /// ∝ (1 − x²)^{(n−3)/2} on (−1, 1).
-    static func scaledFirstEntryDensity(_ t: Double, width n: Int) -> Double {
+    public static func scaledFirstEntryDensity(_ t: Double, width n: Int) -> Double {
         let nd = Double(n)
         let x = t / nd.squareRoot()
         guard abs(x) < 1 else { return 0 }
         let normaliser = exp(lgamma(nd / 2) - lgamma((nd - 1) / 2)) / Double.pi.squareRoot()
         return normaliser * pow(1 - x * x, (nd - 3) / 2) / nd.squareRoot()
+    }
+}
+
+extension Isometry {
+    /// The large-width prediction at each of the parameters' depths, for this experiment's input
+    /// variance of the unit.
+    public func meanField(_ kind: WeightKind, _ unit: Unit) -> [(mean: Double, variance: Double)] {
+        IsometryTheory.meanField(kind, unit, inputVariance: inputVariance(unit), depths: parameters.depths)
     }
 }

@@ -1,0 +1,29 @@
+/// The runs grouped the way the check and the handout read them.
+extension Convergence {
+    /// The runs of one curve: a setup, a rule and a normalisation, over the seeds.
+    public struct Curve: Sendable {
+        public let setup: Setup
+        public let rule: InitializerChoice
+        public let batchNorm: Bool
+        public let runs: [Run]
+
+        /// The mean over the seeds of a quantity at the last evaluation; runs that diverged
+        /// before it are left out, and none left is not a number.
+        public func final(_ value: (Point) -> Double) -> Double {
+            let values = runs.compactMap { $0.points.last.map(value) }.filter(\.isFinite)
+            return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+        }
+    }
+
+    /// The curves of one setup, without batch normalisation first; none if the parameters have
+    /// no such setup.
+    public func curves(_ result: Result, setup: String) -> [Curve] {
+        guard let setup = parameters.setups.first(where: { $0.name == setup }) else { return [] }
+        return setup.batchNorm.flatMap { batchNorm in
+            setup.rules.map { rule in
+                let runs = result.runs.filter { $0.setup == setup.name && $0.rule == rule && $0.batchNorm == batchNorm }
+                return Curve(setup: setup, rule: rule, batchNorm: batchNorm, runs: runs.sorted { $0.seed < $1.seed })
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Experiments
+import Foundation
+import Initializers
+import Networks
+
+extension ConvergencePresenter {
+    public static let numbers: [NamedNumber<Self>] = [
+        NamedNumber("convergence_seeds") { Double($0.parameters.seeds) },
+        NamedNumber("convergence_batch") { Double($0.parameters.batch) },
+        NamedNumber("convergence_training_samples") { Double($0.parameters.trainingSamples) },
+        NamedNumber("convergence_held_out_samples") { Double($0.parameters.heldOutSamples) },
+        NamedNumber("chance_accuracy") { _ in 1 / Double(Shapeset.classes.count) },
+
+        NamedNumber("convergence_deep_relu_depth") { $0.setup("deep-relu").map { Double($0.depth) } },
+        NamedNumber("convergence_deep_relu_width") { $0.setup("deep-relu").map { Double($0.width) } },
+        NamedNumber("convergence_deep_relu_steps") { $0.setup("deep-relu").map { Double($0.steps) } },
+        NamedNumber("convergence_deep_relu_learning_rate") { $0.setup("deep-relu")?.learningRate },
+        NamedNumber("convergence_deep_relu_momentum") { $0.setup("deep-relu")?.momentum },
+        // What L ReLU layers do to the standard deviation when each halves the variance (LeCun,
+        // Glorot at equal widths) or divides it by 6 (the rule of the question).
+        NamedNumber("convergence_deep_relu_halving_scale") { $0.setup("deep-relu").map { pow(2, -Double($0.depth) / 2) } },
+        NamedNumber("convergence_deep_relu_sixth_scale") { $0.setup("deep-relu").map { pow(6, -Double($0.depth) / 2) } },
+        NamedNumber("convergence_deep_relu_he_normal_accuracy") { $0.accuracy("deep-relu", .heNormal) },
+        NamedNumber("convergence_deep_relu_glorot_normal_accuracy") { $0.accuracy("deep-relu", .glorotNormal) },
+        NamedNumber("convergence_deep_relu_lecun_normal_accuracy") { $0.accuracy("deep-relu", .lecunNormal) },
+        NamedNumber("convergence_deep_relu_fan_in_uniform_accuracy") { $0.accuracy("deep-relu", .fanInUniform) },
+
+        NamedNumber("convergence_tanh_depth") { $0.setup("tanh").map { Double($0.depth) } },
+        NamedNumber("convergence_tanh_steps") { $0.setup("tanh").map { Double($0.steps) } },
+        NamedNumber("convergence_tanh_learning_rate") { $0.setup("tanh")?.learningRate },
+        NamedNumber("convergence_tanh_fan_in_uniform_accuracy") { $0.accuracy("tanh", .fanInUniform) },
+        NamedNumber("convergence_tanh_glorot_uniform_accuracy") { $0.accuracy("tanh", .glorotUniform) },
+        NamedNumber("convergence_tanh_fan_in_uniform_distance") { $0.distance("tanh", .fanInUniform) },
+        NamedNumber("convergence_tanh_glorot_uniform_distance") { $0.distance("tanh", .glorotUniform) },
+
+        NamedNumber("convergence_sigmoid_depth") { $0.setup("sigmoid").map { Double($0.depth) } },
+        NamedNumber("convergence_sigmoid_learning_rate") { $0.setup("sigmoid")?.learningRate },
+        NamedNumber("convergence_sigmoid_fan_in_uniform_accuracy") { $0.accuracy("sigmoid", .fanInUniform) },
+        NamedNumber("convergence_sigmoid_glorot_uniform_sigmoid_accuracy") { $0.accuracy("sigmoid", .glorotUniformSigmoid) },
+        NamedNumber("convergence_sigmoid_kumar_accuracy") { $0.accuracy("sigmoid", .kumar) },
+
+        NamedNumber("convergence_deep_tanh_depth") { $0.setup("deep-tanh").map { Double($0.depth) } },
+        NamedNumber("convergence_deep_tanh_width") { $0.setup("deep-tanh").map { Double($0.width) } },
+        NamedNumber("convergence_deep_tanh_steps") { $0.setup("deep-tanh").map { Double($0.steps) } },
+        NamedNumber("convergence_deep_tanh_learning_rate") { $0.setup("deep-tanh")?.learningRate },
+        NamedNumber("convergence_deep_tanh_glorot_normal_accuracy") { $0.accuracy("deep-tanh", .glorotNormal) },
+        NamedNumber("convergence_deep_tanh_orthogonal_accuracy") { $0.accuracy("deep-tanh", .orthogonal) },
+
+        NamedNumber("convergence_symmetry_depth") { $0.setup("symmetry").map { Double($0.depth) } },
+        NamedNumber("convergence_symmetry_width") { $0.setup("symmetry").map { Double($0.width) } },
+        NamedNumber("convergence_symmetry_zeros_accuracy") { $0.accuracy("symmetry", .zeros) },
+        NamedNumber("convergence_symmetry_glorot_uniform_accuracy") { $0.accuracy("symmetry", .glorotUniform) },
+        NamedNumber("convergence_symmetry_zeros_spread") { $0.final("symmetry", .zeros) { $0.unitSpread } },
+        NamedNumber("convergence_symmetry_glorot_uniform_spread") { $0.final("symmetry", .glorotUniform) { $0.unitSpread } },
+
+        NamedNumber("convergence_bad_scale_depth") { $0.setup("bad-scale").map { Double($0.depth) } },
+        NamedNumber("convergence_bad_scale_steps") { $0.setup("bad-scale").map { Double($0.steps) } },
+        NamedNumber("convergence_bad_scale_normal_accuracy") { $0.accuracy("bad-scale", .normal) },
+        NamedNumber("convergence_bad_scale_he_normal_accuracy") { $0.accuracy("bad-scale", .heNormal) },
+        NamedNumber("convergence_bad_scale_normal_bn_accuracy") { $0.accuracy("bad-scale", .normal, batchNorm: true) },
+        NamedNumber("convergence_bad_scale_he_normal_bn_accuracy") { $0.accuracy("bad-scale", .heNormal, batchNorm: true) },
+        NamedNumber("convergence_bad_scale_normal_distance") { $0.distance("bad-scale", .normal) },
+        NamedNumber("convergence_bad_scale_he_normal_distance") { $0.distance("bad-scale", .heNormal) },
+        NamedNumber("convergence_bad_scale_normal_bn_distance") { $0.distance("bad-scale", .normal, batchNorm: true) },
+    ]
+
+    func setup(_ name: String) -> Convergence.Setup? {
+        parameters.setups.first { $0.name == name }
+    }
+
+    /// The mean over seeds at the last evaluation of one curve; nil when the parameters do not
+    /// train that rule in that setup.
+    func final(_ setup: String, _ rule: RuleID, batchNorm: Bool = false, _ value: (Convergence.Point) -> Double) -> Double? {
+        experiment.curves(result, setup: setup).first { $0.rule.rule == rule && $0.batchNorm == batchNorm }?.final(value)
+    }
+
+    func accuracy(_ setup: String, _ rule: RuleID, batchNorm: Bool = false) -> Double? {
+        final(setup, rule, batchNorm: batchNorm) { $0.heldOutAccuracy }
+    }
+
+    /// The relative distance travelled; nil from a zero start too, which has no size for the
+    /// distance to be relative to.
+    func distance(_ setup: String, _ rule: RuleID, batchNorm: Bool = false) -> Double? {
+        final(setup, rule, batchNorm: batchNorm) { $0.distance }.flatMap { $0.isFinite ? $0 : nil }
+    }
+}

@@ -1,0 +1,65 @@
+import Charts
+import Experiments
+
+/// The training runs in the handout: one figure of training curves per setup the prose
+/// discusses, the distance the weights travel, and every evaluation as a table.
+public struct ConvergencePresenter: Presenter {
+    public static let title = "Training from each rule"
+
+    let experiment: Convergence
+    let result: Convergence.Result
+
+    public init(_ experiment: Convergence, _ result: Convergence.Result) {
+        self.experiment = experiment
+        self.result = result
+    }
+
+    var parameters: Convergence.Parameters { experiment.parameters }
+
+    public var figures: [FigureSpec] {
+        var figures = parameters.setups.compactMap { setup in Self.title(of: setup).map { figure(setup, title: $0) } }
+        let travelled = Self.distanceSetups.filter { entry in parameters.setups.contains { $0.name == entry.setup } }
+        if !travelled.isEmpty { figures.append(distanceFigure(travelled)) }
+        return figures
+    }
+
+    public var tables: [String: DataTable] { ["convergence": table] }
+
+    /// The title of a setup's figure, with the depth the parameters give it; nil for a setup the
+    /// prose does not discuss.
+    static func title(of setup: Convergence.Setup) -> String? {
+        switch setup.name {
+        case "deep-relu": "\(setup.depth) ReLU layers: only the rule made for them trains"
+        case "tanh": "\(setup.depth) tanh layers: the standard rule against Glorot's"
+        case "sigmoid": "\(setup.depth) logistic layers: the standard rule, the ×4 variant and Kumar's rule"
+        case "deep-tanh": "\(setup.depth) tanh layers: Gaussian against orthogonal weights"
+        case "symmetry": "Zero weights never break the symmetry"
+        case "bad-scale": "A bad scale, with and without batch normalisation"
+        default: nil
+        }
+    }
+
+    /// The setups whose distance travelled the handout shows: a small start against a
+    /// variance-preserving one, and the standard rule against Glorot's.
+    static let distanceSetups: [(setup: String, title: String)] = [
+        ("bad-scale", "ReLU: small start and He, ± batch norm"), ("tanh", "tanh: standard rule and Glorot"),
+    ]
+
+    var table: DataTable {
+        var table = DataTable(columns: [
+            "setup", "rule", "batch_norm", "seed", "epoch", "step", "train_loss", "held_out_loss", "test_accuracy", "unit_spread",
+            "distance", "diverged",
+        ])
+        for run in result.runs {
+            for point in run.points {
+                table.append([
+                    .text(run.setup), .text(run.rule.label), .flag(run.batchNorm), .integer(run.seed),
+                    .number(Double(point.step * parameters.batch) / Double(parameters.trainingSamples)), .integer(point.step),
+                    .number(point.trainingLoss ?? .nan), .number(point.heldOutLoss), .number(point.heldOutAccuracy),
+                    .number(point.unitSpread), .number(point.distance), .flag(run.divergedAt != nil),
+                ])
+            }
+        }
+        return table
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import Experiments
+import Initializers
+import Numerics
+@testable import Presentation
+
+@Suite struct ConvergencePresenterTests {
+    /// The quick profile's setups, narrow, at most three layers deep and a few steps long: the
+    /// presenter needs every curve, not trained networks.
+    static let parameters: Convergence.Parameters = {
+        var parameters = Convergence(profile: .quick).parameters
+        for index in parameters.setups.indices {
+            parameters.setups[index].width = 8
+            parameters.setups[index].depth = min(parameters.setups[index].depth, 3)
+            parameters.setups[index].steps = 8
+        }
+        parameters.batch = 16
+        parameters.trainingSamples = 256
+        parameters.heldOutSamples = 64
+        parameters.evaluations = 3
+        parameters.imageSide = 8
+        return parameters
+    }()
+    static let experiment = Convergence(parameters: parameters)
+    static let result = experiment.run(random: RandomSource(seed: 1))
+    static let presenter = ConvergencePresenter(experiment, result)
+
+    static func numbers(_ presenter: ConvergencePresenter) -> [String: Double?] {
+        Dictionary(uniqueKeysWithValues: ConvergencePresenter.numbers.map { ($0.name, $0.value(presenter)) })
+    }
+
+    @Test func oneFigurePerSetupAndTheDistances() throws {
+        let figures = Self.presenter.figures
+        #expect(figures.map(\.id) == [
+            "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-deep-tanh", "convergence-symmetry",
+            "convergence-bad-scale", "convergence-distance",
+        ])
+        let seeds = Self.parameters.seeds, evaluations = Self.parameters.evaluations
+        for setup in Self.parameters.setups {
+            let figure = try #require(figures.first { $0.id == "convergence-\(setup.name)" })
+            let curves = Self.experiment.curves(Self.result, setup: setup.name)
+            #expect(figure.data.rows.count == curves.count * seeds * evaluations, "\(setup.name)")
+            #expect(figure.chart.panels.count == 2)
+            #expect(curves.allSatisfy { figure.alt.contains($0.label) }, "\(setup.name)")
+            #expect(figure.caption.isEmpty, "\(figure.id): captions are the prose's")
+        }
+        let distance = try #require(figures.last)
+        #expect(distance.chart.panels.count == 2)
+        #expect(distance.data.rows.count == (2 * 2 + 2) * seeds * evaluations)
+    }
+
+    /// Titles name the depth the configuration trains, whatever the profile.
+    @Test func titlesFollowTheDepths() throws {
+        let titles = Dictionary(uniqueKeysWithValues: Self.presenter.figures.map { ($0.id, $0.title) })
+        #expect(titles["convergence-deep-relu"] == "3 ReLU layers: only the rule made for them trains")
+        #expect(titles["convergence-deep-tanh"] == "3 tanh layers: Gaussian against orthogonal weights")
+        #expect(titles["convergence-tanh"]?.hasPrefix("3 tanh layers") == true)
+        #expect(titles["convergence-sigmoid"]?.hasPrefix("3 logistic layers") == true)
+        #expect(Self.presenter.figures.allSatisfy { $0.chart.title == $0.title })
+    }
+
+    @Test func everyFigureIsCaptionedInTheProse() throws {
+        #expect(try ProseCaptions.uncaptioned(Self.presenter.figures.map(\.id)).isEmpty)
+    }
+
+    @Test func namedNumbersComeFromTheSetupsAndTheRuns() throws {
+        let numbers = Self.numbers(Self.presenter)
+        #expect(numbers.values.allSatisfy { $0 != nil }, "\(numbers.filter { $0.value == nil }.keys.sorted())")
+        func number(_ name: String) throws -> Double { try #require(numbers[name] ?? nil, "\(name)") }
+        #expect(try number("convergence_deep_relu_depth") == 3 && number("convergence_symmetry_depth") == 2)
+        #expect(try number("convergence_deep_relu_halving_scale") == pow(2, -1.5))
+        #expect(try number("chance_accuracy") == 1.0 / 9)
+        #expect(try number("convergence_symmetry_zeros_spread") == 0)
+        // A network that trains moves its weights; the number the prose quotes is that distance.
+        let moved = try number("convergence_bad_scale_he_normal_distance")
+        #expect(moved > 0 && moved.isFinite)
+        let curve = try #require(Self.experiment.curves(Self.result, setup: "sigmoid").first { $0.rule.rule == .kumar })
+        #expect(try number("convergence_sigmoid_kumar_accuracy") == curve.final { $0.heldOutAccuracy })
+    }
+
+    /// A configuration may leave setups out: their figures and numbers go, and the distance
+    /// figure keeps the panels it still has.
+    @Test func setupsLeftOutLeaveNoFigureAndNoNumber() throws {
+        var parameters = Self.parameters
+        parameters.setups.removeAll { $0.name == "bad-scale" || $0.name == "deep-relu" }
+        let presenter = ConvergencePresenter(Convergence(parameters: parameters), Self.result)
+        #expect(!presenter.figures.contains { $0.id == "convergence-bad-scale" || $0.id == "convergence-deep-relu" })
+        #expect(presenter.figures.last?.chart.panels.count == 1)
+        let numbers = Self.numbers(presenter)
+        #expect(numbers["convergence_bad_scale_depth"] == .some(nil) && numbers["convergence_deep_relu_halving_scale"] == .some(nil))
+        #expect(numbers["convergence_bad_scale_he_normal_accuracy"] == .some(nil))
+        #expect(numbers["convergence_tanh_depth"] == 3)
+        parameters.setups.removeAll { $0.name == "tanh" }
+        let figures = ConvergencePresenter(Convergence(parameters: parameters), Self.result).figures
+        #expect(figures.allSatisfy { $0.id != "convergence-distance" })
+    }
+
+    @Test func aDivergedRunIsFlaggedInTheTable() throws {
+        var parameters = Self.parameters
+        parameters.setups = [Convergence.Setup(
+            name: "explode", activation: .relu, depth: 4, width: 16, batchNorm: [false], rules: [InitializerChoice(.normal, std: 3)],
+            learningRate: 10, momentum: 0.9, steps: 30)]
+        parameters.seeds = 1
+        let point = Convergence.Point(step: 0, trainingLoss: nil, heldOutLoss: 2, heldOutAccuracy: 0.1, unitSpread: 1, distance: 0)
+        let run = Convergence.Run(
+            setup: "explode", rule: parameters.setups[0].rules[0], batchNorm: false, seed: 0, points: [point], divergedAt: 5)
+        let presenter = ConvergencePresenter(Convergence(parameters: parameters), Convergence.Result(runs: [run]))
+        let table = try #require(presenter.tables["convergence"])
+        #expect(table.rows.count == 1 && table.rows.allSatisfy { $0.last == .flag(true) })
+        // A setup the prose does not discuss has no figure.
+        #expect(presenter.figures.isEmpty)
+    }
+
+    @Test func everyNumberIsQuotedByTheProse() throws {
+        let unquoted = try QuotedNumbers.unquoted(ConvergencePresenter.numbers.map(\.name))
+        #expect(unquoted.isEmpty, "\(unquoted)")
+    }
+}
