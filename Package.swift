@@ -42,7 +42,7 @@ let package = Package(
         .plugin(name: "CodeIdentity", capability: .buildTool(), dependencies: ["CodeDigest"]),
         .target(
             name: "Experiments",
-            dependencies: ["Initializers", "Networks", "Numerics", "Charts", "CBLAS", "FileSafety"],
+            dependencies: ["Initializers", "Networks", "Numerics", "CBLAS", "FileSafety", "TextSupport"],
             plugins: ["CodeIdentity"]
         ),
         // What each experiment's result looks like: figures, tables and the numbers the prose quotes.

@@ -11,6 +11,11 @@ public enum Presenters {
         ConvergencePresenter.self,
     ]
 
+    /// Every name the prose may quote as `{{number NAME}}`.
+    public static var declaredNumberNames: Set<String> {
+        Set(all.flatMap { $0.numberNames })
+    }
+
     /// The presenter of an experiment's type, if it has one.
     public static func presenter(of experiment: any Experiment.Type) -> (any Presenter.Type)? {
         all.first { ObjectIdentifier($0.subject) == ObjectIdentifier(experiment) }

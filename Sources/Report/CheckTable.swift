@@ -1,4 +1,5 @@
 import Experiments
+import TextSupport
 
 /// Theory against measurement as the `check-table` partial shows it: in place in the prose
 /// (`{{checks PREFIX …}}`) and, grouped by experiment, in the verification section.

@@ -2,6 +2,7 @@ import Experiments
 import Foundation
 import Initializers
 import Ink
+import Presentation
 import TextSupport
 
 /// The prose of the handout turned into HTML: math to MathML, figures and check tables placed,
@@ -61,25 +62,5 @@ struct Document {
             return SectionHeadings.Heading(
                 id: heading.id, level: heading.level, number: heading.number, html: html, section: heading.section)
         }
-    }
-
-    /// Markdown with math and numbers but no blocks, such as a figure caption.
-    static func inline(_ markdown: String, path: String, numbers: [String: Double]) throws(LocatedError) -> String {
-        let scanner = try ContentScanner(path: path, text: markdown)
-        var html = MarkdownParser().html(from: scanner.markdown)
-        if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
-        for (number, located) in scanner.pieces.enumerated().reversed() {
-            let replacement: String
-            switch located.piece {
-            case .inlineMath(let tex): replacement = try scanner.convertMath(tex, display: false, at: located, numbers: numbers).mathML
-            case .number(let name, let digits):
-                guard let value = numbers[name] else { throw scanner.error(at: located.offset, "the build has no number \(name)") }
-                replacement = NumberText.format(value, digits: digits)
-            case .inlineTag(let tag): replacement = tag
-            default: throw scanner.error(at: located.offset, "only math, {{number}} and <br>, <sub>, <sup>, <kbd> are allowed here")
-            }
-            html = html.replacingOccurrences(of: ContentScanner.token(number), with: replacement)
-        }
-        return html
     }
 }

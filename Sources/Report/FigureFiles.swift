@@ -2,6 +2,7 @@ import Charts
 import Experiments
 import Foundation
 import Numerics
+import Presentation
 import TextSupport
 
 /// The files of one figure: SVG, PNG and PDF in the light theme (print and default), SVG and

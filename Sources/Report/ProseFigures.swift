@@ -17,7 +17,6 @@ extension ProseFile {
                       case .figureCaption(let source) = pieces[caption].source,
                       let close = rest.range(of: "</p>")
                 else {
-                    if !Self.captionsRequired { continue }
                     throw error(at: piece, "figure \(id) has no caption",
                                 hint: "write a line starting with Figure: right after {{figure \(id)}}")
                 }
@@ -33,9 +32,6 @@ extension ProseFile {
             }
         }
     }
-
-    /// Off while experiments still carry their captions in Swift.
-    static let captionsRequired = false
 
     /// The number of the piece whose token starts `text`.
     private func captionPiece(at text: Substring) -> Int? {

@@ -1,4 +1,5 @@
 import Experiments
+import Presentation
 import TeXMath
 import TextSupport
 

@@ -1,4 +1,5 @@
 import Experiments
+import Presentation
 import TextSupport
 
 extension ProseFile {
@@ -36,13 +37,8 @@ extension ProseFile {
         for index in pieces.indices {
             guard case .figure(let id) = pieces[index].source else { continue }
             guard let spec = figures[id], let number = numbering.figures[id] else { throw error(at: pieces[index], "no figure \(id)") }
-            let caption: String
-            if let written = figureCaptions[index] {
-                caption = placingPieces(in: written)
-            } else {
-                caption = try Document.inline(spec.caption, path: "caption of figure \(id)", numbers: numbers)
-            }
-            pieces[index].html = try partials.figure(spec, number, caption)
+            guard let caption = figureCaptions[index] else { throw error(at: pieces[index], "figure \(id) has no caption") }
+            pieces[index].html = try partials.figure(spec, number, placingPieces(in: caption))
         }
     }
 

@@ -104,7 +104,7 @@ public struct ReportBuilder {
         files["README.md"] = Data(templates.outputReadme.utf8)
         let manifest = Manifest(
             generator: "initlab \(InitlabVersion.current)", profile: profile.rawValue, seed: seed,
-            figures: orderedFigures.map { FigureFiles.manifestEntry($0, caption: document.captionSources[$0.id] ?? $0.caption) }, numbers: numbers, checks: checks)
+            figures: orderedFigures.map { FigureFiles.manifestEntry($0, caption: document.captionSources[$0.id] ?? "") }, numbers: numbers, checks: checks)
         files["data/manifest.json"] = try manifest.json()
         let summary = Summary(files: files.count + 1, figures: figures.count, checksPassed: passed, checksTotal: checks.count, failedChecks: checks.filter { !$0.passed })
         return (files, summary)

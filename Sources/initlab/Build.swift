@@ -48,8 +48,10 @@ struct Build: ParsableCommand {
         if let config = planOptions.config {
             Protection.protect(URL(fileURLWithPath: config).deletingLastPathComponent(), as: "the configuration file's folder")
         }
-        // Before the experiments, which can take minutes, so a refusal costs nothing.
+        // Before the experiments, which can take minutes, so a refusal or a misspelt number
+        // costs nothing.
         try SiteFolder.checkDestination(output, force: force)
+        try folder.checkNumberNames(Presenters.declaredNumberNames)
         Interrupts.removeCreatedItemsOnSignal()
         let runner = Runner(plan: plan, cache: try planOptions.resultCache())
         let quiet = quiet

@@ -43,7 +43,6 @@ import Numerics
             #expect(figure.data.rows.count == curves.count * seeds * evaluations, "\(setup.name)")
             #expect(figure.chart.panels.count == 2)
             #expect(curves.allSatisfy { figure.alt.contains($0.label) }, "\(setup.name)")
-            #expect(figure.caption.isEmpty, "\(figure.id): captions are the prose's")
         }
         let distance = try #require(figures.last)
         #expect(distance.chart.panels.count == 2)

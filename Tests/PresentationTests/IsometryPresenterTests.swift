@@ -27,7 +27,6 @@ import Testing
         #expect(figures.map(\.id) == ["isometry-variance", "isometry-spectra", "isometry-qr-signs"])
         for figure in figures {
             #expect(!figure.alt.isEmpty && !figure.alt.contains("NaN"), "\(figure.id)")
-            #expect(figure.caption.isEmpty, "\(figure.id): captions are the prose's")
         }
         let parameters = Self.experiment.parameters
         let variance = try #require(figures.first { $0.id == "isometry-variance" })

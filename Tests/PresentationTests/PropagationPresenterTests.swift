@@ -16,40 +16,9 @@ import Testing
         PropagationPresenter.numbers.first { $0.name == name }?.value(presenter)
     }
 
-    /// Each figure's `Figure:` line in templates/content, by figure id.
-    static func captions() throws -> [String: String] {
-        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("templates/content")
-        var captions: [String: String] = [:]
-        for file in try FileManager.default.contentsOfDirectory(at: content, includingPropertiesForKeys: nil)
-        where file.pathExtension == "md" {
-            let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-            for (index, line) in lines.enumerated() where line.hasPrefix("{{figure ") && index + 1 < lines.count {
-                let id = line.dropFirst("{{figure ".count).prefix { $0 != "}" }
-                if lines[index + 1].hasPrefix("Figure: ") { captions[String(id)] = lines[index + 1] }
-            }
-        }
-        return captions
-    }
-
     @Test func figuresAreTheSevenOfTheProse() throws {
         #expect(Self.presenter.figures.map(\.id) == Self.figureIDs)
-        let captions = try Self.captions()
-        for id in Self.figureIDs {
-            #expect(captions[id] != nil, "{{figure \(id)}} needs a Figure: line right after it in templates/content")
-        }
-    }
-
-    @Test func captionsQuoteOnlyDeclaredNumbers() throws {
-        let declared = Set(PropagationPresenter.numbers.map(\.name))
-        let captions = try Self.captions()
-        for id in Self.figureIDs {
-            let caption = try #require(captions[id])
-            for piece in caption.components(separatedBy: "{{number ").dropFirst() {
-                let name = String(piece.prefix { $0 != " " && $0 != "}" })
-                #expect(declared.contains(name), "\(id) quotes \(name), which PropagationPresenter does not declare")
-            }
-        }
+        #expect(try ProseCaptions.uncaptioned(Self.figureIDs).isEmpty)
     }
 
     @Test func everyNumberHasAValueInTheQuickProfile() {
@@ -82,7 +51,6 @@ import Testing
         let titles = Dictionary(uniqueKeysWithValues: Self.presenter.figures.map { ($0.id, $0) })
         #expect(titles["propagation-forward"]?.title == "The forward signal through 6 layers")
         #expect(titles["propagation-relu-scale"]?.chart.title == "ReLU outputs through 5 layers")
-        #expect(Self.presenter.figures.allSatisfy { $0.caption.isEmpty })
     }
 
     @Test func tablesHaveTheIssuesColumns() throws {

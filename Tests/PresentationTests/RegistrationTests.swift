@@ -12,9 +12,9 @@ import Testing
     @Test func everyExperimentOfTheCatalogueHasOnePresenter() {
         for experiment in Plan.catalogue {
             let presenters = Presenters.all.filter { ObjectIdentifier($0.subject) == ObjectIdentifier(experiment) }
-            #expect(presenters.count == 1 || experiment is any LegacyReporting.Type, "\(experiment.id): \(presenters.count) presenters")
+            #expect(presenters.count == 1, "\(experiment.id): \(presenters.count) presenters")
         }
-        #expect(Presenters.all.count <= Plan.catalogue.count)
+        #expect(Presenters.all.count == Plan.catalogue.count)
     }
 
     @Test func everyExperimentFolderIsInTheCatalogue() throws {

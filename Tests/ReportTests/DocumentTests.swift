@@ -1,6 +1,7 @@
 import Charts
 import Experiments
 import Foundation
+import Presentation
 import Testing
 @testable import Report
 import Scratch
@@ -31,7 +32,7 @@ import TextSupport
     /// A figure with nothing drawn, which is all the prose passes look at.
     static func figure(_ id: String) -> FigureSpec {
         FigureSpec(
-            id: id, title: "A figure", caption: "", alt: "Nothing",
+            id: id, title: "A figure", alt: "Nothing",
             chart: Charts.Figure(title: "A figure", description: "Nothing", size: Size(width: 100, height: 100), panels: []),
             data: DataTable(columns: ["x"]))
     }
@@ -95,6 +96,7 @@ import TextSupport
         ("{{figure demo}}\nFigure: A caption.\n\nFigure: Another.\n", "4:1", "a figure caption must come right after its {{figure ID}}", nil),
         ("Figure:   \n", "1:1", "a figure caption needs text after Figure:", nil),
         ("{{figure demo}}\nFigure: {{number y}}.\n", "2:9", "the build has no number y", "did you mean x?"),
+        ("{{figure demo}}\n\nA paragraph.\n", "1:1", "figure demo has no caption", "write a line starting with Figure: right after {{figure demo}}"),
     ] as [(String, String, String, String?)])
     func figureCaptionMistakesAreLocated(_ text: String, _ position: String, _ message: String, _ hint: String?) throws {
         #expect {

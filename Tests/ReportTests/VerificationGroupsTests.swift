@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import Presentation
 import Testing
 @testable import Report
 

@@ -1,6 +1,7 @@
 import Initializers
 import Networks
 import Numerics
+import TextSupport
 
 /// He et al.'s rule in a network whose width changes from layer to layer. Its two modes: ReLU
 /// units with He normal weights scaled by the fan-in (which keeps the forward variance) or by

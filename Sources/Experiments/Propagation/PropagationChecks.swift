@@ -1,6 +1,7 @@
 import Initializers
 import Networks
 import Numerics
+import TextSupport
 
 /// What the propagation grid must show: the factor per layer of each claim, exact at finite width.
 extension Propagation {

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Initializers
 import Numerics
+import TextSupport
 
 /// Saturation of logistic units: how flat σ gets, and how the spread of the pre-activation
 /// a = Σᵢ wᵢxᵢ depends on the fan-in d, the weight rule and whether the inputs are standardised.

@@ -1,5 +1,6 @@
 import Charts
 import Experiments
+import TextSupport
 
 extension Convergence.Curve {
     /// The legend's name: the rule, and the normalisation when the setup compares both.
@@ -68,7 +69,7 @@ extension ConvergencePresenter {
             title: title, description: "Training curves: \(alt).", size: Size(width: 560, height: 260), columns: 2, panels: panels,
             legend: .shared, sharedAxes: .x)
         return FigureSpec(
-            id: "convergence-\(name)", title: title, caption: "",
+            id: "convergence-\(name)", title: title,
             alt: "Two line charts against the training step, with bands over seeds. \(alt).", chart: chart, data: data)
     }
 
@@ -100,7 +101,7 @@ extension ConvergencePresenter {
             title: title, description: "Relative distance travelled: \(alt.joined(separator: "; ")).", size: Size(width: 560, height: 280),
             columns: setups.count, panels: panels, legend: .shared)
         return FigureSpec(
-            id: "convergence-distance", title: title, caption: "",
+            id: "convergence-distance", title: title,
             alt: "Line charts of the relative distance travelled against the training step, one per setup. "
                 + "\(alt.joined(separator: "; ")).",
             chart: chart, data: data)

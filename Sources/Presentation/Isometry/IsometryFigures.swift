@@ -2,6 +2,7 @@ import Charts
 import Experiments
 import Foundation
 import Numerics
+import TextSupport
 
 extension IsometryPresenter {
     static let unitTitles: [Isometry.Unit: String] = [.linear: "linear", .relu: "ReLU, σ_w^2 = 2", .tanh: "tanh, σ_w^2 = 1"]
@@ -71,7 +72,6 @@ extension IsometryPresenter {
         return FigureSpec(
             id: "isometry-variance",
             title: "Gaussian products spread out, orthogonal ones need not",
-            caption: "",
             alt: "Three panels, linear, ReLU and tanh, each plotting the variance of the squared singular values against depth "
                 + "for Gaussian and orthogonal weights. " + lines.joined(separator: "; ") + ".",
             chart: chart, data: data)
@@ -140,7 +140,6 @@ extension IsometryPresenter {
         return FigureSpec(
             id: "isometry-spectra",
             title: "Most directions die in a deep Gaussian product",
-            caption: "",
             alt: "Histograms of singular values on a logarithmic axis, one panel per depth. " + descriptions.joined(separator: "; ") + ".",
             chart: chart, data: data)
     }
@@ -183,7 +182,6 @@ extension IsometryPresenter {
         return FigureSpec(
             id: "isometry-qr-signs",
             title: "Without the sign correction, QR is not uniform",
-            caption: "",
             alt: "Two histograms on one axis: " + descriptions.joined(separator: "; ")
                 + ". The corrected one is symmetric about 0 and follows the dashed density; the uncorrected one lies entirely left of 0.",
             chart: chart, data: data)

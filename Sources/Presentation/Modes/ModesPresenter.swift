@@ -1,6 +1,7 @@
 import Charts
 import Experiments
 import Numerics
+import TextSupport
 
 /// The modes experiment in the handout: forward and backward variances layer by layer in a
 /// tapering network, for He's rule in both modes and for leaky units under two rules.
@@ -85,7 +86,7 @@ public struct ModesPresenter: Presenter {
                 + "backward ratio \(NumberText.format(ratio(variant, forward: false), digits: 3))"
         }.joined(separator: "; ")
         return FigureSpec(
-            id: "modes-tapering", title: title, caption: "",
+            id: "modes-tapering", title: title,
             alt: "Two line charts on logarithmic axes against the hidden layer, one per pass, each with a curve per network kind: "
                 + "\(summary).",
             chart: Figure(

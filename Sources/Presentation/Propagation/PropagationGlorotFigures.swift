@@ -1,5 +1,6 @@
 import Charts
 import Experiments
+import TextSupport
 
 /// Glorot and Bengio's Figures 6 and 7: per-layer histograms of the activations and of the
 /// back-propagated gradients of a tanh network, under each rule.
@@ -46,7 +47,6 @@ extension PropagationPresenter {
             id: gradients ? "propagation-glorot-gradients" : "propagation-glorot-activations",
             title: gradients
                 ? "Gradients shrink towards the input under the standard rule" : "Activations shrink with depth under the standard rule",
-            caption: "",
             alt: "Two panels of step histograms, one curve per layer. " + spread + ".",
             chart: chart, data: data)
     }

@@ -1,5 +1,6 @@
 import Charts
 import Experiments
+import TextSupport
 
 /// The grid of activations against rules: the variance of each layer, forward and backward,
 /// without and with batch normalisation.
@@ -51,7 +52,6 @@ extension PropagationPresenter {
         return FigureSpec(
             id: forward ? "propagation-forward" : "propagation-backward",
             title: forward ? "The forward signal through \(depth) layers" : "The backward signal through \(depth) layers",
-            caption: "",
             alt: "Four panels, one per activation (linear, tanh, logistic, ReLU), each with one curve per rule of the variance "
                 + "against the layer on a logarithmic axis. " + gridAlt(pass),
             chart: chart, data: data)
@@ -102,7 +102,6 @@ extension PropagationPresenter {
         return FigureSpec(
             id: "propagation-batchnorm",
             title: "With batch normalisation the scale of the weights stops mattering",
-            caption: "",
             alt: "Panels of per-layer variances with batch normalisation, forward and backward, "
                 + "for \(activations.map(\.name).joined(separator: " and ")). " + alt + ".",
             chart: chart, data: data)

@@ -1,6 +1,7 @@
 import Charts
 import Experiments
 import Numerics
+import TextSupport
 
 /// The ReLU picture: weights N(0, σ²) too small, right and too large, as the root mean square
 /// of each layer's outputs and as their distributions.
@@ -46,7 +47,6 @@ extension PropagationPresenter {
         return FigureSpec(
             id: "propagation-relu-scale",
             title: "Too small, right, too large",
-            caption: "",
             alt: "Line chart on a logarithmic axis: with σ = 0.10 the RMS falls layer after layer, with σ = 0.14 it stays level, "
                 + "with σ = 0.28 it roughly doubles per layer. Between \(zeroPercents) per cent of the outputs are exactly zero.",
             chart: chart, data: data)
@@ -77,7 +77,6 @@ extension PropagationPresenter {
         return FigureSpec(
             id: "propagation-relu-distributions",
             title: "The distributions behind these scales",
-            caption: "",
             alt: "Three panels of violins, one per layer. \(spread).",
             chart: Figure(
                 title: "ReLU output distributions per layer",

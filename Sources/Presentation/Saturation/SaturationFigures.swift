@@ -1,6 +1,7 @@
 import Charts
 import Experiments
 import Numerics
+import TextSupport
 
 extension SaturationPresenter {
     var logisticFigure: FigureSpec {
@@ -40,7 +41,6 @@ extension SaturationPresenter {
         return FigureSpec(
             id: "saturation-logistic",
             title: "The logistic function flattens fast",
-            caption: "",
             alt: "Two line charts of the logistic function on x from −12 to 12. Left: σ(x) rises from 0 to 1 through 0.5 at x = 0, "
                 + "and σ′(x) is a bump with maximum 0.25 at x = 0. Right: σ′(x) on a logarithmic axis, a tent that falls from 0.25 "
                 + "to about 6 × 10⁻⁶ at x = ±12; marked points show σ′(2) = \(atTwo) and σ′(10) = \(atTen).",
@@ -79,7 +79,6 @@ extension SaturationPresenter {
         return FigureSpec(
             id: "saturation-variance",
             title: "Only the fan-in rule with standardised inputs keeps Var(a) fixed",
-            caption: "",
             alt: (["Log–log chart of Var(a) against d \(fanIns)."] + sentences).joined(separator: " "),
             chart: chart,
             data: subsetTable(["variance_theory", "variance_measured", "standard_error"]) {
@@ -121,7 +120,6 @@ extension SaturationPresenter {
         return FigureSpec(
             id: "saturation-outside",
             title: "How often a unit starts saturated",
-            caption: "",
             alt: (["Log–log chart of the fraction of |a| > 4 against d."] + sentences).joined(separator: " "),
             chart: chart,
             data: subsetTable(["p_outside_4_measured", "p_outside_4_gaussian", "chebyshev_bound"]) {
@@ -157,7 +155,6 @@ extension SaturationPresenter {
         return FigureSpec(
             id: "saturation-derivative",
             title: "How fast the units can learn",
-            caption: "",
             alt: (["Chart of the mean of σ′(a) against d on a logarithmic d axis."] + sentences).joined(separator: " "),
             chart: chart,
             data: subsetTable(["mean_derivative"]) { [.number($0.meanDerivative)] })

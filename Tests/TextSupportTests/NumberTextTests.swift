@@ -1,5 +1,5 @@
 import Testing
-@testable import Experiments
+import TextSupport
 
 @Suite struct NumberTextTests {
     @Test(arguments: [
@@ -23,15 +23,6 @@ import Testing
     @Test func nonFiniteValuesAreNamed() {
         #expect(NumberText.format(.nan) == "NaN")
         #expect(NumberText.format(-.infinity) == "−∞")
-    }
-}
-
-@Suite struct DataTableTests {
-    @Test func writesRFC4180() {
-        var table = DataTable(columns: ["setting", "value"])
-        table.append([.text("a, \"b\""), .number(0.5)])
-        table.append([.text("plain"), .number(.nan)])
-        #expect(table.csv == "setting,value\n\"a, \"\"b\"\"\",0.5\nplain,NaN\n")
     }
 }
 

@@ -1,3 +1,5 @@
+import Experiments
+
 /// Everything an experiment hands on to the document: its figures, its named numbers (quoted
 /// in the prose as `{{number name}}`), its checks and its tidy result tables.
 public struct ExperimentReport: Sendable, Hashable {
@@ -10,7 +12,7 @@ public struct ExperimentReport: Sendable, Hashable {
     /// Result tables written as `data/<name>.csv`, in long format.
     public var tables: [String: DataTable]
 
-    public init(experiment: String, title: String = "", figures: [FigureSpec] = [], numbers: [String: Double] = [:], checks: [Check] = [], tables: [String: DataTable] = [:]) {
+    public init(experiment: String, title: String, figures: [FigureSpec] = [], numbers: [String: Double] = [:], checks: [Check] = [], tables: [String: DataTable] = [:]) {
         self.experiment = experiment
         self.title = title
         self.figures = figures
