@@ -79,7 +79,9 @@ public enum DataSource: Codable, Sendable, Hashable {
         }
     }
 
-    private static func split(_ set: IDXSet, file: String, heldOutFraction: Double, random: RandomSource) throws(DataSourceError) -> TrainingData {
+    private static func split(
+        _ set: IDXSet, file: String, heldOutFraction: Double, random: RandomSource
+    ) throws(DataSourceError) -> TrainingData {
         guard heldOutFraction > 0 && heldOutFraction < 1 else {
             throw .parameter(name: "held-out fraction", value: "\(heldOutFraction)", requirement: "between 0 and 1")
         }

@@ -23,7 +23,8 @@ public struct LabelledData: Dataset, Hashable {
         let columns = dataset.featureCount
         inputs.elements.withUnsafeMutableBufferPointer { all in
             for index in 0..<count {
-                labels[index] = dataset.sample(index, into: UnsafeMutableBufferPointer(rebasing: all[index * columns..<(index + 1) * columns]))
+                let row = UnsafeMutableBufferPointer(rebasing: all[index * columns..<(index + 1) * columns])
+                labels[index] = dataset.sample(index, into: row)
             }
         }
         self.init(inputs: inputs, labels: labels, classCount: dataset.classCount)

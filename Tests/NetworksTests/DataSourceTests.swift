@@ -35,7 +35,7 @@ import Testing
             #expect(Set(trainingIndices + heldOutIndices) == Set(0..<201) && trainingIndices.count + heldOutIndices.count == 201)
             // Not a cut in file order: the held-out samples of class 0 are spread over its 50.
             let heldOutZeros = heldOutIndices.filter { $0 < 50 }
-            #expect(heldOutZeros.max()! - heldOutZeros.min()! > 25)
+            #expect(try #require(heldOutZeros.max()) - #require(heldOutZeros.min()) > 25)
             // Every prefix holds the classes in proportion: the first 20 held-out samples are
             // 5, 5, 3 and 7 of classes 0 to 3.
             let prefix = LabelledData(materializing: data.heldOut, count: 20).classCounts
@@ -81,14 +81,16 @@ import Testing
                 try DataSource.files(IDXPair(images: trainImages.path, labels: trainLabels.path),
                                      heldOut: IDXPair(images: tallImages.path, labels: tallLabels.path)).load(random: Self.random)
             }
-            #expect(error == .imageSizeMismatch(training: trainImages.path, trainingSize: [1, 2], heldOut: tallImages.path, heldOutSize: [2, 1]))
+            #expect(error == .imageSizeMismatch(training: trainImages.path, trainingSize: [1, 2],
+                                                heldOut: tallImages.path, heldOutSize: [2, 1]))
             #expect(error.description.hasPrefix(tallImages.path + ": images of 2×1 pixels"))
         }
     }
 
     @Test func tooFewImagesOrABadFractionCannotBeSplit() throws {
         try withScratchFolder("data-source-tests") { folder in
-            let (images, labels) = try F.write(images: F.images([1, 2], count: 2, rows: 1, columns: 1), labels: F.labels([0, 1]), in: folder)
+            let (images, labels) = try F.write(images: F.images([1, 2], count: 2, rows: 1, columns: 1),
+                                               labels: F.labels([0, 1]), in: folder)
             let source = DataSource.files(IDXPair(images: images.path, labels: labels.path), heldOut: nil)
             #expect(throws: DataSourceError.tooFewToSplit(file: images.path, count: 2, heldOutFraction: 0.2)) {
                 try source.load(random: Self.random)

@@ -78,10 +78,12 @@ import Testing
                 try IDX.read(images: images, labels: labels)
             }
             // 32-bit floats (type 0x0D), as some converted sets hold.
-            _ = try F.write(images: F.idx(magic: 0x0D03, sizes: [3, 2, 3], payload: Array(repeating: 0, count: 72)), labels: Self.labels, in: folder)
+            let floats = F.idx(magic: 0x0D03, sizes: [3, 2, 3], payload: Array(repeating: 0, count: 72))
+            _ = try F.write(images: floats, labels: Self.labels, in: folder)
             let type = try #require(throws: IDXError.self) { try IDX.read(images: images, labels: labels) }
             #expect(type == .unsupportedType(file: images.path, code: 0x0D) && type.message.contains("32-bit floats"))
-            _ = try F.write(images: F.idx(magic: 0x802, sizes: [3, 6], payload: Array(repeating: 0, count: 18)), labels: Self.labels, in: folder)
+            let matrix = F.idx(magic: 0x802, sizes: [3, 6], payload: Array(repeating: 0, count: 18))
+            _ = try F.write(images: matrix, labels: Self.labels, in: folder)
             #expect(throws: IDXError.wrongDimensions(file: images.path, found: 2, expected: 3)) {
                 try IDX.read(images: images, labels: labels)
             }
