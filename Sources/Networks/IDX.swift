@@ -200,7 +200,7 @@ public enum IDXError: Error, Hashable, CustomStringConvertible {
             return "holds \(Self.typeName(code)) (type 0x\(String(format: "%02X", code))), not unsigned bytes (0x08)"
         case .wrongDimensions(_, let found, let expected):
             let kind = expected == IDX.imageDimensions ? "an image file has 3 (count, rows, columns)" : "a label file has 1 (count)"
-            return "\(found) dimensions, but \(kind)"
+            return "\(found) dimension\(found == 1 ? "" : "s"), but \(kind)"
         case .truncated(_, let expected, let actual):
             return "truncated: its header announces \(expected) bytes, the file holds \(actual)"
         case .trailingBytes(_, let expected, let actual):
