@@ -36,7 +36,7 @@ let package = Package(
         // Every mark, scale and layout of Charts drawn once, for `initlab gallery` and as the chart tests' fixtures.
         .target(name: "ChartGallery", dependencies: ["Charts", "FileSafety", "TextSupport"]),
         .target(name: "TeXMath", dependencies: ["TextSupport"]),
-        .target(name: "Networks", dependencies: ["Numerics", "Initializers"]),
+        .target(name: "Networks", dependencies: ["Numerics", "Initializers", "CZlib"]),
         // The digest of the code that computes results, made at build time, keys the result cache.
         .executableTarget(name: "CodeDigest"),
         .plugin(name: "CodeIdentity", capability: .buildTool(), dependencies: ["CodeDigest"]),
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "TextSupportTests", dependencies: ["TextSupport"]),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers"]),
-        .testTarget(name: "NetworksTests", dependencies: ["Networks", "Scratch"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks", "Scratch", "CZlib"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "ChartGallery", "Numerics"]),
         .testTarget(name: "ChartGalleryTests", dependencies: ["ChartGallery", "Charts", "FileSafety", "Scratch"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),

@@ -1,2 +1,3 @@
-// zlib, for the deflate stream and the chunk CRCs of the PNG files Charts writes itself.
+// zlib: the deflate stream and the chunk CRCs of the PNG files Charts writes itself, and the
+// inflating of the gzipped IDX files Networks reads.
 #include <zlib.h>

@@ -23,10 +23,26 @@ public struct LabelledData: Dataset, Hashable {
         let columns = dataset.featureCount
         inputs.elements.withUnsafeMutableBufferPointer { all in
             for index in 0..<count {
-                labels[index] = dataset.sample(index, into: UnsafeMutableBufferPointer(rebasing: all[index * columns..<(index + 1) * columns]))
+                let row = UnsafeMutableBufferPointer(rebasing: all[index * columns..<(index + 1) * columns])
+                labels[index] = dataset.sample(index, into: row)
             }
         }
         self.init(inputs: inputs, labels: labels, classCount: dataset.classCount)
+    }
+
+    /// The samples at `indices`, in that order.
+    public func subset(_ indices: [Int]) -> LabelledData {
+        let columns = inputs.columns
+        var elements = [Float]()
+        elements.reserveCapacity(indices.count * columns)
+        for index in indices { elements += inputs.elements[index * columns..<(index + 1) * columns] }
+        return LabelledData(inputs: Matrix(rows: indices.count, columns: columns, elements: elements),
+                            labels: indices.map { labels[$0] }, classCount: classCount)
+    }
+
+    /// How many samples each class has, by class.
+    public var classCounts: [Int] {
+        labels.reduce(into: [Int](repeating: 0, count: classCount)) { $0[$1] += 1 }
     }
 
     public var count: Int { labels.count }

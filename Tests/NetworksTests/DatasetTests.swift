@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func splitsShareTheTeacherButNotTheSamples() {
-        let training = LabelledData(materializing: GaussianClasses(features: 8, classes: 3, split: .training, random: Self.random), count: 50)
+        let trainingSet = GaussianClasses(features: 8, classes: 3, split: .training, random: Self.random)
+        let training = LabelledData(materializing: trainingSet, count: 50)
         let test = LabelledData(materializing: GaussianClasses(features: 8, classes: 3, split: .test, random: Self.random), count: 50)
         #expect(training.inputs != test.inputs)
         // The training split's teacher labels the test inputs as the test split does.
