@@ -11,7 +11,9 @@ public protocol Presenter: Sendable {
     /// so that `{{number NAME}}` in the prose can be found by searching for NAME.
     static var numbers: [NamedNumber<Self>] { get }
 
-    init(_ experiment: Subject, _ result: Subject.Result)
+    var experiment: Subject { get }
+    var result: Subject.Result { get }
+    init(experiment: Subject, result: Subject.Result)
     /// The figures, each placed in the prose by `{{figure ID}}` and captioned there.
     var figures: [FigureSpec] { get }
     /// Result tables written as `data/<name>.csv`, in long format.
@@ -35,7 +37,7 @@ extension Presenter {
     /// The report of `outcome` if it is this presenter's experiment, nil otherwise.
     static func report(_ outcome: ExperimentResult) -> ExperimentReport? {
         guard let experiment = outcome.experiment as? Subject, let result = outcome.result as? Subject.Result else { return nil }
-        let presenter = Self(experiment, result)
+        let presenter = Self(experiment: experiment, result: result)
         var numbers: [String: Double] = [:]
         for number in Self.numbers {
             if let value = number.value(presenter) { numbers[number.name] = value }
@@ -44,6 +46,8 @@ extension Presenter {
             experiment: Subject.id, title: title, figures: presenter.figures, numbers: numbers, checks: outcome.checks,
             tables: presenter.tables)
     }
+
+    var parameters: Subject.Parameters { experiment.parameters }
 
     static var subject: any Experiment.Type { Subject.self }
     static var numberNames: [String] { numbers.map(\.name) }

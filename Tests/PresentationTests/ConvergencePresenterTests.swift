@@ -24,7 +24,7 @@ import Numerics
     }()
     static let experiment = Convergence(parameters: parameters)
     static let result = experiment.run(random: RandomSource(seed: 1))
-    static let presenter = ConvergencePresenter(experiment, result)
+    static let presenter = ConvergencePresenter(experiment: experiment, result: result)
 
     static func numbers(_ presenter: ConvergencePresenter) -> [String: Double?] {
         Dictionary(uniqueKeysWithValues: ConvergencePresenter.numbers.map { ($0.name, $0.value(presenter)) })
@@ -83,7 +83,7 @@ import Numerics
     @Test func setupsLeftOutLeaveNoFigureAndNoNumber() throws {
         var parameters = Self.parameters
         parameters.setups.removeAll { $0.name == "bad-scale" || $0.name == "deep-relu" }
-        let presenter = ConvergencePresenter(Convergence(parameters: parameters), Self.result)
+        let presenter = ConvergencePresenter(experiment: Convergence(parameters: parameters), result: Self.result)
         #expect(!presenter.figures.contains { $0.id == "convergence-bad-scale" || $0.id == "convergence-deep-relu" })
         #expect(presenter.figures.last?.chart.panels.count == 1)
         let numbers = Self.numbers(presenter)
@@ -91,7 +91,7 @@ import Numerics
         #expect(numbers["convergence_bad_scale_he_normal_accuracy"] == .some(nil))
         #expect(numbers["convergence_tanh_depth"] == 3)
         parameters.setups.removeAll { $0.name == "tanh" }
-        let figures = ConvergencePresenter(Convergence(parameters: parameters), Self.result).figures
+        let figures = ConvergencePresenter(experiment: Convergence(parameters: parameters), result: Self.result).figures
         #expect(figures.allSatisfy { $0.id != "convergence-distance" })
     }
 
@@ -104,7 +104,7 @@ import Numerics
         let point = Convergence.Point(step: 0, trainingLoss: nil, heldOutLoss: 2, heldOutAccuracy: 0.1, unitSpread: 1, distance: 0)
         let run = Convergence.Run(
             setup: "explode", rule: parameters.setups[0].rules[0], batchNorm: false, seed: 0, points: [point], divergedAt: 5)
-        let presenter = ConvergencePresenter(Convergence(parameters: parameters), Convergence.Result(runs: [run]))
+        let presenter = ConvergencePresenter(experiment: Convergence(parameters: parameters), result: Convergence.Result(runs: [run]))
         let table = try #require(presenter.tables["convergence"])
         #expect(table.rows.count == 1 && table.rows.allSatisfy { $0.last == .flag(true) })
         // A setup the prose does not discuss has no figure.

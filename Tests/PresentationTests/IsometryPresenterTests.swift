@@ -16,7 +16,7 @@ import Testing
         return Isometry(parameters: parameters)
     }()
     static let result = experiment.run(random: Isometry.stream(seed: 1))
-    static let presenter = IsometryPresenter(experiment, result)
+    static let presenter = IsometryPresenter(experiment: experiment, result: result)
 
     static func numbers(_ presenter: IsometryPresenter) -> [String: Double?] {
         Dictionary(uniqueKeysWithValues: IsometryPresenter.numbers.map { ($0.name, $0.value(presenter)) })
@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func numbersOfAResultWithoutSpectraOrSignsAreMissing() {
-        let empty = IsometryPresenter(Self.experiment, Isometry.Result(moments: [], spectra: [], signs: []))
+        let empty = IsometryPresenter(experiment: Self.experiment, result: Isometry.Result(moments: [], spectra: [], signs: []))
         let numbers = Self.numbers(empty)
         for name in [
             "isometry_tiny_percent_gaussian_at_spectrum_max_depth", "isometry_largest_singular_value_gaussian_at_spectrum_max_depth",

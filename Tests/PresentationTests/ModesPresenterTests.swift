@@ -6,7 +6,7 @@ import Testing
 @Suite struct ModesPresenterTests {
     static let experiment = Modes(parameters: Modes.Parameters(
         widths: [16, 12, 8, 4], outputs: 2, batch: 4, realisations: 3, leakySlope: 0.5, falseAlarmRate: 1e-5))
-    static let presenter = ModesPresenter(experiment, experiment.run(random: RandomSource(seed: 1)))
+    static let presenter = ModesPresenter(experiment: experiment, result: experiment.run(random: RandomSource(seed: 1)))
 
     @Test func theFigureCarriesEveryKindOfNetworkInBothPasses() throws {
         let figure = try #require(Self.presenter.figures.first)

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct PropagationPresenterTests {
     static let experiment = Propagation(profile: .quick)
-    static let presenter = PropagationPresenter(experiment, experiment.run(random: Propagation.stream(seed: 1)))
+    static let presenter = PropagationPresenter(experiment: experiment, result: experiment.run(random: Propagation.stream(seed: 1)))
 
     static let figureIDs = [
         "propagation-forward", "propagation-backward", "propagation-batchnorm", "propagation-glorot-activations",
@@ -39,7 +39,7 @@ import Testing
         parameters.grid.rules = [InitializerChoice(.heNormal)]
         parameters.reluScale.standardDeviations = [0.2]
         let empty = Propagation.Result(grid: [], histograms: [], reluScale: [])
-        let presenter = PropagationPresenter(Propagation(parameters: parameters), empty)
+        let presenter = PropagationPresenter(experiment: Propagation(parameters: parameters), result: empty)
         for name in ["factor_linear_sparse_forward", "factor_relu_he_normal_forward", "last_forward_tanh_sparse", "relu_scale_010_factor",
                      "relu_scale_zero_percent_min"] {
             #expect(Self.value(name, presenter) == nil, "\(name)")

@@ -10,7 +10,7 @@ import Testing
         let experiment = Saturation(parameters: Saturation.Parameters(
             fanIns: [1, 4, 16], settings: settings, units: 8, batch: 8, drawsPerFanIn: 1 << 12, maxReplicates: 4,
             curvePoints: 49, falseAlarmRate: 1e-5))
-        return SaturationPresenter(experiment, experiment.run(random: RandomSource(seed: 1)))
+        return SaturationPresenter(experiment: experiment, result: experiment.run(random: RandomSource(seed: 1)))
     }
 
     static func numbers(_ presenter: SaturationPresenter) -> [String: Double?] {

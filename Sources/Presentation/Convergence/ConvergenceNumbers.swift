@@ -4,7 +4,7 @@ import Initializers
 import Networks
 
 extension ConvergencePresenter {
-    public static let numbers: [NamedNumber<Self>] = [
+    static let numbers: [NamedNumber<Self>] = [
         NamedNumber("convergence_seeds") { Double($0.parameters.seeds) },
         NamedNumber("convergence_batch") { Double($0.parameters.batch) },
         NamedNumber("convergence_training_samples") { Double($0.parameters.trainingSamples) },

@@ -3,27 +3,20 @@ import Experiments
 
 /// The training runs in the handout: one figure of training curves per setup the prose
 /// discusses, the distance the weights travel, and every evaluation as a table.
-public struct ConvergencePresenter: Presenter {
-    public static let title = "Training from each rule"
+struct ConvergencePresenter: Presenter {
+    static let title = "Training from each rule"
 
     let experiment: Convergence
     let result: Convergence.Result
 
-    public init(_ experiment: Convergence, _ result: Convergence.Result) {
-        self.experiment = experiment
-        self.result = result
-    }
-
-    var parameters: Convergence.Parameters { experiment.parameters }
-
-    public var figures: [FigureSpec] {
+    var figures: [FigureSpec] {
         var figures = parameters.setups.compactMap { setup in Self.title(of: setup).map { figure(setup, title: $0) } }
         let travelled = Self.distanceSetups.filter { entry in parameters.setups.contains { $0.name == entry.setup } }
         if !travelled.isEmpty { figures.append(distanceFigure(travelled)) }
         return figures
     }
 
-    public var tables: [String: DataTable] { ["convergence": table] }
+    var tables: [String: DataTable] { ["convergence": table] }
 
     /// The title of a setup's figure, with the depth the parameters give it; nil for a setup the
     /// prose does not discuss.

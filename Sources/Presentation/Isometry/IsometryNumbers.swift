@@ -1,7 +1,7 @@
 import Experiments
 
 extension IsometryPresenter {
-    public static let numbers: [NamedNumber<Self>] = [
+    static let numbers: [NamedNumber<Self>] = [
         NamedNumber("isometry_width") { Double($0.parameters.width) },
         NamedNumber("isometry_max_depth") { Double($0.experiment.maxDepth) },
         NamedNumber("isometry_realisations") { Double($0.parameters.realisations) },

@@ -3,22 +3,15 @@ import Experiments
 /// The Jacobian spectra in the handout: the variance of λ against depth, the singular values of
 /// linear networks, the first entry of QR with and without the sign correction, and the moments
 /// of every network as a table.
-public struct IsometryPresenter: Presenter {
-    public static let title = "The spectrum of deep Jacobians"
+struct IsometryPresenter: Presenter {
+    static let title = "The spectrum of deep Jacobians"
 
     let experiment: Isometry
     let result: Isometry.Result
 
-    public init(_ experiment: Isometry, _ result: Isometry.Result) {
-        self.experiment = experiment
-        self.result = result
-    }
+    var figures: [FigureSpec] { [varianceFigure, spectrumFigure, signFigure] }
 
-    var parameters: Isometry.Parameters { experiment.parameters }
-
-    public var figures: [FigureSpec] { [varianceFigure, spectrumFigure, signFigure] }
-
-    public var tables: [String: DataTable] { ["isometry": table] }
+    var tables: [String: DataTable] { ["isometry": table] }
 
     var table: DataTable {
         var table = DataTable(columns: ["weights", "activation", "width", "depth", "realisation", "m1", "m2", "variance", "rms_from_one"])

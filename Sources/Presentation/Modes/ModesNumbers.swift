@@ -3,7 +3,7 @@ import Experiments
 extension ModesPresenter {
     /// The networks' shape, and the ratio of the far end of each pass to where it starts,
     /// measured and in theory, for the claims of the section on the modes.
-    public static let numbers: [NamedNumber<Self>] = [
+    static let numbers: [NamedNumber<Self>] = [
         NamedNumber("modes_input_width") { presenter in Double(presenter.parameters.widths[0]) },
         NamedNumber("modes_first_width") { presenter in Double(presenter.parameters.widths[1]) },
         NamedNumber("modes_last_width") { presenter in presenter.parameters.widths.last.map(Double.init) },

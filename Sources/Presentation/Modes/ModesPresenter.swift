@@ -5,22 +5,15 @@ import TextSupport
 
 /// The modes experiment in the handout: forward and backward variances layer by layer in a
 /// tapering network, for He's rule in both modes and for leaky units under two rules.
-public struct ModesPresenter: Presenter {
-    public static let title = "He's rule in a tapering network: modes and slopes"
+struct ModesPresenter: Presenter {
+    static let title = "He's rule in a tapering network: modes and slopes"
 
     let experiment: Modes
     let result: Modes.Result
 
-    public init(_ experiment: Modes, _ result: Modes.Result) {
-        self.experiment = experiment
-        self.result = result
-    }
+    var figures: [FigureSpec] { [figure] }
 
-    var parameters: Modes.Parameters { experiment.parameters }
-
-    public var figures: [FigureSpec] { [figure] }
-
-    public var tables: [String: DataTable] {
+    var tables: [String: DataTable] {
         var table = DataTable(columns: [
             "mode", "slope", "rule_slope", "realisation", "layer", "width", "forward_second_moment", "backward_second_moment",
         ])

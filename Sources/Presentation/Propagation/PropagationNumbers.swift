@@ -5,7 +5,7 @@ import Networks
 import Numerics
 
 extension PropagationPresenter {
-    public static let numbers: [NamedNumber<Self>] = [
+    static let numbers: [NamedNumber<Self>] = [
         NamedNumber("propagation_depth") { Double($0.parameters.grid.depth) },
         NamedNumber("propagation_width") { Double($0.parameters.grid.width) },
         NamedNumber("propagation_realisations") { Double($0.parameters.grid.realisations) },

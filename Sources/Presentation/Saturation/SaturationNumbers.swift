@@ -4,7 +4,7 @@ import Numerics
 extension SaturationPresenter {
     /// The numbers of the section on saturation. Those of one setting are nil when the
     /// configuration leaves the setting out.
-    public static let numbers: [NamedNumber<Self>] = [
+    static let numbers: [NamedNumber<Self>] = [
         NamedNumber("sigmoid_prime_at_0") { _ in Logistic.derivative(0.0) },
         NamedNumber("sigmoid_prime_at_2") { _ in Logistic.derivative(2.0) },
         NamedNumber("sigmoid_prime_at_10") { _ in Logistic.derivative(10.0) },

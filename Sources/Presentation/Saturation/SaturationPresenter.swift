@@ -3,22 +3,15 @@ import Numerics
 
 /// The saturation experiment in the handout: the logistic curves, then the variance, the tail
 /// beyond 4 and the mean derivative of the pre-activation against the fan-in, per setting.
-public struct SaturationPresenter: Presenter {
-    public static let title = "Saturation of logistic units"
+struct SaturationPresenter: Presenter {
+    static let title = "Saturation of logistic units"
 
     let experiment: Saturation
     let result: Saturation.Result
 
-    public init(_ experiment: Saturation, _ result: Saturation.Result) {
-        self.experiment = experiment
-        self.result = result
-    }
+    var figures: [FigureSpec] { [logisticFigure, varianceFigure, outsideFigure, derivativeFigure] }
 
-    var parameters: Saturation.Parameters { experiment.parameters }
-
-    public var figures: [FigureSpec] { [logisticFigure, varianceFigure, outsideFigure, derivativeFigure] }
-
-    public var tables: [String: DataTable] {
+    var tables: [String: DataTable] {
         var table = DataTable(columns: [
             "setting", "fan_in", "samples", "variance_theory", "variance_measured", "standard_error",
             "p_outside_4_measured", "p_outside_4_gaussian", "chebyshev_bound", "mean_derivative",
