@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "Presentation", dependencies: ["Experiments", "Charts", "Numerics", "Initializers", "Networks", "TextSupport"]),
         .target(
             name: "Configuration",
-            dependencies: ["Experiments", "Initializers", "TextSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Experiments", "Initializers", "Networks", "TextSupport", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Report",
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Experiments"]),
         .testTarget(name: "CodeDigestTests", dependencies: ["CodeDigest"]),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "TextSupport"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Scratch", "TextSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch", "TextSupport"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab", "Scratch"], exclude: ["Snapshots"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "Scratch"]),

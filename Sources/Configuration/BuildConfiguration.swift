@@ -67,11 +67,41 @@ public struct BuildConfiguration: Sendable {
             try file.checkKeys(experiments, allowed: Plan.catalogue.map { $0.id }, what: "experiment")
             for pair in experiments { overrides[pair.key.string ?? ""] = pair.value }
         }
+        let (dataset, convergence) = try DatasetEntry.take(from: overrides[Convergence.id], file: file)
+        overrides[Convergence.id] = convergence
         var resolved: [any Experiment] = []
         for type in Plan.catalogue {
             resolved.append(try Self.resolve(type, profile: self.profile, override: overrides[type.id], file: file))
         }
         experiments = resolved
+        try readData(entry: dataset, file: file)
+    }
+
+    /// Reads the data the experiments train on (once per build), so that a missing or bad file
+    /// stops the build at its key before anything runs, and its content hash enters the cache
+    /// key. A configuration read from a file has done this already; one built from a profile
+    /// does it here.
+    public func readingData() throws(LocatedError) -> BuildConfiguration {
+        var read = self
+        try read.readData(entry: nil, file: nil)
+        return read
+    }
+
+    private mutating func readData(entry: DatasetEntry?, file: ConfigFile?) throws(LocatedError) {
+        var read: [any Experiment] = []
+        for experiment in experiments {
+            guard var convergence = experiment as? Convergence else {
+                read.append(experiment)
+                continue
+            }
+            if let entry {
+                var parameters = convergence.parameters
+                parameters.dataset = entry.dataset
+                convergence = Convergence(parameters: parameters)
+            }
+            read.append(try DatasetEntry.read(convergence, seed: seed, entry: entry, file: file))
+        }
+        experiments = read
     }
 
     /// An experiment at the profile's sizes, with the user's keys laid over them.

@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import Yams
 
@@ -11,6 +12,7 @@ enum ParameterTree {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys]
+        if let key = Convergence.Dataset.withoutContentHash { encoder.userInfo[key] = true }
         let json = String(decoding: try encoder.encode(value), as: UTF8.self)
         return try Yams.compose(yaml: json) ?? Node.mapping(Node.Mapping([]))
     }

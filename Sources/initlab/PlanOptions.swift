@@ -24,9 +24,8 @@ struct PlanOptions: ParsableArguments {
     var noCache = false
 
     func plan() throws(LocatedError) -> Plan {
-        let configuration = try config.map { path throws(LocatedError) in try BuildConfiguration(path: path, seed: seed, profile: profile) }
-            ?? BuildConfiguration(profile: profile ?? .handout, seed: seed ?? 1)
-        return configuration.plan
+        guard let config else { return try BuildConfiguration(profile: profile ?? .handout, seed: seed ?? 1).readingData().plan }
+        return try BuildConfiguration(path: config, seed: seed, profile: profile).plan
     }
 
     /// The cache, once its folder is known to be initlab's (or absent); a user's folder given

@@ -60,4 +60,33 @@ import Testing
         #expect(result.runs.count == 1)
         #expect(result.runs[0].divergedAt != nil)
     }
+
+    /// The handout keeps Shapeset until its prose moves to real data; the paper profile trains
+    /// on the shipped digits.
+    @Test func profilesChooseTheirData() {
+        #expect(Convergence(profile: .quick).parameters.dataset == .shapeset)
+        #expect(Convergence(profile: .handout).parameters.dataset == .shapeset)
+        #expect(Convergence(profile: .paper).parameters.dataset == .shipped(.mnist5k))
+        #expect(Self.result.classes == Shapeset.classes.count)
+    }
+
+    /// A name is text, files a mapping; the content hash goes into the cache's spelling only.
+    @Test func datasetsAreSpelledAsNamesOrFiles() throws {
+        func decoded(_ json: String) throws -> Convergence.Dataset {
+            try JSONDecoder().decode(Convergence.Dataset.self, from: Data(json.utf8))
+        }
+        #expect(try decoded("\"shapeset\"") == .shapeset)
+        #expect(try decoded("\"mnist-5k\"") == .shipped(.mnist5k))
+        #expect(throws: DecodingError.self) { try decoded("\"mnist\"") }
+        let files = Convergence.Dataset.files(IDXPair(images: "a", labels: "b"), heldOut: IDXPair(images: "c", labels: "d"),
+                                              contentHash: 7)
+        #expect(try decoded(#"{"images": "a", "labels": "b", "held_out": {"images": "c", "labels": "d"}, "content_hash": 7}"#) == files)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(String(decoding: try encoder.encode(files), as: UTF8.self)
+                == #"{"content_hash":7,"held_out":{"images":"c","labels":"d"},"images":"a","labels":"b"}"#)
+        encoder.userInfo[try #require(Convergence.Dataset.withoutContentHash)] = true
+        #expect(String(decoding: try encoder.encode(files), as: UTF8.self)
+                == #"{"held_out":{"images":"c","labels":"d"},"images":"a","labels":"b"}"#)
+    }
 }

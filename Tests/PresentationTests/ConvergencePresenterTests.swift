@@ -104,7 +104,8 @@ import Numerics
         let point = Convergence.Point(step: 0, trainingLoss: nil, heldOutLoss: 2, heldOutAccuracy: 0.1, unitSpread: 1, distance: 0)
         let run = Convergence.Run(
             setup: "explode", rule: parameters.setups[0].rules[0], batchNorm: false, seed: 0, points: [point], divergedAt: 5)
-        let presenter = ConvergencePresenter(experiment: Convergence(parameters: parameters), result: Convergence.Result(runs: [run]))
+        let presenter = ConvergencePresenter(experiment: Convergence(parameters: parameters),
+                                             result: Convergence.Result(runs: [run], classes: 9))
         let table = try #require(presenter.tables["convergence"])
         #expect(table.rows.count == 1 && table.rows.allSatisfy { $0.last == .flag(true) })
         // A setup the prose does not discuss has no figure.

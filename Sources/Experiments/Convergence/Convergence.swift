@@ -23,20 +23,25 @@ public struct Convergence: Experiment {
     }
 
     public struct Parameters: Codable, Sendable, Hashable {
+        /// What the networks train on; the sizes below the Shapeset lines apply to Shapeset only.
+        public var dataset: Dataset
         public var setups: [Setup]
         /// Independent runs per curve, drawn as mean and range.
         public var seeds: Int
         public var batch: Int
-        /// Shapeset images generated for training (and standardised with their statistics),
-        /// and for the held-out evaluations.
+        /// Shapeset images generated for training (and standardised with their statistics).
         public var trainingSamples: Int
+        /// Held-out images each evaluation sees: Shapeset images generated, or the first of a
+        /// data set's held-out part (which holds every class in proportion in each prefix).
         public var heldOutSamples: Int
         /// Evaluations per run, evenly spaced over its steps.
         public var evaluations: Int
+        /// The side of Shapeset images; files give their own size.
         public var imageSide: Int
     }
 
     public let parameters: Parameters
+    let readData = ReadData()
 
     public init(parameters: Parameters) {
         self.parameters = parameters
@@ -51,6 +56,7 @@ public struct Convergence: Experiment {
         let shallowWidth = profile == .quick ? 32 : 256
         let shallowSteps = profile == .quick ? 60 : (profile == .handout ? 400 : 4000)
         self.init(parameters: Parameters(
+            dataset: profile == .paper ? .shipped(.mnist5k) : .shapeset,
             setups: [
                 Setup(name: "deep-relu", activation: .relu, depth: depth, width: width, batchNorm: [false],
                       rules: [InitializerChoice(.heNormal), InitializerChoice(.glorotNormal), InitializerChoice(.lecunNormal), InitializerChoice(.fanInUniform)],
@@ -130,19 +136,15 @@ public struct Convergence: Experiment {
 
     public struct Result: Codable, Sendable {
         public var runs: [Run]
+        /// The classes of the data trained on, so that chance accuracy is 1/classes.
+        public var classes: Int
     }
 
     // MARK: Run
 
     public func run(random: RandomSource, progress: RunProgress) -> Result {
         let p = parameters
-        // One data set for every run, so that the runs differ only in what they compare.
-        let shapes = Shapeset(split: .training, random: random.derived("shapes"), side: p.imageSide)
-        let rawTraining = LabelledData(materializing: shapes, count: p.trainingSamples)
-        let standardization = Standardization(fittedTo: rawTraining, samples: p.trainingSamples)
-        let training = LabelledData(materializing: rawTraining.standardized(by: standardization), count: p.trainingSamples)
-        let heldOutShapes = Shapeset(split: .validation, random: random.derived("shapes"), side: p.imageSide)
-        let heldOut = LabelledData(materializing: heldOutShapes.standardized(by: standardization), count: p.heldOutSamples)
+        let samples = samples(random: random)
 
         var jobs: [(Setup, InitializerChoice, Bool, Int)] = []
         for setup in p.setups {
@@ -154,12 +156,12 @@ public struct Convergence: Experiment {
         }
         progress.expect(jobs.reduce(0) { $0 + $1.0.steps })
         let runs = ParallelMap.map(jobs) { job in
-            let run = train(job.0, job.1, batchNorm: job.2, seed: job.3, training: training, heldOut: heldOut,
+            let run = train(job.0, job.1, batchNorm: job.2, seed: job.3, training: samples.training, heldOut: samples.heldOut,
                             random: random.derived("\(job.0.name)/\(job.1.label)/bn=\(job.2)/seed=\(job.3)"))
             progress.advance(by: job.0.steps)
             return run
         }
-        return Result(runs: runs)
+        return Result(runs: runs, classes: samples.training.classCount)
     }
 
     func train(_ setup: Setup, _ rule: InitializerChoice, batchNorm: Bool, seed: Int, training: LabelledData, heldOut: LabelledData, random: RandomSource) -> Run {

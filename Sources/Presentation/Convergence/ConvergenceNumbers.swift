@@ -9,7 +9,7 @@ extension ConvergencePresenter {
         NamedNumber("convergence_batch") { Double($0.parameters.batch) },
         NamedNumber("convergence_training_samples") { Double($0.parameters.trainingSamples) },
         NamedNumber("convergence_held_out_samples") { Double($0.parameters.heldOutSamples) },
-        NamedNumber("chance_accuracy") { _ in 1 / Double(Shapeset.classes.count) },
+        NamedNumber("chance_accuracy") { 1 / Double($0.result.classes) },
 
         NamedNumber("convergence_deep_relu_depth") { $0.setup("deep-relu").map { Double($0.depth) } },
         NamedNumber("convergence_deep_relu_width") { $0.setup("deep-relu").map { Double($0.width) } },
