@@ -113,4 +113,17 @@ import TextSupport
             #expect(try entry() != first)
         }
     }
+
+    /// A build from the paper profile alone reads the shipped digits when its configuration is
+    /// made, split 4,000 / 1,000 for the run to train on; the handout profile reads nothing.
+    @Test func theProfilesReadTheirData() throws {
+        let paper = try convergence(BuildConfiguration(profile: .paper, seed: 3).readingData())
+        #expect(paper.parameters.dataset == .shipped(.mnist5k))
+        let samples = try #require(paper.readData.samples(stream: Convergence.stream(seed: 3).derived("data").key))
+        #expect((samples.training.count, samples.heldOut.count, samples.training.featureCount) == (4000, 1000, 784))
+        #expect(samples.training.classCount == 10)
+        let handout = try convergence(BuildConfiguration(profile: .handout).readingData())
+        #expect(handout.parameters.dataset == .shapeset)
+        #expect(handout.readData.samples(stream: Convergence.stream(seed: 1).derived("data").key) == nil)
+    }
 }
