@@ -68,6 +68,8 @@ import Testing
         #expect(Convergence(profile: .handout).parameters.dataset == .shapeset)
         #expect(Convergence(profile: .paper).parameters.dataset == .shipped(.mnist5k))
         #expect(Self.result.classes == Shapeset.classes.count)
+        #expect(Self.experiment.problems(in: Self.result).isEmpty)
+        #expect(!Self.experiment.problems(in: Convergence.Result(runs: Self.result.runs, classes: 1)).isEmpty)
     }
 
     /// A name is text, files a mapping; the content hash goes into the cache's spelling only.

@@ -23,7 +23,7 @@ public struct Convergence: Experiment {
     }
 
     public struct Parameters: Codable, Sendable, Hashable {
-        /// What the networks train on; the sizes below the Shapeset lines apply to Shapeset only.
+        /// What the networks train on (see ``Dataset``).
         public var dataset: Dataset
         public var setups: [Setup]
         /// Independent runs per curve, drawn as mean and range.

@@ -2,7 +2,8 @@ extension Convergence {
     /// One run per setup, batch-norm choice, rule and seed, in the order of the run. A run that
     /// did not diverge has an evaluation at every evaluation step (at most `evaluations`, fewer
     /// when short runs repeat a step) with an accuracy between 0 and 1; a diverged run keeps
-    /// the evaluations before its divergence, whose losses may be infinite.
+    /// the evaluations before its divergence, whose losses may be infinite. The data has two
+    /// classes or more.
     public func problems(in result: Result) -> [String] {
         var expected: [(setup: Setup, rule: InitializerChoice, batchNorm: Bool, seed: Int)] = []
         for setup in parameters.setups {
@@ -13,6 +14,7 @@ extension Convergence {
             }
         }
         var problems = ResultShape.count("convergence runs", result.runs.count, expected: expected.count)
+        if result.classes < 2 { problems.append("convergence: \(result.classes) classes, fewer than any data set has") }
         guard problems.isEmpty else { return problems }
         for (run, job) in zip(result.runs, expected) {
             let name = "convergence run \(job.setup.name)/\(job.rule.label)/bn=\(job.batchNorm)/seed=\(job.seed)"
