@@ -1,6 +1,7 @@
 // Benchmarks: speed is measured here, never in timed tests. `make benchmark` runs them in
 // release mode, each workload side by side with its NumPy peer (scripts/numpy-peer.py) when
-// python3 has NumPy; README.md quotes the figures.
+// python3 has NumPy; README.md quotes the figures. Arguments pick sections (`benchmarks training`
+// for a profiler); `benchmarks --blas` only names the BLAS and its kernel, which the tests read.
 import Charts
 import Dispatch
 import Experiments
@@ -39,8 +40,21 @@ func loadAverage() -> String {
     ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
 }
 
+if CommandLine.arguments.dropFirst().first == "--blas" {
+    print("identity: \(BLAS.identity)")
+    print("kernel: \(BLAS.kernel)")
+    print("OPENBLAS_CORETYPE: \(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset")")
+    exit(0)
+}
+
+/// Whether to run the section `name`: every section when no argument names one.
+func section(_ name: String) -> Bool {
+    let chosen = CommandLine.arguments.dropFirst()
+    return chosen.isEmpty || chosen.contains(name)
+}
+
 let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let peer = NumPyPeer(project: project)
+let peer = section("numpy") ? NumPyPeer(project: project) : nil
 report("processor", Machine.processor)
 report("load average (1, 5, 15 min) at the start", loadAverage())
 report("initlab's BLAS", "\(BLAS.identity), kernel \(BLAS.kernel)")
@@ -58,7 +72,7 @@ func numpy(_ arguments: [String], threads: Int) -> Double? {
 }
 
 // GEMM through the BLAS, one thread, at the shapes the experiments use: ratio ≥ 0.9 is the goal.
-for (m, n, k) in [(2048, 2048, 2048), (1000, 1000, 1000), (128, 256, 256), (64, 64, 1024)] {
+for (m, n, k) in [(2048, 2048, 2048), (1000, 1000, 1000), (128, 256, 256), (64, 64, 1024)] where section("sgemm") {
     var random = RandomSource(seed: 1)
     var a = Matrix(rows: m, columns: k), b = Matrix(rows: k, columns: n)
     a.elements.withUnsafeMutableBufferPointer { random.fillUniform($0, low: -1, high: 1) }
@@ -74,7 +88,7 @@ for (m, n, k) in [(2048, 2048, 2048), (1000, 1000, 1000), (128, 256, 256), (64, 
 // Glorot & Bengio's Figure 6/7 workload: tanh, 5 hidden layers of 1000, batch 1000, forward
 // and backward with weight gradients, per-layer variances and 50-bin histograms, both rules;
 // initlab on both cores (a rule each), NumPy with two BLAS threads. Ratio ≤ 0.6 is the goal.
-do {
+if section("glorot-bengio") {
     let propagation = Propagation(profile: .handout)
     let seconds = median(repeats: 5) { _ = propagation.histogramRuns(random: RandomSource(seed: 1)) }
     compare("Glorot–Bengio workload, tanh 5×1000, batch 1000, 2 rules", seconds,
@@ -84,25 +98,27 @@ do {
 // Training throughput: 30 hidden ReLU layers of 256, 1024 inputs, 9 classes, batch 128, SGD
 // with momentum; initlab runs one training per core side by side. NumPy's best of one run on
 // every core and one single-thread run per core side by side. Ratio ≥ 1.25 is the goal.
-do {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    let training = try TrainingBenchmark.measure(runs: cores)
-    var best: Double?
-    if peer != nil {
-        let oneRun = numpy(["training", "200"], threads: cores)
-        let sideBySide = try? peer?.numbersSideBySide(["training", "200"], copies: cores, threads: 1).reduce(0, +)
-        report("  NumPy: one run, \(cores) threads / \(cores) runs, 1 thread each",
-               [oneRun, sideBySide].map { $0.map { String(format: "%.1f steps/s", $0) } ?? "failed" }.joined(separator: " / "))
-        best = [oneRun, sideBySide].compactMap { $0 }.max()
+if section("training") {
+    do {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let training = try TrainingBenchmark.measure(runs: cores)
+        var best: Double?
+        if peer != nil {
+            let oneRun = numpy(["training", "200"], threads: cores)
+            let sideBySide = try? peer?.numbersSideBySide(["training", "200"], copies: cores, threads: 1).reduce(0, +)
+            report("  NumPy: one run, \(cores) threads / \(cores) runs, 1 thread each",
+                   [oneRun, sideBySide].map { $0.map { String(format: "%.1f steps/s", $0) } ?? "failed" }.joined(separator: " / "))
+            best = [oneRun, sideBySide].compactMap { $0 }.max()
+        }
+        compare("MLP 30×256 ReLU, batch 128, \(cores) runs side by side", training.stepsPerSecond, best, unit: "steps/s", format: "%.1f")
+        report("  initlab's rate of GEMM in training", String(format: "%.0f GFLOP/s", training.gigaflopsPerSecond))
+    } catch {
+        report("MLP 30×256 ReLU training", "failed: \(error)")
     }
-    compare("MLP 30×256 ReLU, batch 128, \(cores) runs side by side", training.stepsPerSecond, best, unit: "steps/s", format: "%.1f")
-    report("  initlab's rate of GEMM in training", String(format: "%.0f GFLOP/s", training.gigaflopsPerSecond))
-} catch {
-    report("MLP 30×256 ReLU training", "failed: \(error)")
 }
 
 // Sampling.
-do {
+if section("sampling") {
     var random = RandomSource(seed: 1)
     var buffer = [Float](repeating: 0, count: 1 << 22)
     let normal = median(repeats: 5) { buffer.withUnsafeMutableBufferPointer { random.fillNormal($0) } }
@@ -112,7 +128,7 @@ do {
 }
 
 // A four-panel figure with ten series of 500 points each, in all three formats.
-do {
+if section("figures") {
     let xs = (0..<500).map { Double($0) / 50 }
     let panels = (0..<4).map { p in
         Panel(
@@ -132,7 +148,7 @@ do {
 
 // The saturation experiment, whole, as the build runs it (both cores); the paper profile takes
 // minutes and is left to `initlab build --profile paper`.
-for profile in [Profile.quick, .handout] {
+for profile in [Profile.quick, .handout] where section("saturation") {
     let seconds = median(repeats: 3) { _ = Saturation(profile: profile).execute(seed: 1) }
     report("saturation experiment, profile \(profile.rawValue)", String(format: "%.2f s", seconds))
 }
