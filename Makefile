@@ -53,10 +53,14 @@ benchmark: deps
 # being moved; the templates go to PREFIX/share/initlab/templates (pass them with --templates).
 PREFIX ?= /usr/local
 
+# Built in a folder of its own: the static runtime would otherwise rebuild every module of
+# `make report`'s build, and back.
+STATIC_BUILD := .build/static
+
 install: deps
-	$(SWIFT) build -c release --product initlab --static-swift-stdlib
+	$(SWIFT) build -c release --product initlab --static-swift-stdlib --scratch-path $(STATIC_BUILD)
 	install -d $(PREFIX)/bin $(PREFIX)/lib/initlab $(PREFIX)/share/initlab
-	install -m 755 .build/release/initlab $(PREFIX)/bin/initlab
+	install -m 755 $(STATIC_BUILD)/release/initlab $(PREFIX)/bin/initlab
 	install -m 644 .build/openblas/lib/*.so* .build/openblas/LICENSE.txt $(PREFIX)/lib/initlab/
 	rm -rf $(PREFIX)/share/initlab/templates
 	cp -R templates $(PREFIX)/share/initlab/templates

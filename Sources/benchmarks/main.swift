@@ -97,23 +97,30 @@ if section("glorot-bengio") {
 
 // Training throughput: 30 hidden ReLU layers of 256, 1024 inputs, 9 classes, batch 128, SGD
 // with momentum; initlab runs one training per core side by side. NumPy's best of one run on
-// every core and one single-thread run per core side by side. Ratio ≥ 1.25 is the goal.
+// every core and one single-thread run per core side by side. Ratio ≥ 1.25 is the goal. The
+// three take turns, three times, and each keeps its best: a shared machine's other work
+// then weighs on all three alike.
 if section("training") {
-    do {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let training = try TrainingBenchmark.measure(runs: cores)
-        var best: Double?
-        if peer != nil {
-            let oneRun = numpy(["training", "200"], threads: cores)
-            let sideBySide = try? peer?.numbersSideBySide(["training", "200"], copies: cores, threads: 1).reduce(0, +)
-            report("  NumPy: one run, \(cores) threads / \(cores) runs, 1 thread each",
-                   [oneRun, sideBySide].map { $0.map { String(format: "%.1f steps/s", $0) } ?? "failed" }.joined(separator: " / "))
-            best = [oneRun, sideBySide].compactMap { $0 }.max()
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    var ours: [TrainingBenchmark.Measurement] = [], oneRun: [Double] = [], sideBySide: [Double] = []
+    for _ in 0..<3 {
+        do {
+            ours.append(try TrainingBenchmark.measure(runs: cores))
+        } catch {
+            report("MLP 30×256 ReLU training", "failed: \(error)")
         }
-        compare("MLP 30×256 ReLU, batch 128, \(cores) runs side by side", training.stepsPerSecond, best, unit: "steps/s", format: "%.1f")
-        report("  initlab's rate of GEMM in training", String(format: "%.0f GFLOP/s", training.gigaflopsPerSecond))
-    } catch {
-        report("MLP 30×256 ReLU training", "failed: \(error)")
+        guard let peer else { continue }
+        if let rate = numpy(["training", "200"], threads: cores) { oneRun.append(rate) }
+        if let rates = try? peer.numbersSideBySide(["training", "200"], copies: cores, threads: 1) { sideBySide.append(rates.reduce(0, +)) }
+    }
+    if let best = ours.max(by: { $0.stepsPerSecond < $1.stepsPerSecond }) {
+        if peer != nil {
+            report("  NumPy: one run, \(cores) threads / \(cores) runs, 1 thread each",
+                   [oneRun.max(), sideBySide.max()].map { $0.map { String(format: "%.1f steps/s", $0) } ?? "failed" }.joined(separator: " / "))
+        }
+        compare("MLP 30×256 ReLU, batch 128, \(cores) runs side by side", best.stepsPerSecond, (oneRun + sideBySide).max(),
+                unit: "steps/s", format: "%.1f")
+        report("  initlab's rate of GEMM in training", String(format: "%.0f GFLOP/s", best.gigaflopsPerSecond))
     }
 }
 
