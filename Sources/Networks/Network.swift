@@ -77,14 +77,17 @@ public struct Network: Sendable, Hashable {
     /// layer's parameters updated as soon as the layer below has what it needs from them, while
     /// they are in cache; the weights' gradients are never stored (see ``SGD``). Returns false
     /// when a parameter has become NaN or ±∞.
-    mutating func backward(_ workspace: inout Workspace, stepping optimizer: SGD, gradients: inout Gradients, velocity: inout Gradients) -> Bool {
+    mutating func backward(
+        _ workspace: inout Workspace, stepping optimizer: SGD, gradients: inout Gradients, velocity: inout Gradients
+    ) -> Bool {
         var finite = true
         for index in stride(from: dense.count - 1, through: 0, by: -1) {
             let (outputGradient, input) = backpropagate(into: index, &workspace, gradients: &gradients)
             if index > 0 {
                 dense[index].inputGradient(outputGradient: outputGradient, into: &workspace.layers[index - 1].backpropagated)
             }
-            finite = optimizer.step(&dense[index].weights, velocity: &velocity.weights[index], outputGradient: outputGradient, input: input) && finite
+            finite = optimizer.step(
+                &dense[index].weights, velocity: &velocity.weights[index], outputGradient: outputGradient, input: input) && finite
             finite = optimizer.update(&dense[index].bias, gradients.biases[index], &velocity.biases[index]) && finite
             if index < batchNorm.count {
                 finite = optimizer.update(&batchNorm[index].scale, gradients.scales[index], &velocity.scales[index]) && finite
@@ -97,7 +100,9 @@ public struct Network: Sendable, Hashable {
     /// ∂L/∂A of dense layer `index`, from ∂L/∂H that the layer above passed down (or from the
     /// loss, for the output layer), with the gradients of its bias and batch normalisation;
     /// returns ∂L/∂A and the layer's input, which the weights' gradient multiplies.
-    private func backpropagate(into index: Int, _ workspace: inout Workspace, gradients: inout Gradients) -> (outputGradient: Matrix, input: Matrix) {
+    private func backpropagate(
+        into index: Int, _ workspace: inout Workspace, gradients: inout Gradients
+    ) -> (outputGradient: Matrix, input: Matrix) {
         if index < dense.count - 1 {
             workspace.layers[index].backpropagateThroughActivation(architecture.activation, biasGradient: &gradients.biases[index])
             if architecture.batchNorm {

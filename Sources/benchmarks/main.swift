@@ -111,12 +111,14 @@ if section("training") {
         }
         guard let peer else { continue }
         if let rate = numpy(["training", "200"], threads: cores) { oneRun.append(rate) }
-        if let rates = try? peer.numbersSideBySide(["training", "200"], copies: cores, threads: 1) { sideBySide.append(rates.reduce(0, +)) }
+        if let rates = try? peer.numbersSideBySide(["training", "200"], copies: cores, threads: 1) {
+            sideBySide.append(rates.reduce(0, +))
+        }
     }
     if let best = ours.max(by: { $0.stepsPerSecond < $1.stepsPerSecond }) {
         if peer != nil {
-            report("  NumPy: one run, \(cores) threads / \(cores) runs, 1 thread each",
-                   [oneRun.max(), sideBySide.max()].map { $0.map { String(format: "%.1f steps/s", $0) } ?? "failed" }.joined(separator: " / "))
+            let rates = [oneRun.max(), sideBySide.max()].map { $0.map { String(format: "%.1f steps/s", $0) } ?? "failed" }
+            report("  NumPy: one run, \(cores) threads / \(cores) runs, 1 thread each", rates.joined(separator: " / "))
         }
         compare("MLP 30×256 ReLU, batch 128, \(cores) runs side by side", best.stepsPerSecond, (oneRun + sideBySide).max(),
                 unit: "steps/s", format: "%.1f")

@@ -2,15 +2,17 @@ import Numerics
 import Testing
 @testable import Networks
 
-/// The training step fused into back-propagation (``Network/backward(_:stepping:gradients:velocity:)``)
-/// against the plain one: gradients of the whole network first, then ``SGD/step(_:gradients:velocity:)``.
+/// The training step fused into back-propagation
+/// (``Network/backward(_:stepping:gradients:velocity:)``) against the plain one: gradients of the
+/// whole network first, then ``SGD/step(_:gradients:velocity:)``.
 ///
 /// Tolerance. The two differ only in where the weights' velocity is rounded: μ·v − ε·g with g
 /// rounded first, or the GEMM's beta·v + alpha·(dot product). That is a few units in the last
 /// place of the terms μ·|v| and ε·|g| per step (u = 2⁻²⁴ ≈ 6·10⁻⁸), whose size is that of the
 /// layer's largest velocity, max|v|, or less; v itself may be far smaller where they cancel. Over
-/// three steps the parameters agree to 10⁻⁶·(|θ| + max|v|), with a margin of about ten. A step that multiplied with the updated weights
-/// on its way down, or lost the momentum, would be off by ε·|g|, 10⁻³ of a parameter here.
+/// three steps the parameters agree to 10⁻⁶·(|θ| + max|v|), with a margin of about ten. A step
+/// that multiplied with the updated weights on its way down, or lost the momentum, would be off
+/// by ε·|g|, 10⁻³ of a parameter here.
 @Suite struct FusedStepTests {
     @Test(arguments: [(Activation.relu, false), (.tanh, true), (.sigmoid, false)])
     func fusedStepsMatchGradientsThenUpdate(_ setting: (Activation, Bool)) throws {
@@ -41,9 +43,10 @@ import Testing
             }
         }
         for index in plain.dense.indices {
-            agree(plain.dense[index].weights.elements, fused.dense[index].weights.elements, plainVelocity.weights[index].elements, "W\(index)")
+            let velocity = plainVelocity.weights[index].elements
+            agree(plain.dense[index].weights.elements, fused.dense[index].weights.elements, velocity, "W\(index)")
             agree(plain.dense[index].bias, fused.dense[index].bias, plainVelocity.biases[index], "b\(index)")
-            agree(plainVelocity.weights[index].elements, fusedVelocity.weights[index].elements, plainVelocity.weights[index].elements, "v\(index)")
+            agree(velocity, fusedVelocity.weights[index].elements, velocity, "v\(index)")
         }
         for index in plain.batchNorm.indices {
             agree(plain.batchNorm[index].scale, fused.batchNorm[index].scale, plainVelocity.scales[index], "γ\(index)")
