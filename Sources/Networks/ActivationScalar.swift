@@ -11,8 +11,8 @@ protocol ActivationScalar: BinaryFloatingPoint {
 }
 
 extension Float: ActivationScalar {
-    static func logistic(_ x: Float) -> Float { Logistic.value(x) }
-    static func hyperbolicTangent(_ x: Float) -> Float { tanhf(x) }
+    static func logistic(_ x: Float) -> Float { ActivationFloatMath.logistic(x) }
+    static func hyperbolicTangent(_ x: Float) -> Float { ActivationFloatMath.tanh(x) }
     static func exponentialMinusOne(_ x: Float) -> Float { expm1f(x) }
 }
 

@@ -16,16 +16,16 @@ public struct DenseLayer: Sendable, Hashable {
     public var fanIn: Int { weights.columns }
     public var fanOut: Int { weights.rows }
 
-    /// A = X Wᵀ + b.
-    func forward(_ input: Matrix, into preActivations: inout Matrix) {
+    /// A = X Wᵀ, without the bias: a hidden layer's bias is added in the pass of its units
+    /// (``LayerWorkspace/activate(_:bias:)``), the output layer's by ``Network/forward(_:mode:)``.
+    func multiply(_ input: Matrix, into preActivations: inout Matrix) {
         Matrix.multiply(input, .none, weights, .transposed, into: &preActivations)
-        if !bias.isEmpty { preActivations.addToEachRow(bias) }
     }
 
-    /// dW = dAᵀ X and db = column sums of dA.
-    func parameterGradients(outputGradient: Matrix, input: Matrix, weights weightGradient: inout Matrix, bias biasGradient: inout [Float]) {
+    /// dW = dAᵀ X. The bias's gradient, the column sums of dA, comes from the pass through the
+    /// units, or from ``Matrix/sumColumns(into:)`` for the output layer.
+    func weightGradient(outputGradient: Matrix, input: Matrix, into weightGradient: inout Matrix) {
         Matrix.multiply(outputGradient, .transposed, input, .none, into: &weightGradient)
-        if !bias.isEmpty { outputGradient.sumColumns(into: &biasGradient) }
     }
 
     /// dX = dA W.

@@ -43,15 +43,19 @@ public struct Network: Sendable, Hashable {
         let last = dense.count - 1
         for index in 0...last {
             let input = index == 0 ? workspace.inputs : workspace.layers[index - 1].activations
-            dense[index].forward(input, into: &workspace.layers[index].preActivations)
-            guard index < last else { break }
+            dense[index].multiply(input, into: &workspace.layers[index].preActivations)
+            guard index < last else {
+                if !dense[index].bias.isEmpty { workspace.layers[index].preActivations.addToEachRow(dense[index].bias) }
+                break
+            }
             if architecture.batchNorm {
                 switch mode {
                 case .training: batchNorm[index].normalizeWithBatchStatistics(&workspace.layers[index])
                 case .inference: batchNorm[index].normalizeWithRunningStatistics(&workspace.layers[index])
                 }
             }
-            workspace.layers[index].activate(architecture.activation)
+            // Without batch normalisation the bias is added here, in the same pass as the units.
+            workspace.layers[index].activate(architecture.activation, bias: dense[index].bias)
         }
     }
 
@@ -59,26 +63,57 @@ public struct Network: Sendable, Hashable {
     /// as the last forward pass ran it: every layer's ∂L/∂A stays in the workspace, the
     /// parameters' gradients go to `gradients`.
     public func backward(_ workspace: inout Workspace, gradients: inout Gradients) {
-        let last = dense.count - 1
-        for index in stride(from: last, through: 0, by: -1) {
-            if index < last {
-                workspace.layers[index].backpropagateThroughActivation(architecture.activation)
-                if architecture.batchNorm {
-                    batchNorm[index].backward(
-                        &workspace.layers[index], mode: workspace.mode,
-                        scaleGradient: &gradients.scales[index], shiftGradient: &gradients.shifts[index])
-                }
-            }
-            let outputGradient = workspace.layers[index].preActivationGradients
-            let input = index == 0 ? workspace.inputs : workspace.layers[index - 1].activations
-            dense[index].parameterGradients(
-                outputGradient: outputGradient, input: input,
-                weights: &gradients.weights[index], bias: &gradients.biases[index])
+        for index in stride(from: dense.count - 1, through: 0, by: -1) {
+            let (outputGradient, input) = backpropagate(into: index, &workspace, gradients: &gradients)
+            dense[index].weightGradient(outputGradient: outputGradient, input: input, into: &gradients.weights[index])
             // The inputs need no gradient.
             if index > 0 {
                 dense[index].inputGradient(outputGradient: outputGradient, into: &workspace.layers[index - 1].backpropagated)
             }
         }
+    }
+
+    /// ``backward(_:gradients:)`` with a step of `optimizer` taken layer by layer on the way, each
+    /// layer's parameters updated as soon as the layer below has what it needs from them, while
+    /// they are in cache; the weights' gradients are never stored (see ``SGD``). Returns false
+    /// when a parameter has become NaN or ±∞.
+    mutating func backward(
+        _ workspace: inout Workspace, stepping optimizer: SGD, gradients: inout Gradients, velocity: inout Gradients
+    ) -> Bool {
+        var finite = true
+        for index in stride(from: dense.count - 1, through: 0, by: -1) {
+            let (outputGradient, input) = backpropagate(into: index, &workspace, gradients: &gradients)
+            if index > 0 {
+                dense[index].inputGradient(outputGradient: outputGradient, into: &workspace.layers[index - 1].backpropagated)
+            }
+            finite = optimizer.step(
+                &dense[index].weights, velocity: &velocity.weights[index], outputGradient: outputGradient, input: input) && finite
+            finite = optimizer.update(&dense[index].bias, gradients.biases[index], &velocity.biases[index]) && finite
+            if index < batchNorm.count {
+                finite = optimizer.update(&batchNorm[index].scale, gradients.scales[index], &velocity.scales[index]) && finite
+                finite = optimizer.update(&batchNorm[index].shift, gradients.shifts[index], &velocity.shifts[index]) && finite
+            }
+        }
+        return finite
+    }
+
+    /// ∂L/∂A of dense layer `index`, from ∂L/∂H that the layer above passed down (or from the
+    /// loss, for the output layer), with the gradients of its bias and batch normalisation;
+    /// returns ∂L/∂A and the layer's input, which the weights' gradient multiplies.
+    private func backpropagate(
+        into index: Int, _ workspace: inout Workspace, gradients: inout Gradients
+    ) -> (outputGradient: Matrix, input: Matrix) {
+        if index < dense.count - 1 {
+            workspace.layers[index].backpropagateThroughActivation(architecture.activation, biasGradient: &gradients.biases[index])
+            if architecture.batchNorm {
+                batchNorm[index].backward(
+                    &workspace.layers[index], mode: workspace.mode,
+                    scaleGradient: &gradients.scales[index], shiftGradient: &gradients.shifts[index])
+            }
+        } else if !gradients.biases[index].isEmpty {
+            workspace.layers[index].preActivationGradients.sumColumns(into: &gradients.biases[index])
+        }
+        return (workspace.layers[index].preActivationGradients, index == 0 ? workspace.inputs : workspace.layers[index - 1].activations)
     }
 
     /// Moves batch normalisation's running averages towards the statistics of the last
@@ -89,13 +124,20 @@ public struct Network: Sendable, Hashable {
         }
     }
 
+    /// A training-mode forward pass over the batch in `workspace`, the running averages moved,
+    /// and the loss, whose gradient is left where the backward pass starts. Returns the
+    /// batch's mean loss, NaN or ±∞ included: the caller decides what divergence means.
+    mutating func forwardWithLoss(_ workspace: inout Workspace, loss: Loss) -> Double {
+        forward(&workspace, mode: .training)
+        updateRunningStatistics(from: workspace)
+        return loss.mean(of: &workspace)
+    }
+
     /// One training-mode pass over the batch in `workspace`: forward, running averages, loss
     /// and backward. Returns the batch's mean loss, NaN or ±∞ included: the caller decides
     /// what divergence means.
     public mutating func computeGradients(_ workspace: inout Workspace, loss: Loss, gradients: inout Gradients) -> Double {
-        forward(&workspace, mode: .training)
-        updateRunningStatistics(from: workspace)
-        let value = loss.mean(of: &workspace)
+        let value = forwardWithLoss(&workspace, loss: loss)
         backward(&workspace, gradients: &gradients)
         return value
     }

@@ -33,22 +33,38 @@ public struct SGD: Codable, Sendable, Hashable {
         return finite
     }
 
-    private func update(_ parameters: inout [Float], _ gradient: [Float], _ velocity: inout [Float]) -> Bool {
+    /// A dense layer's weights stepped during back-propagation, while the layer is in cache and
+    /// without storing their gradient: v ← μ·v − ε·(dAᵀ X) as one GEMM into the velocity
+    /// (alpha −ε, beta μ), then θ ← θ + v. Returns false when a weight has become NaN or ±∞.
+    func step(_ weights: inout Matrix, velocity: inout Matrix, outputGradient: Matrix, input: Matrix) -> Bool {
+        Matrix.multiply(outputGradient, .transposed, input, .none, into: &velocity, alpha: -Float(learningRate), beta: Float(momentum))
+        return Self.advance(&weights.elements, by: velocity.elements)
+    }
+
+    /// v ← μ·v − ε·g, then θ ← θ + v.
+    func update(_ parameters: inout [Float], _ gradient: [Float], _ velocity: inout [Float]) -> Bool {
         let mu = Float(momentum), epsilon = Float(learningRate)
+        gradient.withUnsafeBufferPointer { g in
+            velocity.withUnsafeMutableBufferPointer { v in
+                for i in 0..<v.count { v[i] = mu * v[i] - epsilon * g[i] }
+            }
+        }
+        return Self.advance(&parameters, by: velocity)
+    }
+
+    /// θ ← θ + v; false when some θ is NaN or ±∞ afterwards.
+    static func advance(_ parameters: inout [Float], by velocity: [Float]) -> Bool {
         // A Float is NaN or ±∞ exactly when its 8 exponent bits are all ones; OR-ing a flag for
         // that over the loop checks every parameter in the same pass, and, unlike a
         // floating-point sum, an integer OR still vectorises.
         var nonFinite: UInt32 = 0
-        gradient.withUnsafeBufferPointer { g in
-            velocity.withUnsafeMutableBufferPointer { v in
-                parameters.withUnsafeMutableBufferPointer { theta in
-                    for i in 0..<theta.count {
-                        let step = mu * v[i] - epsilon * g[i]
-                        v[i] = step
-                        let updated = theta[i] + step
-                        theta[i] = updated
-                        nonFinite |= (((updated.bitPattern >> 23) & 0xFF) &+ 1) >> 8
-                    }
+        velocity.withUnsafeBufferPointer { v in
+            parameters.withUnsafeMutableBufferPointer { theta in
+                precondition(theta.count == v.count, "\(v.count) velocities for \(theta.count) parameters")
+                for i in 0..<theta.count {
+                    let updated = theta[i] + v[i]
+                    theta[i] = updated
+                    nonFinite |= (((updated.bitPattern >> 23) & 0xFF) &+ 1) >> 8
                 }
             }
         }

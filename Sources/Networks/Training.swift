@@ -38,14 +38,14 @@ extension Network {
             }
             guard step < configuration.steps else { break }
             sampler.fill(&workspace)
-            let loss = computeGradients(&workspace, loss: configuration.loss, gradients: &gradients)
+            let loss = forwardWithLoss(&workspace, loss: configuration.loss)
             guard loss.isFinite else {
                 record.divergence = Divergence(step: step + 1, cause: .trainingLoss)
                 return record
             }
             lossSum += loss
             lossCount += 1
-            let finite = configuration.optimizer.step(&self, gradients: gradients, velocity: &velocity)
+            let finite = backward(&workspace, stepping: configuration.optimizer, gradients: &gradients, velocity: &velocity)
             record.steps = step + 1
             guard finite else {
                 record.divergence = Divergence(step: step + 1, cause: .parameters)

@@ -89,21 +89,37 @@ public struct LayerWorkspace: Sendable {
     /// ∂L/∂A after a backward pass.
     public var preActivationGradients: Matrix { batchNormalized ? normalizationGradients : backpropagated }
 
-    /// H = φ(activation inputs).
-    mutating func activate(_ activation: Activation) {
-        let inputs = activationInputs
-        inputs.elements.withUnsafeBufferPointer { a in
-            activations.elements.withUnsafeMutableBufferPointer { h in activation.apply(a, into: h) }
+    /// H = φ(activation inputs); with a (non-empty) `bias`, A ← A + b first, in the same pass.
+    mutating func activate(_ activation: Activation, bias: [Float] = []) {
+        guard !bias.isEmpty else {
+            let inputs = activationInputs
+            inputs.elements.withUnsafeBufferPointer { a in
+                activations.elements.withUnsafeMutableBufferPointer { h in activation.apply(a, into: h) }
+            }
+            return
+        }
+        precondition(!batchNormalized, "a bias before batch normalisation")
+        bias.withUnsafeBufferPointer { b in
+            preActivations.elements.withUnsafeMutableBufferPointer { a in
+                activations.elements.withUnsafeMutableBufferPointer { h in activation.apply(addingToEachRow: b, a, into: h) }
+            }
         }
     }
 
-    /// ∂L/∂H ⊙ φ′ in place.
-    mutating func backpropagateThroughActivation(_ activation: Activation) {
+    /// ∂L/∂H ⊙ φ′ in place; with a (non-empty) `biasGradient`, the column sums of the result
+    /// (the gradient of the bias before the units) go there in the same pass.
+    mutating func backpropagateThroughActivation(_ activation: Activation, biasGradient: inout [Float]) {
         let inputs = activationInputs, outputs = activations
         inputs.elements.withUnsafeBufferPointer { a in
             outputs.elements.withUnsafeBufferPointer { h in
                 backpropagated.elements.withUnsafeMutableBufferPointer { g in
-                    activation.multiplyByDerivative(g, preActivations: a, activations: h)
+                    if biasGradient.isEmpty {
+                        activation.multiplyByDerivative(g, preActivations: a, activations: h)
+                    } else {
+                        biasGradient.withUnsafeMutableBufferPointer { sums in
+                            activation.multiplyByDerivative(g, preActivations: a, activations: h, summingColumnsInto: sums)
+                        }
+                    }
                 }
             }
         }

@@ -73,7 +73,7 @@ import Testing
         let digests = Plan.catalogue.map { CodeIdentity.ofBuild(experiment: $0.id)?.code }
         #expect(digests.allSatisfy { $0?.count == 64 })
         #expect(Set(digests).count == Plan.catalogue.count)
-        #expect(CodeIdentity.blas.hasPrefix("BLIS 0.9"), "\(CodeIdentity.blas)")
+        #expect(CodeIdentity.blas.hasPrefix("OpenBLAS 0.3.31"), "\(CodeIdentity.blas)")
     }
 
     /// An entry stored by other code is a miss for this code, though it lies in the same folder.
