@@ -38,7 +38,7 @@ struct Build: ParsableCommand {
         """)
     var pdf = false
 
-    @Option(help: "The paper of handout.pdf: a4 or letter.")
+    @Option(help: "The paper size of handout.pdf.")
     var paper: Paper = .a4
 
     @Flag(help: "Also write handout-single.html: the page with its style sheet and figures (SVG) inside, linking to no other file.")

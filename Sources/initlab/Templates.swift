@@ -13,7 +13,7 @@ struct Templates: ParsableCommand {
             beside its place and swapped in whole.
             """)
 
-    @Option(help: "Write the built-in templates into this folder.")
+    @Option(help: ArgumentHelp("Write the built-in templates into this folder.", valueName: "dir"))
     var export: String?
 
     @Flag(help: "With --export, replace the folder even if it holds files initlab did not write (they are lost).")
