@@ -13,9 +13,8 @@ struct BuiltInTemplates: BuildToolPlugin {
         var files: [URL] = []
         while let url = enumerator?.nextObject() as? URL {
             // Hidden files (an editor's swap file, .DS_Store) are not templates.
-            guard !url.lastPathComponent.hasPrefix("."), (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else {
-                continue
-            }
+            let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+            guard isFile, !url.lastPathComponent.hasPrefix(".") else { continue }
             files.append(url)
         }
         files.sort { $0.path < $1.path }

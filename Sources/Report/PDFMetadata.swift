@@ -25,7 +25,9 @@ enum PDFMetadata {
         // The table: "xref", then sections "FIRST COUNT" each followed by COUNT 20-byte entries.
         var entries: [(number: Int, at: Int)] = []
         var cursor = xrefAt + 4
-        func skipSpace() { while cursor < trailerAt, bytes[cursor] == 0x20 || bytes[cursor] == 0x0A || bytes[cursor] == 0x0D { cursor += 1 } }
+        func skipSpace() {
+            while cursor < trailerAt, [0x20, 0x0A, 0x0D].contains(bytes[cursor]) { cursor += 1 }
+        }
         skipSpace()
         while cursor < trailerAt {
             let header = text(bytes, from: cursor, upTo: "\n").split(separator: " ").compactMap { Int($0) }

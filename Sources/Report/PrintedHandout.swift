@@ -36,7 +36,8 @@ public enum PrintedHandout {
                 return "\(folder)/\(name)"
             }
         }
-        throw LocatedError("--pdf", "no Chromium on PATH to print the handout with (looked for \(browserNames.joined(separator: ", ")))", hint: installHint)
+        let names = browserNames.joined(separator: ", ")
+        throw LocatedError("--pdf", "no Chromium on PATH to print the handout with (looked for \(names))", hint: installHint)
     }
 
     /// Prints `index.html` of `site` (the files by path) on `paper` with `browser`.
@@ -112,7 +113,7 @@ public enum PrintedHandout {
     /// The text of the page's `<title>`, which the PDF's metadata repeats.
     static func title(of page: String) -> String {
         guard let match = page.firstMatch(of: /<title>([^<]*)<\/title>/) else { return "" }
-        return String(match.output.1).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+        return entities.reduce(String(match.output.1)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 }

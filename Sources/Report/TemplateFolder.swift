@@ -59,7 +59,7 @@ public struct TemplateFolder: Sendable {
         return try TemplateFolder(path: BuiltInTemplates.label, source: Source(
             names: { folder in
                 let prefix = folder.isEmpty ? "" : folder + "/"
-                return files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.map { String($0.dropFirst(prefix.count)) }
+                return files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.filter { !$0.contains("/") }
             },
             read: { relative throws(LocatedError) in
                 guard let data = files[relative] else {
@@ -97,7 +97,8 @@ public struct TemplateFolder: Sendable {
             }
         }
         guard templates["report"] != nil else {
-            throw LocatedError(located("report.mustache"), "the page template is missing", hint: "every template folder needs report.mustache")
+            throw LocatedError(located("report.mustache"), "the page template is missing",
+                hint: "every template folder needs report.mustache")
         }
         self.templates = templates
         self.templatePaths = templatePaths
@@ -117,7 +118,8 @@ public struct TemplateFolder: Sendable {
             sections.append(Section(id: id.isEmpty ? stem : String(id), path: located(relative), text: text, scanner: scanner))
         }
         guard !sections.isEmpty else {
-            throw LocatedError(located("content"), "no content/*.md files", hint: "the handout needs at least one section; the prose lives in content/*.md")
+            throw LocatedError(located("content"), "no content/*.md files",
+                hint: "the handout needs at least one section; the prose lives in content/*.md")
         }
         self.sections = sections
     }

@@ -25,6 +25,7 @@ struct Templates: ParsableCommand {
             return
         }
         try BuiltInTemplates.export(to: export, force: force)
-        FileHandle.standardError.write(Data("initlab: wrote \(BuiltInTemplates.paths.count) files to \(export); build with --templates \(export)\n".utf8))
+        let message = "initlab: wrote \(BuiltInTemplates.paths.count) files to \(export); build with --templates \(export)\n"
+        FileHandle.standardError.write(Data(message.utf8))
     }
 }

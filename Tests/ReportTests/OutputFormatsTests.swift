@@ -14,7 +14,8 @@ import TextSupport
         <source type="image/svg+xml" srcset="figures/a.svg">
         <img src="figures/a.png" alt="A">
         </picture><figcaption>A. <span class="downloads">Files: <a href="figures/a.svg">SVG</a></span></figcaption></figure>
-        <figure id="fig-b"><picture><source type="image/svg+xml" srcset="figures/b.svg"><img src="figures/b.png" alt="B"></picture></figure>
+        <figure id="fig-b"><picture><source type="image/svg+xml" srcset="figures/b.svg">
+        <img src="figures/b.png" alt="B"></picture></figure>
         <p>See <a href="https://example.org/paper">the paper</a>; <a href="data/manifest.json">the manifest</a> lists all.</p>
         </body></html>
         """
@@ -52,7 +53,8 @@ import TextSupport
     /// A PDF as Chromium writes one: the information dictionary first, a classic table after.
     static func chromiumLike() -> Data {
         let objects = [
-            "1 0 obj\n<</Title <FEFF0054>\n/Creator (HeadlessChrome/156.0.0.0)\n/Producer (Skia/PDF m156)\n/CreationDate (D:20261207191240+00'00')>>\nendobj\n",
+            "1 0 obj\n<</Title <FEFF0054>\n/Creator (HeadlessChrome/156.0.0.0)\n/Producer (Skia/PDF m156)\n"
+                + "/CreationDate (D:20261207191240+00'00')>>\nendobj\n",
             "2 0 obj\n<</Type /Catalog /Pages 3 0 R>>\nendobj\n",
             "3 0 obj\n<</Type /Pages /Kids [] /Count 0>>\nendobj\n",
         ]
@@ -98,7 +100,9 @@ import TextSupport
     }
 
     @Test func aPDFWithoutAClassicTableIsRefused() {
-        #expect(throws: PDFMetadata.Failure.self) { try PDFMetadata.rewrite(Data("%PDF-1.5\nnothing".utf8), title: "T", date: "2000-01-01T00:00:00Z") }
+        #expect(throws: PDFMetadata.Failure.self) {
+            try PDFMetadata.rewrite(Data("%PDF-1.5\nnothing".utf8), title: "T", date: "2000-01-01T00:00:00Z")
+        }
     }
 
     @Test func titlesAreUTF16WithAByteOrderMark() {
@@ -123,7 +127,9 @@ import TextSupport
 }
 
 @Suite struct BuiltInTemplatesTests {
-    static let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository: this file is Tests/ReportTests/OutputFormatsTests.swift.
+    static let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The executable carries every file of templates/ byte for byte, and nothing else.
     @Test func theBuiltInTemplatesAreTheProjectFolder() throws {
@@ -131,7 +137,8 @@ import TextSupport
         var onDisk: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
         while let url = enumerator?.nextObject() as? URL {
-            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true, !url.lastPathComponent.hasPrefix(".") else { continue }
+            let isFile = try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true
+            guard isFile, !url.lastPathComponent.hasPrefix(".") else { continue }
             onDisk[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
         }
         #expect(onDisk.count > 10)

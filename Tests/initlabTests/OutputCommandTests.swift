@@ -44,7 +44,8 @@ import Testing
         let site = scratch.url.appendingPathComponent("site")
         let outcome = try Initlab.run(Self.build + ["--cache", cache.path, "--output", site.path, "--templates", exported.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(try Data(contentsOf: site.appendingPathComponent("index.html")) == Data(contentsOf: QuickBuild.site().appendingPathComponent("index.html")))
+        let page = try Data(contentsOf: site.appendingPathComponent("index.html"))
+        #expect(try page == Data(contentsOf: QuickBuild.site().appendingPathComponent("index.html")))
     }
 
     @Test func theExportRefusesAFolderItDidNotWrite() throws {
@@ -54,7 +55,8 @@ import Testing
         try Data("mine".utf8).write(to: mine)
         let outcome = try Initlab.run(["templates", "--export", scratch.url.path])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("--export \(scratch.url.path): this folder holds files initlab did not write"), "\(outcome.stderr)")
+        let refusal = "--export \(scratch.url.path): this folder holds files initlab did not write"
+        #expect(outcome.stderr.contains(refusal), "\(outcome.stderr)")
         #expect(try Data(contentsOf: mine) == Data("mine".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["notes.txt"])
     }
@@ -110,7 +112,8 @@ import Testing
             Self.build + ["--cache", scratch.url.appendingPathComponent("cache").path, "--output", site.path, "--pdf"],
             environment: ["PATH": scratch.url.path])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("--pdf: no Chromium on PATH") && outcome.stderr.contains("apt-get install chromium"), "\(outcome.stderr)")
+        let named = outcome.stderr.contains("--pdf: no Chromium on PATH") && outcome.stderr.contains("apt-get install chromium")
+        #expect(named, "\(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: site.path))
     }
 }
