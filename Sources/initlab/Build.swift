@@ -38,8 +38,8 @@ struct Build: ParsableCommand {
         """)
     var pdf = false
 
-    @Option(help: "The paper size of handout.pdf.")
-    var paper: Paper = .a4
+    @Option(help: "The paper size of handout.pdf, with --pdf (default: a4).")
+    var paper: Paper?
 
     @Flag(help: "Also write handout-single.html: the page with its style sheet and figures (SVG) inside, linking to no other file.")
     var singleFile = false
@@ -56,6 +56,10 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    func validate() throws {
+        if paper != nil && !pdf { throw ValidationError("--paper sets the paper of handout.pdf, which only --pdf writes") }
+    }
+
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
         let plan = try planOptions.plan()
@@ -64,7 +68,9 @@ struct Build: ParsableCommand {
         let browser = pdf ? try PrintedHandout.browser() : nil
         // The build's inputs: neither --force nor a marker lets the site replace them or a
         // folder holding them.
-        if let templates { Protection.protect(URL(fileURLWithPath: templates), as: "the templates folder") }
+        // Without --templates, ./templates is still protected: in the project it is the folder
+        // the built-in templates are made from, and --force must not take it.
+        Protection.protect(URL(fileURLWithPath: templates ?? "templates"), as: "the templates folder")
         Protection.protect(URL(fileURLWithPath: planOptions.cache), as: "the cache folder")
         if let config = planOptions.config {
             Protection.protect(URL(fileURLWithPath: config).deletingLastPathComponent(), as: "the configuration file's folder")
@@ -90,7 +96,7 @@ struct Build: ParsableCommand {
             throw BuildFailure(message: "\(summary.failedChecks.count) of \(summary.checksTotal) checks failed; the previous site in \(output) is left as it was:\n\(list)\n(--allow-failed-checks writes the site anyway)")
         }
         if singleFile { files[SingleFilePage.path] = SingleFilePage.make(from: files) }
-        if let browser { files[PrintedHandout.path] = try PrintedHandout.print(files, paper: paper, browser: browser) }
+        if let browser { files[PrintedHandout.path] = try PrintedHandout.print(files, paper: paper ?? .a4, browser: browser) }
         try builder.writeSite(files, to: output, force: force)
         for timing in outcome.timings {
             log(String(format: "  %@: %@ in %.2f s", timing.experiment, timing.cached ? "from the cache" : "ran", timing.seconds))
