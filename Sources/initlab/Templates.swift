@@ -19,6 +19,10 @@ struct Templates: ParsableCommand {
     @Flag(help: "With --export, replace the folder even if it holds files initlab did not write (they are lost).")
     var force = false
 
+    func validate() throws {
+        if force && export == nil { throw ValidationError("--force replaces the folder of --export, which is missing") }
+    }
+
     func run() throws {
         guard let export else {
             print(BuiltInTemplates.paths.joined(separator: "\n"))

@@ -61,6 +61,12 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["notes.txt"])
     }
 
+    @Test func forceWithoutAnExportIsAUsageError() throws {
+        let outcome = try Initlab.run(["templates", "--force"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("--force replaces the folder of --export, which is missing"), "\(outcome.stderr)")
+    }
+
     /// Two builds print the same PDF bytes, on A4 unless asked for letter; the single file asks
     /// for nothing else; both are in the site's marker.
     @Test func thePDFAndTheSingleFile() throws {
