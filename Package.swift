@@ -50,6 +50,9 @@ let package = Package(
         // The digest of the code that computes results, made at build time, keys the result cache.
         .executableTarget(name: "CodeDigest"),
         .plugin(name: "CodeIdentity", capability: .buildTool(), dependencies: ["CodeDigest"]),
+        // The templates as Swift source, so the executable carries them and runs from any folder.
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(name: "BuiltInTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .target(
             name: "Experiments",
             dependencies: ["Initializers", "Networks", "Numerics", "CBLAS", "FileSafety", "TextSupport"],
@@ -67,7 +70,8 @@ let package = Package(
                 "Experiments", "Presentation", "Initializers", "Charts", "TeXMath", "TextSupport", "FileSafety",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
-            ]
+            ],
+            plugins: ["BuiltInTemplates"]
         ),
         .executableTarget(
             name: "initlab",

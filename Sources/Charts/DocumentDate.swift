@@ -2,11 +2,11 @@ import Foundation
 
 /// The creation date written into PDFs: SOURCE_DATE_EPOCH when set (reproducible builds),
 /// otherwise a fixed date, so the same figure always gives the same bytes.
-enum DocumentDate {
+public enum DocumentDate {
     static let fixed = "2000-01-01T00:00:00Z"
 
     /// ISO 8601 in UTC, the form `cairo_pdf_surface_set_metadata` accepts.
-    static func current(environment: [String: String]) -> String {
+    public static func current(environment: [String: String]) -> String {
         guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text.trimmingCharacters(in: .whitespaces)),
             seconds >= 0, seconds < 253_402_300_800
         else { return fixed }

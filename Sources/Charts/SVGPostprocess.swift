@@ -1,7 +1,7 @@
 import TextSupport
 
 /// Rewrites cairo's SVG so it is accessible and byte-identical across runs and processes.
-enum SVGPostprocess {
+public enum SVGPostprocess {
     /// Renumbers cairo's process-wide `surfaceN` ids from 1 in order of appearance (with every
     /// reference), gives the root element `role="img"` and `aria-labelledby`, and inserts
     /// `<title>` and `<desc>` as its first children.
@@ -52,6 +52,39 @@ enum SVGPostprocess {
             output += Array(String(number).utf8)
             copied = end
             i = end
+        }
+        output += svg[copied...]
+        return output
+    }
+
+    /// The SVG with `prefix` put before every id and every reference to one (`id="…"`,
+    /// `href="#…"`, `url(#…)`, `aria-labelledby`), so that several figures inlined into one page
+    /// keep their own glyphs and labels: cairo names them alike (`glyph0-1`) in every figure.
+    public static func prefixingIDs(_ svg: [UInt8], with prefix: String) -> [UInt8] {
+        let labels = Array(#"aria-labelledby="title desc""#.utf8)
+        let prefixed = Array("aria-labelledby=\"\(prefix)title \(prefix)desc\"".utf8)
+        let tokens = [Array(" id=\"".utf8), Array("href=\"#".utf8), Array("url(#".utf8)]
+        let insertion = Array(prefix.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(svg.count + svg.count / 20)
+        var copied = 0
+        var i = 0
+        while i < svg.count {
+            if svg[i] == labels[0], svg[i...].starts(with: labels) {
+                output += svg[copied..<i]
+                output += prefixed
+                i += labels.count
+                copied = i
+                continue
+            }
+            guard let token = tokens.first(where: { svg[i] == $0[0] && svg[i...].starts(with: $0) }) else {
+                i += 1
+                continue
+            }
+            i += token.count
+            output += svg[copied..<i]
+            output += insertion
+            copied = i
         }
         output += svg[copied...]
         return output

@@ -95,7 +95,12 @@ public struct ReportBuilder {
             "hasReferences": !document.numbering.citationOrder.isEmpty,
             "references": document.numbering.citationOrder.compactMap { key -> [String: Any]? in
                 guard let entry = templates.bibliography.entries[key], let number = document.numbering.citations[key] else { return nil }
-                return ["key": key, "number": number, "authors": entry.authors, "title": entry.title, "venue": entry.venue, "year": entry.year, "link": entry.link ?? ""]
+                var reference: [String: Any] = [
+                    "key": key, "number": number, "authors": entry.authors, "title": entry.title, "venue": entry.venue, "year": entry.year,
+                ]
+                // Left out when there is none: Mustache counts an empty string as present, which made an empty link.
+                if let link = entry.link { reference["link"] = link }
+                return reference
             },
         ]
         let page = try pages.render("report", context)

@@ -27,66 +27,99 @@ public struct TemplateFolder: Sendable {
     /// What output/README.md says; the site carries it so the folder explains itself.
     public let outputReadme: String
 
+    /// The templates of the folder at `path` (`--templates`).
     public init(path: String) throws(LocatedError) {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw LocatedError("--templates \(path)", "no template folder here", hint: "run from the project folder, or pass --templates DIR")
+            throw LocatedError("--templates \(path)", "no template folder here",
+                hint: "leave out --templates for the built-in ones, or `initlab templates --export DIR` to write them out")
         }
-        self.path = path
         let url = URL(fileURLWithPath: path)
         // Every file is read from inside the folder: a link out of it would publish whatever it
         // points to (a partial linked to /etc/passwd is rendered into the page).
         let root = url.resolvingSymlinksInPath().path
-        func read(_ file: URL) throws(LocatedError) -> String {
-            let target = file.resolvingSymlinksInPath().path
-            guard target.hasPrefix(root + "/") else {
-                throw LocatedError(file.path, "this file is a link to \(target), outside the template folder \(path)",
-                    hint: "copy the file into the folder")
-            }
-            return try Self.read(file)
-        }
+        try self.init(path: url.path, source: Source(
+            names: { folder in (try? fileManager.contentsOfDirectory(atPath: url.appendingPathComponent(folder).path)) ?? [] },
+            read: { relative throws(LocatedError) in
+                let file = url.appendingPathComponent(relative)
+                let target = file.resolvingSymlinksInPath().path
+                guard target.hasPrefix(root + "/") else {
+                    throw LocatedError(file.path, "this file is a link to \(target), outside the template folder \(path)",
+                        hint: "copy the file into the folder")
+                }
+                return try Self.read(file)
+            }))
+    }
+
+    /// The templates built into the executable from the project's `templates/` folder; errors
+    /// name their files as `built-in templates/…`.
+    public static func builtIn() throws(LocatedError) -> TemplateFolder {
+        let files = BuiltInTemplates.files
+        return try TemplateFolder(path: BuiltInTemplates.label, source: Source(
+            names: { folder in
+                let prefix = folder.isEmpty ? "" : folder + "/"
+                return files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.filter { !$0.contains("/") }
+            },
+            read: { relative throws(LocatedError) in
+                guard let data = files[relative] else {
+                    throw LocatedError("\(BuiltInTemplates.label)/\(relative)", "cannot read this file", hint: "it is missing")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw LocatedError("\(BuiltInTemplates.label)/\(relative)", "not valid UTF-8 text")
+                }
+                return text
+            }))
+    }
+
+    /// Where the files of a template folder come from: the names in a subfolder (`""` the top)
+    /// and the text of a file, both by path relative to the folder.
+    struct Source {
+        let names: (String) -> [String]
+        let read: (String) throws(LocatedError) -> String
+    }
+
+    init(path: String, source: Source) throws(LocatedError) {
+        self.path = path
+        func located(_ relative: String) -> String { "\(path)/\(relative)" }
         var templates: [String: String] = [:]
         var templatePaths: [String: String] = [:]
-        for folder in [url, url.appendingPathComponent("partials")] {
-            let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names.sorted() where name.hasSuffix(".mustache") {
+        for folder in ["", "partials"] {
+            for name in source.names(folder).sorted() where name.hasSuffix(".mustache") {
                 let template = String(name.dropLast(".mustache".count))
-                let file = folder.appendingPathComponent(name)
+                let relative = folder.isEmpty ? name : "\(folder)/\(name)"
                 if let other = templatePaths[template] {
-                    throw LocatedError(file.path, "a second template named \(template); the first is \(other)",
+                    throw LocatedError(located(relative), "a second template named \(template); the first is \(other)",
                         hint: "a partial is used by its name, so names must differ")
                 }
-                templates[template] = try read(file)
-                templatePaths[template] = file.path
+                templates[template] = try source.read(relative)
+                templatePaths[template] = located(relative)
             }
         }
         guard templates["report"] != nil else {
-            throw LocatedError(url.appendingPathComponent("report.mustache").path, "the page template is missing", hint: "every template folder needs report.mustache")
+            throw LocatedError(located("report.mustache"), "the page template is missing",
+                hint: "every template folder needs report.mustache")
         }
         self.templates = templates
         self.templatePaths = templatePaths
         pages = try PageTemplates(templates: templates, paths: templatePaths, folder: path)
-        styleSheet = try read(url.appendingPathComponent("style.css"))
-        outputReadme = try read(url.appendingPathComponent("output-README.md"))
-        let references = url.appendingPathComponent("references.json")
-        bibliography = try Bibliography(path: references.path, text: try read(references))
+        styleSheet = try source.read("style.css")
+        outputReadme = try source.read("output-README.md")
+        bibliography = try Bibliography(path: located("references.json"), text: try source.read("references.json"))
 
-        let content = url.appendingPathComponent("content")
-        guard let names = try? fileManager.contentsOfDirectory(atPath: content.path) else {
-            throw LocatedError(content.path, "the content folder is missing", hint: "the prose lives in content/*.md")
-        }
+        let names = source.names("content").sorted().filter { $0.hasSuffix(".md") }
         var sections: [Section] = []
-        for name in names.sorted() where name.hasSuffix(".md") {
-            let file = content.appendingPathComponent(name)
+        for name in names {
+            let relative = "content/\(name)"
             let stem = String(name.dropLast(3))
             let id = stem.drop { $0.isNumber || $0 == "-" }
-            let text = try read(file)
-            let scanner = try ContentScanner(path: file.path, text: text)
-            sections.append(Section(id: id.isEmpty ? stem : String(id), path: file.path, text: text, scanner: scanner))
+            let text = try source.read(relative)
+            let scanner = try ContentScanner(path: located(relative), text: text)
+            sections.append(Section(id: id.isEmpty ? stem : String(id), path: located(relative), text: text, scanner: scanner))
         }
         guard !sections.isEmpty else {
-            throw LocatedError(content.path, "no content/*.md files", hint: "the handout needs at least one section")
+            throw LocatedError(located("content"), "no content/*.md files",
+                hint: "the handout needs at least one section; the prose lives in content/*.md")
         }
         self.sections = sections
     }

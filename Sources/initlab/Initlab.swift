@@ -11,7 +11,7 @@ struct Initlab: ParsableCommand {
         commandName: "initlab",
         abstract: "Writes a handout on neural-network weight initialisation: runs the experiments, draws the figures, assembles the report.",
         version: "initlab \(InitlabVersion.current)",
-        subcommands: [Build.self, Run.self, Config.self, Sample.self, Rules.self, Gallery.self, Clean.self],
+        subcommands: [Build.self, Run.self, Config.self, Sample.self, Rules.self, Gallery.self, Templates.self, Clean.self],
         defaultSubcommand: nil)
 
     /// Exit statuses: 0 success, 1 a failure during the build, 2 a usage error (bad option or

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Charts
+@testable import ChartGallery
 
 @Suite struct RichTextTests {
     typealias Run = RichText.Run
@@ -59,6 +60,34 @@ import Testing
         let svg = Array(#"<?xml version="1.0"?>"#.utf8) + Array("\n<svg width=\"1pt\">\n<defs/></svg>".utf8)
         let result = String(decoding: SVGPostprocess.finish(svg, title: "T", description: "D"), as: UTF8.self)
         #expect(result.contains(#"<svg width="1pt" role="img" aria-labelledby="title desc">"# + "\n<title id=\"title\">T</title>\n<desc id=\"desc\">D</desc>\n<defs/>"))
+    }
+}
+
+@Suite struct SVGIDPrefixTests {
+    @Test func everyIDAndEveryReferenceGetsThePrefix() {
+        let svg = ##"<svg role="img" aria-labelledby="title desc"><title id="title">T</title><symbol id="glyph0-1"/>"##
+            + ##"<use xlink:href="#glyph0-1" x="1"/><g clip-path="url(#clip1)"><clipPath id="clip1"/></g></svg>"##
+        let result = String(decoding: SVGPostprocess.prefixingIDs(Array(svg.utf8), with: "f2-"), as: UTF8.self)
+        #expect(result == ##"<svg role="img" aria-labelledby="f2-title f2-desc"><title id="f2-title">T</title><symbol id="f2-glyph0-1"/>"##
+            + ##"<use xlink:href="#f2-glyph0-1" x="1"/><g clip-path="url(#f2-clip1)"><clipPath id="f2-clip1"/></g></svg>"##)
+    }
+
+    /// Two drawn figures, prefixed differently, share no id: inlined into one page, neither
+    /// draws the other's glyphs.
+    @Test func twoRenderedFiguresShareNoIDOnceTheyArePrefixed() throws {
+        let svg = try ChartRenderer.render(ChartGallery.annotations.figure, as: .svg)
+        func ids(_ bytes: [UInt8]) -> Set<String> {
+            Set(String(decoding: bytes, as: UTF8.self).matches(of: #/ id="([^"]+)"/#).map { String($0.output.1) })
+        }
+        func references(_ bytes: [UInt8]) -> Set<String> {
+            Set(String(decoding: bytes, as: UTF8.self).matches(of: /(?:href="#|url\(#)([^")]+)/).map { String($0.output.1) })
+        }
+        let first = SVGPostprocess.prefixingIDs(svg, with: "figure1-"), second = SVGPostprocess.prefixingIDs(svg, with: "figure2-")
+        #expect(ids(svg).contains { $0.hasPrefix("glyph") }, "the test needs a figure with text")
+        #expect(ids(first).isDisjoint(with: ids(second)))
+        #expect(ids(first).count == ids(svg).count)
+        // Every reference still finds its target.
+        #expect(references(first).isSubset(of: ids(first)) && !references(first).isEmpty)
     }
 }
 

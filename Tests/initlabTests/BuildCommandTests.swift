@@ -67,6 +67,7 @@ import Testing
         (["build", "--seed", "minus"], "seed"),
         (["bild"], "bild"),
         (["build", "--templates", "/nonexistent/templates"], "/nonexistent/templates"),
+        (["build", "--paper", "letter"], "--paper sets the paper of handout.pdf, which only --pdf writes"),
     ])
     func badInputIsAUsageError(_ arguments: [String], _ mentioned: String) throws {
         let outcome = try Initlab.run(arguments)

@@ -21,6 +21,9 @@ import Testing
     static let refusals: [Case] = [
         Case(name: "templates forced", arguments: build + ["--output", "templates", "--force"],
              message: "ROOT/project/templates: refused: it is the templates folder"),
+        Case(name: "templates forced while building from the built-in ones",
+             arguments: ["build", "--profile", "quick", "--cache", "cache", "--quiet", "--output", "templates", "--force"],
+             message: "ROOT/project/templates: refused: it is the templates folder"),
         Case(name: "cache forced", arguments: build + ["--output", "cache", "--force"], message: "ROOT/project/cache: refused: it is the cache folder"),
         Case(name: "working folder forced", arguments: build + ["--output", ".", "--force"], message: "it is the working folder"),
         Case(name: "folder holding the working folder forced", arguments: build + ["--output", "..", "--force"],

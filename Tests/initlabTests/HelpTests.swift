@@ -11,7 +11,7 @@ import Testing
         #expect(help.stdout.contains("--profile"))
     }
 
-    static let commands = ["", "build", "run", "config", "sample", "rules", "gallery", "clean"]
+    static let commands = ["", "build", "run", "config", "sample", "rules", "gallery", "templates", "clean"]
 
     @Test(arguments: commands)
     func helpMatchesTheSnapshot(_ command: String) throws {

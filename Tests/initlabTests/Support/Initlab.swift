@@ -21,10 +21,13 @@ struct Initlab {
         let stderr: String
     }
 
-    /// Runs the command in `directory`, with `environment` added to the tests' own.
-    static func run(_ arguments: [String], in directory: URL = project, environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs the command in `directory`, with `environment` added to the tests' own; `executable`
+    /// is the built one unless a test runs a copy.
+    static func run(
+        _ arguments: [String], in directory: URL = project, environment: [String: String] = [:], executable: URL? = nil
+    ) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = executable ?? Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         if !environment.isEmpty {

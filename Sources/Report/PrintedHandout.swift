@@ -1,0 +1,119 @@
+import Charts
+import FileSafety
+import Foundation
+import TextSupport
+
+/// The paper the PDF is printed on.
+public enum Paper: String, CaseIterable, Sendable {
+    case a4, letter
+
+    /// The CSS page size, which Chromium's printing follows.
+    var cssSize: String { self == .a4 ? "A4" : "letter" }
+}
+
+/// `output/handout.pdf`: the page printed by headless Chromium, a real browser being the faithful
+/// renderer of this HTML and MathML, with an outline of the sections and metadata rewritten so
+/// that two builds give the same bytes.
+public enum PrintedHandout {
+    public static let path = "handout.pdf"
+    /// Overrides the Chromium executable looked up on PATH (tests set it to test the absence).
+    static let browserVariable = "INITLAB_CHROMIUM"
+    static let browserNames = ["chromium", "chromium-browser", "google-chrome"]
+    static let installHint = "install Chromium (Debian: `apt-get install chromium`) or set INITLAB_CHROMIUM to its executable"
+
+    /// The browser that will print, or an error naming how to install one: commands ask before
+    /// running the experiments, so a missing browser costs nothing.
+    public static func browser(environment: [String: String] = ProcessInfo.processInfo.environment) throws(LocatedError) -> String {
+        if let chosen = environment[browserVariable] {
+            guard FileManager.default.isExecutableFile(atPath: chosen) else {
+                throw LocatedError("--pdf", "\(browserVariable)=\(chosen) is not an executable", hint: installHint)
+            }
+            return chosen
+        }
+        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        for name in browserNames {
+            for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+                return "\(folder)/\(name)"
+            }
+        }
+        let names = browserNames.joined(separator: ", ")
+        throw LocatedError("--pdf", "no Chromium on PATH to print the handout with (looked for \(names))", hint: installHint)
+    }
+
+    /// Prints `index.html` of `site` (the files by path) on `paper` with `browser`.
+    public static func print(_ site: [String: Data], paper: Paper, browser: String) throws(LocatedError) -> Data {
+        guard let page = site["index.html"].map({ String(decoding: $0, as: UTF8.self) }) else {
+            throw LocatedError("--pdf", "the site has no index.html to print")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let temporary = URL(fileURLWithPath: environment["TMPDIR"] ?? NSTemporaryDirectory())
+        let folder: URL
+        do {
+            folder = try Created.folder(at: temporary.appendingPathComponent("initlab-print-\(getpid())"))
+        } catch {
+            throw LocatedError(error, option: "--pdf")
+        }
+        defer { try? Deletion.delete(folder, because: .createdByThisProcess) }
+        var files = site.filter { $0.key.hasPrefix("figures/") || $0.key.hasSuffix(".css") }
+        files["index.html"] = Data(pageSized(page, paper: paper).utf8)
+        let output = folder.appendingPathComponent("handout.pdf")
+        do {
+            for (path, data) in files {
+                let url = folder.appendingPathComponent("site").appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+        } catch {
+            throw LocatedError("--pdf", "cannot write the page to print into \(folder.path): \(error.localizedDescription)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = [
+            // Chromium refuses to run as root (as in a container) with its sandbox; the page it
+            // opens is the one just written.
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
+            // Bookmarks from the headings; Chromium before 117 ignores the switch and prints without them.
+            "--generate-pdf-document-outline",
+            "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+            "--print-to-pdf=\(output.path)",
+            folder.appendingPathComponent("site/index.html").absoluteString,
+        ]
+        let log = folder.appendingPathComponent("chromium.log")
+        do {
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: log)
+            process.standardOutput = handle
+            process.standardError = handle
+            try process.run()
+        } catch {
+            throw LocatedError("--pdf", "cannot start \(browser): \(error.localizedDescription)", hint: installHint)
+        }
+        // A browser that hangs (a dialog, a broken GPU stack) must not hang the build.
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(600)) { if process.isRunning { process.terminate() } }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let pdf = FileManager.default.contents(atPath: output.path), !pdf.isEmpty else {
+            let said = String(decoding: FileManager.default.contents(atPath: log.path) ?? Data(), as: UTF8.self)
+                .split(separator: "\n").suffix(3).joined(separator: " / ")
+            throw LocatedError("--pdf", "\(browser) did not print the page (status \(process.terminationStatus)): \(said)")
+        }
+        do {
+            return try PDFMetadata.rewrite(pdf, title: title(of: page), date: DocumentDate.current(environment: environment))
+        } catch {
+            throw LocatedError("--pdf", "cannot rewrite the metadata of the PDF \(browser) printed: \(error.reason)")
+        }
+    }
+
+    /// The page with its paper size set, as the last rule so it wins over the style sheet's.
+    static func pageSized(_ page: String, paper: Paper) -> String {
+        let rule = "<style>@page { size: \(paper.cssSize); }</style>\n"
+        guard let head = page.range(of: "</head>") else { return rule + page }
+        return page.replacingCharacters(in: head.lowerBound..<head.lowerBound, with: rule)
+    }
+
+    /// The text of the page's `<title>`, which the PDF's metadata repeats.
+    static func title(of page: String) -> String {
+        guard let match = page.firstMatch(of: /<title>([^<]*)<\/title>/) else { return "" }
+        let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+        return entities.reduce(String(match.output.1)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+}
