@@ -50,7 +50,8 @@ benchmark: deps
 
 # PREFIX/bin/initlab finds its BLAS in PREFIX/lib/initlab (an rpath relative to the executable)
 # and carries the Swift runtime inside it, so the install runs from any folder and survives
-# being moved; the templates go to PREFIX/share/initlab/templates (pass them with --templates).
+# being moved; the templates are built into it, and the shipped digits (data/mnist-5k) go to
+# PREFIX/share/initlab/data, where it looks for them.
 PREFIX ?= /usr/local
 
 # Built in a folder of its own: the static runtime would otherwise rebuild every module of
@@ -59,14 +60,14 @@ STATIC_BUILD := .build/static
 
 install: deps
 	$(SWIFT) build -c release --product initlab --static-swift-stdlib --scratch-path $(STATIC_BUILD)
-	install -d $(PREFIX)/bin $(PREFIX)/lib/initlab $(PREFIX)/share/initlab
+	install -d $(PREFIX)/bin $(PREFIX)/lib/initlab $(PREFIX)/share/initlab/data/mnist-5k
 	install -m 755 $(STATIC_BUILD)/release/initlab $(PREFIX)/bin/initlab
 	install -m 644 .build/openblas/lib/*.so* .build/openblas/LICENSE.txt $(PREFIX)/lib/initlab/
-	rm -rf $(PREFIX)/share/initlab/templates
-	cp -R templates $(PREFIX)/share/initlab/templates
+	install -m 644 data/mnist-5k/* $(PREFIX)/share/initlab/data/mnist-5k/
 
 # Installs into a folder under .build, moves the install elsewhere, and runs it from a third
-# folder: the quick handout must build with nothing of the checkout in reach.
+# folder: the quick handout must build, and the shipped digits be found, with nothing of the
+# checkout in reach.
 INSTALL_CHECK := $(CURDIR)/.build/install-check
 
 install-check:
@@ -75,8 +76,10 @@ install-check:
 	mv $(INSTALL_CHECK)/installed $(INSTALL_CHECK)/moved
 	mkdir -p $(INSTALL_CHECK)/elsewhere
 	cd $(INSTALL_CHECK)/elsewhere && ../moved/bin/initlab --version && ../moved/bin/initlab build --profile quick --quiet \
-	  --templates ../moved/share/initlab/templates --output site --cache cache
+	  --output site --cache cache
 	test -s $(INSTALL_CHECK)/elsewhere/site/index.html
+	printf 'experiments:\n  convergence:\n    dataset: mnist-5k\n' > $(INSTALL_CHECK)/elsewhere/digits.yml
+	cd $(INSTALL_CHECK)/elsewhere && ../moved/bin/initlab config --config digits.yml > /dev/null
 	rm -rf $(INSTALL_CHECK)
 
 # The house style (.swift-format: 4 spaces, lines up to 140 characters), with the formatter
