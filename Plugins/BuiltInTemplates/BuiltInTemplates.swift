@@ -19,11 +19,13 @@ struct BuiltInTemplates: BuildToolPlugin {
         }
         files.sort { $0.path < $1.path }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedBuiltInTemplates.swift")
-        return [.buildCommand(
-            displayName: "Embedding the templates",
-            executable: try context.tool(named: "TemplateEmbedder").url,
-            arguments: [output.path, folder.path] + files.map(\.path),
-            inputFiles: files,
-            outputFiles: [output])]
+        return [
+            .buildCommand(
+                displayName: "Embedding the templates",
+                executable: try context.tool(named: "TemplateEmbedder").url,
+                arguments: [output.path, folder.path] + files.map(\.path),
+                inputFiles: files,
+                outputFiles: [output])
+        ]
     }
 }

@@ -15,11 +15,13 @@ struct CodeIdentity: BuildToolPlugin {
         let modules = context.package.targets.compactMap { $0 as? SourceModuleTarget }.filter { Self.computingModules.contains($0.name) }
         let files = experiments.sourceFiles.map(\.url) + modules.flatMap { $0.sourceFiles.map(\.url) }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedCodeDigest.swift")
-        return [.buildCommand(
-            displayName: "Digesting the code of the experiments",
-            executable: try context.tool(named: "CodeDigest").url,
-            arguments: [output.path, context.package.directoryURL.path] + files.map(\.path),
-            inputFiles: files,
-            outputFiles: [output])]
+        return [
+            .buildCommand(
+                displayName: "Digesting the code of the experiments",
+                executable: try context.tool(named: "CodeDigest").url,
+                arguments: [output.path, context.package.directoryURL.path] + files.map(\.path),
+                inputFiles: files,
+                outputFiles: [output])
+        ]
     }
 }

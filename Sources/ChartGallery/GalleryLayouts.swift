@@ -29,7 +29,8 @@ extension ChartGallery {
 
     static let independentAxes = GalleryExample(
         name: "independent-axes",
-        description: "A 2 × 2 grid with independent axes (linear and log y) and ten 500-point series per panel, whose legends find no free corner and go outside; the speed benchmark's shape.",
+        description:
+            "A 2 × 2 grid with independent axes (linear and log y) and ten 500-point series per panel, whose legends find no free corner and go outside; the speed benchmark's shape.",
         figure: {
             let x = (0..<500).map { Double($0) / 499 * 10 }
             let panels = (0..<4).map { p in
@@ -54,7 +55,8 @@ extension ChartGallery {
     private static func empty(name: String, scale: Scale) -> GalleryExample {
         GalleryExample(
             name: name,
-            description: "A panel without data (\(scale == .linear ? "linear" : "log") axes): axes, ticks and titles are still drawn, so a missing result is visible rather than a blank.",
+            description:
+                "A panel without data (\(scale == .linear ? "linear" : "log") axes): axes, ticks and titles are still drawn, so a missing result is visible rather than a blank.",
             figure: Figure(
                 title: "Empty", description: "No data yet.",
                 panels: [Panel(x: Axis("x", scale: scale), y: Axis("y", scale: scale), marks: [])]))

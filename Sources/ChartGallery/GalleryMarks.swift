@@ -7,7 +7,8 @@ extension ChartGallery {
 
     static let lines = GalleryExample(
         name: "lines",
-        description: "Lines in the four dash patterns of Style.cycled, and two point series with square and diamond markers: Okabe–Ito colours that stay apart in greyscale print.",
+        description:
+            "Lines in the four dash patterns of Style.cycled, and two point series with square and diamond markers: Okabe–Ito colours that stay apart in greyscale print.",
         figure: {
             let xs = stride(from: -4.0, through: 4.0, by: 0.05).map { $0 }
             let curves: [(String, (Double) -> Double, Marker)] = [
@@ -67,7 +68,8 @@ extension ChartGallery {
                         marks: [
                             .line(Series("σ(x)", x: xs, y: sigma, style: .cycled(0))),
                             .line(Series("σ′(x)", x: xs, y: derivative, style: .cycled(1))),
-                            .annotation(Annotation("σ′(2) = \(String(format: "%.3f", derivative[280]))", at: 2, derivative[280], dx: 38, dy: -22)),
+                            .annotation(
+                                Annotation("σ′(2) = \(String(format: "%.3f", derivative[280]))", at: 2, derivative[280], dx: 38, dy: -22)),
                             .annotation(Annotation("σ′(10) ≈ 4.5×10^{-5}", at: 10, logistic(10) * (1 - logistic(10)), dx: -30, dy: -40)),
                             .rule(ReferenceLine(.vertical, at: -4, label: "x = −4")),
                         ])
@@ -76,7 +78,8 @@ extension ChartGallery {
 
     static let bandAndGaps = GalleryExample(
         name: "band-and-gaps",
-        description: "A band (mean ± one standard deviation) under its line, a labelled horizontal rule, and a log-scale line broken by NaN and ∞.",
+        description:
+            "A band (mean ± one standard deviation) under its line, a labelled horizontal rule, and a log-scale line broken by NaN and ∞.",
         figure: {
             let depth = (1...20).map(Double.init)
             let mean = depth.map { 1 + 0.05 * $0 }
@@ -93,7 +96,10 @@ extension ChartGallery {
                         title: "(a) forward variance",
                         x: Axis("layer l"), y: Axis("Var[a_l]"),
                         marks: [
-                            .band(Band("±1 s.d.", x: depth, lower: zip(mean, spread).map(-), upper: zip(mean, spread).map(+), style: .cycled(0))),
+                            .band(
+                                Band(
+                                    "±1 s.d.", x: depth, lower: zip(mean, spread).map(-), upper: zip(mean, spread).map(+), style: .cycled(0)
+                                )),
                             .line(Series("mean", x: depth, y: mean, style: .cycled(0))),
                             .rule(ReferenceLine(.horizontal, at: 1, label: "ideal")),
                         ]),
@@ -216,10 +222,12 @@ extension ChartGallery {
 
     static let violins = GalleryExample(
         name: "violins",
-        description: "Violins per named category with quartile bars and median dots; the zeros of ReLU are a point mass, drawn as a disc whose area is their share of the ring (a full disc is 100 %).",
+        description:
+            "Violins per named category with quartile bars and median dots; the zeros of ReLU are a point mass, drawn as a disc whose area is their share of the ring (a full disc is 100 %).",
         figure: Figure(
             title: "ReLU outputs per hidden layer at initialisation",
-            description: "Five ReLU layers of width 100 with weights drawn from N(0, σ²) for three σ: the outputs shrink layer by layer for σ = 0.10, keep their scale for He's σ = 0.14 and grow for σ = 0.28. About half of each layer's outputs are exactly zero.",
+            description:
+                "Five ReLU layers of width 100 with weights drawn from N(0, σ²) for three σ: the outputs shrink layer by layer for σ = 0.10, keep their scale for He's σ = 0.14 and grow for σ = 0.28. About half of each layer's outputs are exactly zero.",
             size: Size(width: 560, height: 250), columns: 3,
             panels: zip(reluDeviations, reluOutputs).map { deviation, layers in
                 Panel(
@@ -235,10 +243,12 @@ extension ChartGallery {
 
     static let violinsLog = GalleryExample(
         name: "violins-log",
-        description: "The same outputs on a shared log y axis with an explicit domain, violins at numeric x positions: the densities are estimated in log space, and the point mass at 0, which a log axis cannot show, rests on the bottom edge.",
+        description:
+            "The same outputs on a shared log y axis with an explicit domain, violins at numeric x positions: the densities are estimated in log space, and the point mass at 0, which a log axis cannot show, rests on the bottom edge.",
         figure: Figure(
             title: "ReLU outputs per hidden layer, logarithmic scale",
-            description: "The scale of the positive outputs per layer for three weight deviations: it falls, holds and grows by a constant factor per layer.",
+            description:
+                "The scale of the positive outputs per layer for three weight deviations: it falls, holds and grows by a constant factor per layer.",
             size: Size(width: 560, height: 250), columns: 3,
             panels: zip(reluDeviations, reluOutputs).map { deviation, layers in
                 Panel(

@@ -5,7 +5,8 @@ import Foundation
 extension ChartGallery {
     static let logScales = GalleryExample(
         name: "log-scales",
-        description: "Log x and log y: decade labels 10ⁿ, minor ticks at 2…9 × 10ⁿ, markers, a labelled rule, sub- and superscripts in the legend.",
+        description:
+            "Log x and log y: decade labels 10ⁿ, minor ticks at 2…9 × 10ⁿ, markers, a labelled rule, sub- and superscripts in the legend.",
         figure: {
             let widths = (0...12).map { pow(2, Double($0)) }
             let rules: [(String, (Double) -> Double)] = [
@@ -32,7 +33,8 @@ extension ChartGallery {
 
     static let manyDecades = GalleryExample(
         name: "many-decades",
-        description: "Thirteen decades on an explicit log domain, each labelled 10ⁿ, and a long rule label; the points at zero of setting 1, which a log axis cannot show, are left out.",
+        description:
+            "Thirteen decades on an explicit log domain, each labelled 10ⁿ, and a long rule label; the points at zero of setting 1, which a log axis cannot show, are left out.",
         figure: {
             let d = (0...12).map { pow(2, Double($0)) }
             var marks: [Mark] = [.rule(ReferenceLine(.horizontal, at: 1.0 / 48, label: "Chebyshev bound 1/48 for Var(a) = 1/3"))]
@@ -53,7 +55,8 @@ extension ChartGallery {
 
     static let logisticPair = GalleryExample(
         name: "logistic-pair",
-        description: "Explicit domains, a linear and a log panel side by side, annotations placed left of their points, a panel without legend.",
+        description:
+            "Explicit domains, a linear and a log panel side by side, annotations placed left of their points, a panel without legend.",
         figure: {
             let xs = (0..<481).map { -12 + 24 * Double($0) / 480 }
             let derivative = xs.map { logistic($0) * (1 - logistic($0)) }
@@ -95,7 +98,8 @@ extension ChartGallery {
 
     static let small = GalleryExample(
         name: "small",
-        description: "A thumbnail-sized figure: twelve decades on x and values up to a million on y, with few labels that still do not collide.",
+        description:
+            "A thumbnail-sized figure: twelve decades on x and values up to a million on y, with few labels that still do not collide.",
         figure: Figure(
             title: "Small", description: "A figure the size of a thumbnail.",
             size: Size(width: 160, height: 120),

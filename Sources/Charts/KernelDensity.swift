@@ -88,7 +88,8 @@ public struct KernelDensity: Sendable, Hashable {
             values: grid.map(scale.inverse), densities: densities, scale: scale,
             quartiles: shown.isEmpty
                 ? nil
-                : Quartiles(lower: Quantile.ofSorted(shown, 0.25), median: Quantile.ofSorted(shown, 0.5), upper: Quantile.ofSorted(shown, 0.75)),
+                : Quartiles(
+                    lower: Quantile.ofSorted(shown, 0.25), median: Quantile.ofSorted(shown, 0.5), upper: Quantile.ofSorted(shown, 0.75)),
             pointMass: pointMass)
     }
 
@@ -99,7 +100,8 @@ public struct KernelDensity: Sendable, Hashable {
         let mean = sorted.reduce(0, +) / n
         let variance = n > 1 ? sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
         let deviation = variance.squareRoot()
-        let spread = [min(deviation, (Quantile.ofSorted(sorted, 0.75) - Quantile.ofSorted(sorted, 0.25)) / 1.34), deviation, abs(sorted[0]), 1]
+        let spread =
+            [min(deviation, (Quantile.ofSorted(sorted, 0.75) - Quantile.ofSorted(sorted, 0.25)) / 1.34), deviation, abs(sorted[0]), 1]
             .first { $0 > 0 } ?? 1
         return 0.9 * spread * pow(n, -0.2)
     }

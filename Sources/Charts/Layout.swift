@@ -182,7 +182,8 @@ struct LayoutEngine {
         guard width >= 20, height >= 20 else {
             throw ChartError(
                 .invalidFigure,
-                "figure \"\(figure.title)\" (\(figure.size.width)×\(figure.size.height) pt) is too small for its labels: each plot area would be \(Int(width))×\(Int(height)) pt; enlarge the size or use fewer columns")
+                "figure \"\(figure.title)\" (\(figure.size.width)×\(figure.size.height) pt) is too small for its labels: each plot area would be \(Int(width))×\(Int(height)) pt; enlarge the size or use fewer columns"
+            )
         }
         var lefts = [outer + columnMargins[0].left]
         for c in 1..<columns {
@@ -289,9 +290,10 @@ struct LayoutEngine {
         }
         // Right of the plot and of its colour bar, top-aligned.
         func outside() -> LegendLayout {
-            let right = layout.colorBar.map { bar in
-                ([bar.bar] + bar.tickLabels.map(\.box) + [bar.title?.box].compactMap { $0 }).map(\.maxX).max() ?? bar.bar.maxX
-            } ?? plot.maxX
+            let right =
+                layout.colorBar.map { bar in
+                    ([bar.bar] + bar.tickLabels.map(\.box) + [bar.title?.box].compactMap { $0 }).map(\.maxX).max() ?? bar.bar.maxX
+                } ?? plot.maxX
             return legend.offsetBy(dx: right + 8, dy: plot.minY)
         }
         switch mode {

@@ -93,7 +93,8 @@ extension LegendEntry {
                 [
                     histogram.name.map {
                         LegendEntry(
-                            sample: histogram.filled ? .patch(histogram.style, opacity: Histogram.fillOpacity, outlined: true) : .line(histogram.style),
+                            sample: histogram.filled
+                                ? .patch(histogram.style, opacity: Histogram.fillOpacity, outlined: true) : .line(histogram.style),
                             name: $0)
                     }
                 ]

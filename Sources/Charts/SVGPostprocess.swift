@@ -12,7 +12,8 @@ public enum SVGPostprocess {
             let close = renumbered[start...].firstIndex(of: UInt8(ascii: ">"))
         else { return renumbered }
         let attributes = Array(#" role="img" aria-labelledby="title desc""#.utf8)
-        let children = Array("\n<title id=\"title\">\(XMLText.escape(title))</title>\n<desc id=\"desc\">\(XMLText.escape(description))</desc>".utf8)
+        let children = Array(
+            "\n<title id=\"title\">\(XMLText.escape(title))</title>\n<desc id=\"desc\">\(XMLText.escape(description))</desc>".utf8)
         var output: [UInt8] = []
         output.reserveCapacity(renumbered.count + attributes.count + children.count)
         output += renumbered[..<close]

@@ -50,12 +50,16 @@ extension Panel {
                 break
             case .band(let band):
                 guard band.x.count == band.lower.count, band.x.count == band.upper.count else {
-                    throw fail("\(what) (band \(band.name ?? "unnamed")) has \(band.x.count) x, \(band.lower.count) lower and \(band.upper.count) upper values")
+                    throw fail(
+                        "\(what) (band \(band.name ?? "unnamed")) has \(band.x.count) x, \(band.lower.count) lower and \(band.upper.count) upper values"
+                    )
                 }
                 guard (0...1).contains(band.opacity) else { throw fail("\(what): opacity \(band.opacity) is not in 0...1") }
             case .histogram(let histogram):
                 guard histogram.edges.count == histogram.values.count + 1 else {
-                    throw fail("\(what) (histogram \(histogram.name ?? "unnamed")) has \(histogram.edges.count) edges for \(histogram.values.count) bins; it needs one more edge than bins")
+                    throw fail(
+                        "\(what) (histogram \(histogram.name ?? "unnamed")) has \(histogram.edges.count) edges for \(histogram.values.count) bins; it needs one more edge than bins"
+                    )
                 }
                 guard increasing(histogram.edges) else { throw fail("\(what): histogram edges must be finite and increasing") }
                 try histogram.style.validate { fail("\(what): \($0)") }
@@ -82,7 +86,9 @@ extension Panel {
                 guard heatmap.values.count == heatmap.rows * heatmap.columns else {
                     throw fail("\(what): heatmap has \(heatmap.values.count) values for \(heatmap.rows) rows × \(heatmap.columns) columns")
                 }
-                if let range = heatmap.range, !(range.lowerBound.isFinite && range.upperBound.isFinite && range.lowerBound < range.upperBound) {
+                if let range = heatmap.range,
+                    !(range.lowerBound.isFinite && range.upperBound.isFinite && range.lowerBound < range.upperBound)
+                {
                     throw fail("\(what): heatmap range \(range) must be finite and wider than a point")
                 }
             }

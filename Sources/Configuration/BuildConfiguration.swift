@@ -44,8 +44,9 @@ public struct BuildConfiguration: Sendable {
         var resolvedProfile = Profile.handout
         if let node = mapping["profile"] {
             guard let name = node.string, let value = Profile(rawValue: name) else {
-                throw file.error(at: node, "profile must be one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))",
-                                 hint: node.string.flatMap { nearestName(to: $0, in: Profile.allCases.map(\.rawValue)) }.map { "did you mean \($0)?" })
+                throw file.error(
+                    at: node, "profile must be one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))",
+                    hint: node.string.flatMap { nearestName(to: $0, in: Profile.allCases.map(\.rawValue)) }.map { "did you mean \($0)?" })
             }
             resolvedProfile = value
         }
@@ -142,11 +143,13 @@ public struct BuildConfiguration: Sendable {
             let key = keys.first ?? ""
             let first = "line \(context.mark.line), column \(context.mark.column)"
             guard let mark = DuplicateKey.repetition(of: key, firstAt: context.mark, in: text) else {
-                return LocatedError("\(path):\(context.mark.line):\(context.mark.column)",
-                                   "the key '\(key)' appears more than once in this mapping", hint: "keep one of them")
+                return LocatedError(
+                    "\(path):\(context.mark.line):\(context.mark.column)",
+                    "the key '\(key)' appears more than once in this mapping", hint: "keep one of them")
             }
-            return LocatedError("\(path):\(mark.line):\(mark.column)", "duplicate key '\(key)'",
-                               hint: "it is first given at \(first); keep one of them")
+            return LocatedError(
+                "\(path):\(mark.line):\(mark.column)", "duplicate key '\(key)'",
+                hint: "it is first given at \(first); keep one of them")
         default:
             return LocatedError(path, "YAML error: \(error)")
         }

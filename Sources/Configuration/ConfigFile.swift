@@ -15,7 +15,9 @@ struct ConfigFile {
         for key in mapping.keys {
             let name = key.string ?? ""
             guard allowed.contains(name) else {
-                throw error(at: key, "unknown \(what) '\(name)'", hint: nearestName(to: name, in: allowed).map { "did you mean \($0)?" } ?? "known: \(allowed.joined(separator: ", "))")
+                throw error(
+                    at: key, "unknown \(what) '\(name)'",
+                    hint: nearestName(to: name, in: allowed).map { "did you mean \($0)?" } ?? "known: \(allowed.joined(separator: ", "))")
             }
         }
     }
@@ -46,7 +48,8 @@ struct ConfigFile {
                     guard case .mapping(let itemMapping) = item else {
                         throw error(at: item, "\(path)[\(index)] must be \(Self.kind(example))")
                     }
-                    let known = Set(baseSequence.flatMap { $0.mapping?.keys.compactMap(\.string) ?? [] } + exampleMapping.keys.compactMap(\.string))
+                    let known = Set(
+                        baseSequence.flatMap { $0.mapping?.keys.compactMap(\.string) ?? [] } + exampleMapping.keys.compactMap(\.string))
                     try checkKeys(itemMapping, allowed: known.sorted(), what: "key of \(path)[\(index)]")
                     items.append(item)
                 } else {
@@ -174,6 +177,7 @@ struct ConfigFile {
     }
 
     private static func plain(_ text: String) -> String {
-        text.replacingOccurrences(of: "Cannot initialize", with: "cannot make").replacingOccurrences(of: " from invalid String value", with: " from")
+        text.replacingOccurrences(of: "Cannot initialize", with: "cannot make").replacingOccurrences(
+            of: " from invalid String value", with: " from")
     }
 }

@@ -23,15 +23,17 @@ extension ConfigFile {
         count += 1
         guard count <= Self.maximumValues else {
             // Where the count runs over says little: the values that fill it are everywhere.
-            throw LocatedError(path, "the configuration holds more than \(Self.maximumValues) values, counting each alias as a copy",
-                              hint: "a configuration with every key has a few hundred")
+            throw LocatedError(
+                path, "the configuration holds more than \(Self.maximumValues) values, counting each alias as a copy",
+                hint: "a configuration with every key has a few hundred")
         }
         switch node {
         case .sequence(let sequence):
             guard sequence.count <= Self.maximumListLength else {
                 let name = keyPath.isEmpty ? "the list" : keyPath
-                throw error(at: node, "\(name) has \(sequence.count) entries; a list has at most \(Self.maximumListLength)",
-                            hint: "a sweep of tens of values shows the trend")
+                throw error(
+                    at: node, "\(name) has \(sequence.count) entries; a list has at most \(Self.maximumListLength)",
+                    hint: "a sweep of tens of values shows the trend")
             }
             for (index, item) in sequence.enumerated() {
                 try visit(item, keyPath: "\(keyPath)[\(index)]", count: &count)

@@ -25,8 +25,9 @@ enum ConfigText {
             throw LocatedError(path, "cannot read the configuration file", hint: "check that it is a file, not a folder")
         }
         guard data.count <= maximumBytes else {
-            throw LocatedError(path, "the file is larger than \(maximumBytes >> 10) KiB, far more than any configuration",
-                              hint: "a file with every key of the paper profile is about 4 KiB")
+            throw LocatedError(
+                path, "the file is larger than \(maximumBytes >> 10) KiB, far more than any configuration",
+                hint: "a file with every key of the paper profile is about 4 KiB")
         }
         return try decode(Array(data), path: path)
     }
@@ -47,7 +48,8 @@ enum ConfigText {
             offset += scalar.count
         }
         let byte = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "the end"
-        throw LocatedError("\(path):\(line):\(column)", "not UTF-8: byte \(byte) at offset \(offset) does not begin a valid UTF-8 character",
-                          hint: "save the file as UTF-8")
+        throw LocatedError(
+            "\(path):\(line):\(column)", "not UTF-8: byte \(byte) at offset \(offset) does not begin a valid UTF-8 character",
+            hint: "save the file as UTF-8")
     }
 }

@@ -35,8 +35,9 @@ struct DatasetEntry {
                 return try ParameterTree.decode(Convergence.Dataset.self, from: node)
             } catch {
                 let nearest = nearestName(to: scalar.string, in: names)
-                throw file.error(at: node, "\(path): no data set is called \(scalar.string)",
-                                 hint: nearest.map { "did you mean \($0)?" } ?? "the names are \(names.joined(separator: ", "))")
+                throw file.error(
+                    at: node, "\(path): no data set is called \(scalar.string)",
+                    hint: nearest.map { "did you mean \($0)?" } ?? "the names are \(names.joined(separator: ", "))")
             }
         case .mapping(let mapping):
             try file.checkKeys(mapping, allowed: fileKeys + ["held_out"], what: "key of \(path)")
@@ -91,7 +92,8 @@ struct DatasetEntry {
     /// The key below `dataset` a reading error is about: `images`, `held_out.labels`, or none.
     private static func keyPath(of error: DataSourceError, in dataset: Convergence.Dataset) -> String {
         guard case .files(let pair, let heldOut, _) = dataset else { return "" }
-        let files = [(pair.images, "images"), (pair.labels, "labels")]
+        let files =
+            [(pair.images, "images"), (pair.labels, "labels")]
             + (heldOut.map { [($0.images, "held_out.images"), ($0.labels, "held_out.labels")] } ?? [])
         return files.first { $0.0 == error.location }?.1 ?? ""
     }

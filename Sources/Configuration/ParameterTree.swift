@@ -57,12 +57,13 @@ enum ParameterTree {
             if case .mapping = pair.value { return "\(indent)\(key):\n" + yaml(pair.value, depth: depth + 1) }
             if case .sequence(let items) = pair.value, !items.isEmpty, items.allSatisfy({ $0.mapping != nil }) {
                 // A list of records reads best one record per block, one key per line.
-                return "\(indent)\(key):\n" + items.map { item in
-                    let fields = item.mapping.map { Array($0) } ?? []
-                    return fields.enumerated().map { index, field in
-                        "\(indent)  \(index == 0 ? "- " : "  ")\(field.key.string ?? ""): \(inline(field.value))\n"
+                return "\(indent)\(key):\n"
+                    + items.map { item in
+                        let fields = item.mapping.map { Array($0) } ?? []
+                        return fields.enumerated().map { index, field in
+                            "\(indent)  \(index == 0 ? "- " : "  ")\(field.key.string ?? ""): \(inline(field.value))\n"
+                        }.joined()
                     }.joined()
-                }.joined()
             }
             return "\(indent)\(key): \(inline(pair.value))\n"
         }.joined()
@@ -74,7 +75,8 @@ enum ParameterTree {
             guard ScalarKind(scalar) == .text else { return scalar.string }
             // Plain when YAML reads it back as the same text, quoted otherwise.
             let value = scalar.string
-            let plain = !value.contains(where: { ":#{}[],&*?|<>=!%@`'\"\\".contains($0) })
+            let plain =
+                !value.contains(where: { ":#{}[],&*?|<>=!%@`'\"\\".contains($0) })
                 && ScalarKind(Node.Scalar(value)) == .text
             return plain ? value : quoted(value)
         case .sequence(let sequence):

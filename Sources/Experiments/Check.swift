@@ -36,8 +36,10 @@ public struct Check: Codable, Sendable, Hashable {
         case id, claim, expected, measured, tolerance, falseAlarmRate, basis, passed
     }
 
-    public init(id: String, claim: String, expected: Double, measured: Double, tolerance: Double,
-                falseAlarmRate: Double, basis: String, perturbations: [Perturbation] = []) {
+    public init(
+        id: String, claim: String, expected: Double, measured: Double, tolerance: Double,
+        falseAlarmRate: Double, basis: String, perturbations: [Perturbation] = []
+    ) {
         self.id = id
         self.claim = claim
         self.expected = expected
@@ -76,8 +78,10 @@ public struct Theory: Sendable {
     /// The standard error of the statistic where the theory gives it (a known variance).
     public var standardError: (@Sendable (_ factor: Double) -> Double)?
 
-    public init(_ constant: String?, expected: @escaping @Sendable (Double) -> Double,
-                standardError: (@Sendable (Double) -> Double)? = nil) {
+    public init(
+        _ constant: String?, expected: @escaping @Sendable (Double) -> Double,
+        standardError: (@Sendable (Double) -> Double)? = nil
+    ) {
         self.constant = constant
         self.expected = expected
         self.standardError = standardError

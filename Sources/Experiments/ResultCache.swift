@@ -100,9 +100,11 @@ public struct ResultCache: Sendable {
 
     /// A diverged run records infinities and NaNs, which JSON has no numbers for: one spelling
     /// for writing and reading them back.
-    static let nonConformingFloats: (encoding: JSONEncoder.NonConformingFloatEncodingStrategy, decoding: JSONDecoder.NonConformingFloatDecodingStrategy) = (
-        .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"),
-        .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"))
+    static let nonConformingFloats:
+        (encoding: JSONEncoder.NonConformingFloatEncodingStrategy, decoding: JSONDecoder.NonConformingFloatDecodingStrategy) = (
+            .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"),
+            .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        )
 
     static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)

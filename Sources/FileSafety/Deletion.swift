@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The one place initlab removes files and folders. A caller says why the item may go, and the
 /// reason is checked here, not taken on trust; whatever the reason, a protected path (see
@@ -91,7 +92,9 @@ public enum Deletion {
             guard CacheTag.isEntryName(name) else { return "its name is not one initlab gives a cache entry" }
             return kind == .folder ? "it is a folder, not a cache entry" : nil
         case .emptyCache:
-            guard kind == .folder, CacheTag.isPresent(in: URL(fileURLWithPath: path)) else { return "it is not a folder tagged as initlab's cache" }
+            guard kind == .folder, CacheTag.isPresent(in: URL(fileURLWithPath: path)) else {
+                return "it is not a folder tagged as initlab's cache"
+            }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             return names == [CacheTag.fileName] ? nil : "it holds more than its \(CacheTag.fileName)"
         }

@@ -20,7 +20,9 @@ public struct Fans: Sendable, Hashable {
     /// - Throws: ``ShapeError`` when the shape has fewer than two dimensions, a dimension below 1,
     ///   or more elements than an `Int` can count.
     public init(shape: [Int]) throws(ShapeError) {
-        guard shape.count >= 2 else { throw ShapeError(shape: shape, reason: "needs at least two dimensions (fan_out, fan_in, kernel sizes...)") }
+        guard shape.count >= 2 else {
+            throw ShapeError(shape: shape, reason: "needs at least two dimensions (fan_out, fan_in, kernel sizes...)")
+        }
         guard shape.allSatisfy({ $0 >= 1 }) else { throw ShapeError(shape: shape, reason: "every dimension must be at least 1") }
         // Checking the whole product once bounds every partial product below.
         guard Self.elementCount(of: shape) != nil else { throw ShapeError(shape: shape, reason: "has more elements than can be counted") }

@@ -194,22 +194,24 @@ extension RuleError {
 
     static func describe(_ parameter: RuleParameter, value: Double, problem: FloatProblem, limit: FloatLimit) -> String {
         let name = parameter.rawValue
-        let consequence = switch problem {
-        case .overflow(let largest):
-            "weights would reach \(shown(largest)), beyond float32's largest \(shown(FloatRange.largest))"
-        case .vanishing(let standardDeviation):
-            "the weights' standard deviation would be \(shown(standardDeviation)), below the "
-                + "\(shown(FloatRange.smallestStandardDeviation)) under which float32 weights lose precision or round to 0"
-        case .subnormal(let value):
-            "the weights would be \(shown(value)), below float32's smallest normal number \(shown(FloatRange.smallestExact))"
-        }
+        let consequence =
+            switch problem {
+            case .overflow(let largest):
+                "weights would reach \(shown(largest)), beyond float32's largest \(shown(FloatRange.largest))"
+            case .vanishing(let standardDeviation):
+                "the weights' standard deviation would be \(shown(standardDeviation)), below the "
+                    + "\(shown(FloatRange.smallestStandardDeviation)) under which float32 weights lose precision or round to 0"
+            case .subnormal(let value):
+                "the weights would be \(shown(value)), below float32's smallest normal number \(shown(FloatRange.smallestExact))"
+            }
         // Rounded towards the safe side, so that the limit as printed is itself accepted.
-        let requirement = switch limit {
-        case .atMost(let bound): "\(name) must be at most \(shown(bound, rounding: .down))"
-        case .atLeast(let bound): "\(name) must be at least \(shown(bound, rounding: .up))"
-        case .absoluteAtMost(let bound): "|\(name)| must be at most \(shown(bound, rounding: .down))"
-        case .absoluteZeroOrAtLeast(let bound): "\(name) must be 0 or at least \(shown(bound, rounding: .up)) in magnitude"
-        }
+        let requirement =
+            switch limit {
+            case .atMost(let bound): "\(name) must be at most \(shown(bound, rounding: .down))"
+            case .atLeast(let bound): "\(name) must be at least \(shown(bound, rounding: .up))"
+            case .absoluteAtMost(let bound): "|\(name)| must be at most \(shown(bound, rounding: .down))"
+            case .absoluteZeroOrAtLeast(let bound): "\(name) must be 0 or at least \(shown(bound, rounding: .up)) in magnitude"
+            }
         return "\(name) is \(shown(value)): \(consequence); \(requirement) with this shape and the other options"
     }
 

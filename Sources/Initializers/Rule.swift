@@ -39,11 +39,12 @@ public struct Rule: Sendable, Hashable {
         slope: Double? = nil, std: Double? = nil, bound: Double? = nil, value: Double? = nil,
         sparsity: Sparsity? = nil, activation: Nonlinearity? = nil
     ) throws(RuleError) {
-        let sparsityParameter: RuleParameter? = switch sparsity {
-        case .count: .k
-        case .fraction: .fraction
-        case nil: nil
-        }
+        let sparsityParameter: RuleParameter? =
+            switch sparsity {
+            case .count: .k
+            case .fraction: .fraction
+            case nil: nil
+            }
         let given: [RuleParameter?] = [
             gain.map { _ in .gain }, normalKind.map { _ in .distribution }, mode.map { _ in .mode },
             slope.map { _ in .slope }, std.map { _ in .std }, bound.map { _ in .bound },
@@ -98,7 +99,9 @@ public struct Rule: Sendable, Hashable {
         id == .sparse ? 1 : 0.01
     }
 
-    private static func require(_ value: Double?, _ parameter: RuleParameter, _ requirement: String, _ isValid: (Double) -> Bool) throws(RuleError) {
+    private static func require(
+        _ value: Double?, _ parameter: RuleParameter, _ requirement: String, _ isValid: (Double) -> Bool
+    ) throws(RuleError) {
         if let value, !isValid(value) { throw .outOfRange(parameter, value: value, requirement: requirement) }
     }
 
@@ -159,7 +162,8 @@ public struct Rule: Sendable, Hashable {
         case .constant(let value): weights.update(repeating: Float(value))
         case .orthogonal(let gain):
             Orthogonal.fill(weights, rows: shape[0], columns: fans.fanIn, gain: gain, using: &random, progress: progress)
-        case .sparse(let nonzeros, let values): Sparse.fill(weights, rows: shape[0], columns: fans.fanIn, nonzeros: nonzeros, values: values, using: &random)
+        case .sparse(let nonzeros, let values):
+            Sparse.fill(weights, rows: shape[0], columns: fans.fanIn, nonzeros: nonzeros, values: values, using: &random)
         case .identity(let gain): Identity.fill(weights, shape: shape, gain: gain)
         }
     }

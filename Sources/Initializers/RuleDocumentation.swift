@@ -61,10 +61,13 @@ extension RuleID {
         case .glorotUniform: #"w \sim \mathcal{U}(-b, b), \quad b = \sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}"#
         case .glorotUniformSigmoid: #"w \sim \mathcal{U}(-b, b), \quad b = 4\sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}"#
         case .heNormal: #"w \sim \mathcal{N}\left(0, \frac{2}{(1 + a^2)\, n}\right), \quad n = n_{\text{in}} \text{ or } n_{\text{out}}"#
-        case .heUniform: #"w \sim \mathcal{U}(-b, b), \quad b = \sqrt{\frac{6}{(1 + a^2)\, n}}, \quad n = n_{\text{in}} \text{ or } n_{\text{out}}"#
+        case .heUniform:
+            #"w \sim \mathcal{U}(-b, b), \quad b = \sqrt{\frac{6}{(1 + a^2)\, n}}, \quad n = n_{\text{in}} \text{ or } n_{\text{out}}"#
         case .kumar: #"w \sim \mathcal{N}\left(0, \frac{1}{n_{\text{in}}\, g'(0)^2 \left(1 + g(0)^2\right)}\right)"#
-        case .orthogonal: #"W = Q \operatorname{diag}\left(\operatorname{sign} R_{jj}\right), \quad G = QR, \quad G_{ij} \sim \mathcal{N}(0, 1)"#
-        case .sparse: #"w_{ij} \sim \mathcal{N}(0, \sigma^2) \text{ for } k \text{ random } j \text{ per unit } i, \quad w_{ij} = 0 \text{ otherwise}"#
+        case .orthogonal:
+            #"W = Q \operatorname{diag}\left(\operatorname{sign} R_{jj}\right), \quad G = QR, \quad G_{ij} \sim \mathcal{N}(0, 1)"#
+        case .sparse:
+            #"w_{ij} \sim \mathcal{N}(0, \sigma^2) \text{ for } k \text{ random } j \text{ per unit } i, \quad w_{ij} = 0 \text{ otherwise}"#
         case .identity: #"W = I"#
         }
     }

@@ -21,7 +21,8 @@ public enum RuleError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownRule: nil
         case .unknownNonlinearity, .notDifferentiableAtZero: .nonlinearity
         case .missingParameter(let parameter, _), .parameterDoesNotApply(let parameter, _), .outOfRange(let parameter, _, _),
-             .notRepresentable(let parameter, _, _, _): parameter
+            .notRepresentable(let parameter, _, _, _):
+            parameter
         }
     }
 
@@ -29,11 +30,13 @@ public enum RuleError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownRule(let name, let suggestion):
-            let hint = suggestion.map { "did you mean \($0.rawValue)?" }
+            let hint =
+                suggestion.map { "did you mean \($0.rawValue)?" }
                 ?? "the rules are \(RuleID.allCases.map(\.rawValue).joined(separator: ", "))"
             return "unknown rule '\(name)' (\(hint))"
         case .unknownNonlinearity(let name, let suggestion):
-            let hint = suggestion.map { "did you mean \($0)?" }
+            let hint =
+                suggestion.map { "did you mean \($0)?" }
                 ?? "the activations are \(Nonlinearity.names.joined(separator: ", "))"
             return "unknown nonlinearity '\(name)' (\(hint))"
         case .missingParameter(let parameter, let rule):
@@ -45,7 +48,8 @@ public enum RuleError: Error, Sendable, Hashable, CustomStringConvertible {
             let shown = value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
             return "\(parameter.rawValue) is \(shown), but must be \(requirement)"
         case .notDifferentiableAtZero(let nonlinearity):
-            return "kumar linearises the activation at 0, where \(nonlinearity.name) has a kink (use linear, sigmoid or tanh; he-normal is the rule for rectifiers)"
+            return
+                "kumar linearises the activation at 0, where \(nonlinearity.name) has a kink (use linear, sigmoid or tanh; he-normal is the rule for rectifiers)"
         case .notRepresentable(let parameter, let value, let problem, let limit):
             return Self.describe(parameter, value: value, problem: problem, limit: limit)
         }

@@ -62,7 +62,8 @@ public enum Activation: Sendable, Hashable {
         }
         let prefix = "leaky-relu(", suffix = ")"
         if name.hasPrefix(prefix), name.hasSuffix(suffix),
-           let slope = Double(name.dropFirst(prefix.count).dropLast(suffix.count)), slope.isFinite {
+            let slope = Double(name.dropFirst(prefix.count).dropLast(suffix.count)), slope.isFinite
+        {
             self = .leakyReLU(slope: slope)
             return
         }
@@ -112,8 +113,9 @@ public enum Activation: Sendable, Hashable {
         into activations: UnsafeMutableBufferPointer<Float>
     ) {
         let columns = bias.count
-        precondition(preActivations.count == activations.count && columns > 0 && preActivations.count % columns == 0,
-                     "activation buffers differ in size")
+        precondition(
+            preActivations.count == activations.count && columns > 0 && preActivations.count % columns == 0,
+            "activation buffers differ in size")
         withFloatValue { f in
             for row in 0..<preActivations.count / columns {
                 let start = row &* columns
@@ -133,8 +135,9 @@ public enum Activation: Sendable, Hashable {
         _ gradients: UnsafeMutableBufferPointer<Float>,
         preActivations: UnsafeBufferPointer<Float>, activations: UnsafeBufferPointer<Float>
     ) {
-        precondition(gradients.count == preActivations.count && gradients.count == activations.count,
-                     "activation buffers differ in size")
+        precondition(
+            gradients.count == preActivations.count && gradients.count == activations.count,
+            "activation buffers differ in size")
         if self == .linear { return }
         withFloatDerivative { d in
             for i in 0..<gradients.count { gradients[i] *= d(preActivations[i], activations[i]) }
@@ -149,8 +152,9 @@ public enum Activation: Sendable, Hashable {
         summingColumnsInto sums: UnsafeMutableBufferPointer<Float>
     ) {
         let columns = sums.count
-        precondition(gradients.count == preActivations.count && gradients.count == activations.count
-                     && columns > 0 && gradients.count % columns == 0, "activation buffers differ in size")
+        precondition(
+            gradients.count == preActivations.count && gradients.count == activations.count
+                && columns > 0 && gradients.count % columns == 0, "activation buffers differ in size")
         for column in 0..<columns { sums[column] = 0 }
         withFloatDerivative { d in
             for row in 0..<gradients.count / columns {

@@ -9,10 +9,11 @@ extension Activation {
         case .relu: q / 2
         case .leakyReLU(let slope): (1 + slope * slope) * q / 2
         case .linear: q
-        default: NormalExpectation.of(variance: q) { x in
-            let h: Double = value(of: x)
-            return h * h
-        }
+        default:
+            NormalExpectation.of(variance: q) { x in
+                let h: Double = value(of: x)
+                return h * h
+            }
         }
     }
 
@@ -22,10 +23,11 @@ extension Activation {
         case .relu: 0.5
         case .leakyReLU(let slope): (1 + slope * slope) / 2
         case .linear: 1
-        default: NormalExpectation.of(variance: q) { x in
-            let slope = derivative(x)
-            return slope * slope
-        }
+        default:
+            NormalExpectation.of(variance: q) { x in
+                let slope = derivative(x)
+                return slope * slope
+            }
         }
     }
 
@@ -36,10 +38,11 @@ extension Activation {
         case .relu: 0.5
         case .leakyReLU(let slope): (1 + slope * slope * slope * slope) / 2
         case .linear: 1
-        default: NormalExpectation.of(variance: q) { x in
-            let slope = derivative(x)
-            return slope * slope * slope * slope
-        }
+        default:
+            NormalExpectation.of(variance: q) { x in
+                let slope = derivative(x)
+                return slope * slope * slope * slope
+            }
         }
     }
 }

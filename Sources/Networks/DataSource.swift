@@ -30,8 +30,9 @@ public enum DataSource: Codable, Sendable, Hashable {
     /// `random`'s child "split"; `dataFolders` are where shipped sets are looked for.
     public func load(
         random: RandomSource, heldOutFraction: Double = 0.2,
-        dataFolders: [URL] = ShippedSet.dataFolders(executable: ShippedSet.runningExecutable,
-                                                    workingFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        dataFolders: [URL] = ShippedSet.dataFolders(
+            executable: ShippedSet.runningExecutable,
+            workingFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     ) throws(DataSourceError) -> TrainingData {
         switch self {
         case .shipped(let set):
@@ -48,16 +49,18 @@ public enum DataSource: Codable, Sendable, Hashable {
             let training = try Self.read(images: URL(fileURLWithPath: pair.images), labels: URL(fileURLWithPath: pair.labels))
             let heldOut = try Self.read(images: URL(fileURLWithPath: heldOutPair.images), labels: URL(fileURLWithPath: heldOutPair.labels))
             guard (training.rows, training.columns) == (heldOut.rows, heldOut.columns) else {
-                throw .imageSizeMismatch(training: pair.images, trainingSize: [training.rows, training.columns],
-                                         heldOut: heldOutPair.images, heldOutSize: [heldOut.rows, heldOut.columns])
+                throw .imageSizeMismatch(
+                    training: pair.images, trainingSize: [training.rows, training.columns],
+                    heldOut: heldOutPair.images, heldOutSize: [heldOut.rows, heldOut.columns])
             }
             let classes = max(training.data.classCount, heldOut.data.classCount)
             func widened(_ data: LabelledData) -> LabelledData {
                 LabelledData(inputs: data.inputs, labels: data.labels, classCount: classes)
             }
             let hash = withUnsafeBytes(of: heldOut.contentHash.bigEndian) { FNV1a.hash($0, basis: training.contentHash) }
-            return TrainingData(rawTraining: widened(training.data), rawHeldOut: widened(heldOut.data),
-                                imageRows: training.rows, imageColumns: training.columns, contentHash: hash)
+            return TrainingData(
+                rawTraining: widened(training.data), rawHeldOut: widened(heldOut.data),
+                imageRows: training.rows, imageColumns: training.columns, contentHash: hash)
         case .shapeset(let side, let trainingSamples, let heldOutSamples):
             guard (8...256).contains(side) else { throw .parameter(name: "side", value: "\(side)", requirement: "from 8 to 256") }
             guard trainingSamples >= 1 && heldOutSamples >= 1 else {
@@ -85,13 +88,15 @@ public enum DataSource: Codable, Sendable, Hashable {
         guard heldOutFraction > 0 && heldOutFraction < 1 else {
             throw .parameter(name: "held-out fraction", value: "\(heldOutFraction)", requirement: "between 0 and 1")
         }
-        let split = StratifiedSplit(labels: set.data.labels, classCount: set.data.classCount,
-                                    heldOutFraction: heldOutFraction, random: random.derived("split"))
+        let split = StratifiedSplit(
+            labels: set.data.labels, classCount: set.data.classCount,
+            heldOutFraction: heldOutFraction, random: random.derived("split"))
         guard !split.training.isEmpty && !split.heldOut.isEmpty else {
             throw .tooFewToSplit(file: file, count: set.data.count, heldOutFraction: heldOutFraction)
         }
-        return TrainingData(rawTraining: set.data.subset(split.training), rawHeldOut: set.data.subset(split.heldOut),
-                            imageRows: set.rows, imageColumns: set.columns, contentHash: set.contentHash)
+        return TrainingData(
+            rawTraining: set.data.subset(split.training), rawHeldOut: set.data.subset(split.heldOut),
+            imageRows: set.rows, imageColumns: set.columns, contentHash: set.contentHash)
     }
 }
 

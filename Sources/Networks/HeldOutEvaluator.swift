@@ -25,7 +25,8 @@ public struct HeldOutEvaluator: Sendable {
         var start = 0
         while start < data.count {
             let which = data.count - start >= workspaces[0].batchSize ? 0 : 1
-            Self.measure(network, loss: loss, data: data, start: start, workspace: &workspaces[which], totalLoss: &totalLoss, correct: &correct)
+            Self.measure(
+                network, loss: loss, data: data, start: start, workspace: &workspaces[which], totalLoss: &totalLoss, correct: &correct)
             start += workspaces[which].batchSize
         }
         return (totalLoss / Double(data.count), Double(correct) / Double(data.count))

@@ -178,9 +178,9 @@ public enum IDXError: Error, Hashable, CustomStringConvertible {
     public var file: String {
         switch self {
         case .unreadable(let file, _), .tooLarge(let file, _, _), .corruptCompression(let file, _), .notIDX(let file, _),
-             .unsupportedType(let file, _), .wrongDimensions(let file, _, _), .truncated(let file, _, _),
-             .trailingBytes(let file, _, _), .countMismatch(let file, _, _, _), .empty(let file), .emptyImages(let file, _, _),
-             .labelOutOfRange(let file, _, _, _), .singleClass(let file):
+            .unsupportedType(let file, _), .wrongDimensions(let file, _, _), .truncated(let file, _, _),
+            .trailingBytes(let file, _, _), .countMismatch(let file, _, _, _), .empty(let file), .emptyImages(let file, _, _),
+            .labelOutOfRange(let file, _, _, _), .singleClass(let file):
             return file
         }
     }

@@ -36,8 +36,9 @@ public struct LabelledData: Dataset, Hashable {
         var elements = [Float]()
         elements.reserveCapacity(indices.count * columns)
         for index in indices { elements += inputs.elements[index * columns..<(index + 1) * columns] }
-        return LabelledData(inputs: Matrix(rows: indices.count, columns: columns, elements: elements),
-                            labels: indices.map { labels[$0] }, classCount: classCount)
+        return LabelledData(
+            inputs: Matrix(rows: indices.count, columns: columns, elements: elements),
+            labels: indices.map { labels[$0] }, classCount: classCount)
     }
 
     /// How many samples each class has, by class.

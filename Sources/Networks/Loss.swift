@@ -29,12 +29,14 @@ public enum Loss: String, Codable, Sendable, Hashable, CaseIterable {
     /// backward pass starts.
     func mean(of workspace: inout Workspace) -> Double {
         let last = workspace.layers.count - 1
-        return mean(outputs: workspace.layers[last].preActivations, labels: workspace.labels, gradient: &workspace.layers[last].backpropagated)
+        return mean(
+            outputs: workspace.layers[last].preActivations, labels: workspace.labels, gradient: &workspace.layers[last].backpropagated)
     }
 
     // Sums in Double: the loss is compared across steps and in gradient checks, where Float
     // rounding of a sum over the batch would be visible.
-    private func mean(_ y: UnsafeBufferPointer<Float>, columns: Int, labels: [Int], gradient: UnsafeMutableBufferPointer<Float>?) -> Double {
+    private func mean(_ y: UnsafeBufferPointer<Float>, columns: Int, labels: [Int], gradient: UnsafeMutableBufferPointer<Float>?) -> Double
+    {
         let rows = labels.count
         precondition(y.count == rows * columns, "\(labels.count) labels for \(y.count / max(columns, 1)) outputs")
         let perSample = 1 / Double(rows)

@@ -37,8 +37,9 @@ public struct Network: Sendable, Hashable {
     /// Propagates `workspace.inputs` through the network, leaving every layer's pre-activations
     /// and activations in the workspace and the logits in `workspace.outputs`.
     public func forward(_ workspace: inout Workspace, mode: Mode) {
-        precondition(workspace.inputs.columns == architecture.inputs && workspace.layers.count == dense.count,
-                     "the workspace was made for another architecture")
+        precondition(
+            workspace.inputs.columns == architecture.inputs && workspace.layers.count == dense.count,
+            "the workspace was made for another architecture")
         workspace.mode = mode
         let last = dense.count - 1
         for index in 0...last {
@@ -86,8 +87,9 @@ public struct Network: Sendable, Hashable {
             if index > 0 {
                 dense[index].inputGradient(outputGradient: outputGradient, into: &workspace.layers[index - 1].backpropagated)
             }
-            finite = optimizer.step(
-                &dense[index].weights, velocity: &velocity.weights[index], outputGradient: outputGradient, input: input) && finite
+            finite =
+                optimizer.step(
+                    &dense[index].weights, velocity: &velocity.weights[index], outputGradient: outputGradient, input: input) && finite
             finite = optimizer.update(&dense[index].bias, gradients.biases[index], &velocity.biases[index]) && finite
             if index < batchNorm.count {
                 finite = optimizer.update(&batchNorm[index].scale, gradients.scales[index], &velocity.scales[index]) && finite

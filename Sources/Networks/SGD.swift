@@ -23,7 +23,9 @@ public struct SGD: Codable, Sendable, Hashable {
     public func step(_ network: inout Network, gradients: Gradients, velocity: inout Gradients) -> Bool {
         var finite = true
         for index in network.dense.indices {
-            finite = update(&network.dense[index].weights.elements, gradients.weights[index].elements, &velocity.weights[index].elements) && finite
+            finite =
+                update(&network.dense[index].weights.elements, gradients.weights[index].elements, &velocity.weights[index].elements)
+                && finite
             finite = update(&network.dense[index].bias, gradients.biases[index], &velocity.biases[index]) && finite
         }
         for index in network.batchNorm.indices {

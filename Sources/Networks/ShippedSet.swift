@@ -48,8 +48,9 @@ public enum ShippedSet: String, Codable, Sendable, Hashable, CaseIterable {
 
     /// The set's image and label files in the first of `dataFolders` that holds both.
     public func locate(
-        in dataFolders: [URL] = dataFolders(executable: runningExecutable,
-                                            workingFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        in dataFolders: [URL] = dataFolders(
+            executable: runningExecutable,
+            workingFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     ) throws(DataSourceError) -> (images: URL, labels: URL) {
         for data in dataFolders {
             let folder = data.appendingPathComponent(rawValue)

@@ -11,10 +11,12 @@ extension Network {
         on trainingSet: any Dataset, heldOut: LabelledData, configuration: TrainingConfiguration,
         random: RandomSource, observe: (_ step: Int, _ network: Network) -> Void = { _, _ in }
     ) -> TrainingRecord {
-        precondition(trainingSet.featureCount == architecture.inputs && heldOut.featureCount == architecture.inputs,
-                     "the data has another number of features than the network has inputs")
-        precondition(trainingSet.classCount <= architecture.outputs && heldOut.classCount <= architecture.outputs,
-                     "the data has more classes than the network has outputs")
+        precondition(
+            trainingSet.featureCount == architecture.inputs && heldOut.featureCount == architecture.inputs,
+            "the data has another number of features than the network has inputs")
+        precondition(
+            trainingSet.classCount <= architecture.outputs && heldOut.classCount <= architecture.outputs,
+            "the data has more classes than the network has outputs")
         var sampler = BatchSampler(trainingSet, random: random.derived("batches"))
         var workspace = Workspace(architecture, batchSize: configuration.batchSize)
         var evaluator = HeldOutEvaluator(architecture, data: heldOut)
@@ -30,9 +32,10 @@ extension Network {
                     record.divergence = Divergence(step: step, cause: .heldOutLoss)
                     return record
                 }
-                record.evaluations.append(Evaluation(
-                    step: step, trainingLoss: lossCount > 0 ? lossSum / Double(lossCount) : nil,
-                    heldOutLoss: loss, heldOutAccuracy: accuracy))
+                record.evaluations.append(
+                    Evaluation(
+                        step: step, trainingLoss: lossCount > 0 ? lossSum / Double(lossCount) : nil,
+                        heldOutLoss: loss, heldOutAccuracy: accuracy))
                 (lossSum, lossCount) = (0, 0)
                 observe(step, self)
             }

@@ -19,8 +19,9 @@ public struct TrainingData: Sendable, Hashable {
     /// statistics pooled over every pixel of `training` (see ``Standardization/Scope/global``
     /// for why not per pixel).
     init(rawTraining: LabelledData, rawHeldOut: LabelledData, imageRows: Int, imageColumns: Int, contentHash: UInt64?) {
-        precondition(rawTraining.featureCount == rawHeldOut.featureCount && rawTraining.classCount == rawHeldOut.classCount,
-                     "the two parts have different features or classes")
+        precondition(
+            rawTraining.featureCount == rawHeldOut.featureCount && rawTraining.classCount == rawHeldOut.classCount,
+            "the two parts have different features or classes")
         let standardization = Standardization(fittedTo: rawTraining, samples: rawTraining.count, scope: .global)
         training = LabelledData(materializing: rawTraining.standardized(by: standardization), count: rawTraining.count)
         heldOut = LabelledData(materializing: rawHeldOut.standardized(by: standardization), count: rawHeldOut.count)

@@ -5,7 +5,9 @@ import CBLAS
 /// many layers, or how far an orthogonal product is from an isometry.
 public enum DoubleProducts {
     /// op(a) · b, with a of shape (m, k) (or (k, m) when `transposeA`), b of shape (k, n).
-    public static func product(_ a: [Double], rows m: Int, inner k: Int, _ b: [Double], columns n: Int, transposeA: Bool = false) -> [Double] {
+    public static func product(
+        _ a: [Double], rows m: Int, inner k: Int, _ b: [Double], columns n: Int, transposeA: Bool = false
+    ) -> [Double] {
         precondition(a.count == m * k && b.count == k * n, "shapes do not match: \(a.count) and \(b.count) for \(m)×\(k) times \(k)×\(n)")
         var c = [Double](repeating: 0, count: m * n)
         guard m > 0, n > 0, k > 0 else { return c }

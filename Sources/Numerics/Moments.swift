@@ -31,7 +31,8 @@ public struct Moments: Sendable, Hashable {
         guard count > 0 else { self = other; return }
         let total = Double(count + other.count)
         let delta = other.mean - mean
-        sumOfSquaredDeviations += other.sumOfSquaredDeviations
+        sumOfSquaredDeviations +=
+            other.sumOfSquaredDeviations
             + delta * delta * Double(count) * Double(other.count) / total
         mean += delta * Double(other.count) / total
         count += other.count

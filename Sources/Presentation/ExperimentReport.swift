@@ -12,7 +12,10 @@ public struct ExperimentReport: Sendable, Hashable {
     /// Result tables written as `data/<name>.csv`, in long format.
     public var tables: [String: DataTable]
 
-    public init(experiment: String, title: String, figures: [FigureSpec] = [], numbers: [String: Double] = [:], checks: [Check] = [], tables: [String: DataTable] = [:]) {
+    public init(
+        experiment: String, title: String, figures: [FigureSpec] = [], numbers: [String: Double] = [:], checks: [Check] = [],
+        tables: [String: DataTable] = [:]
+    ) {
         self.experiment = experiment
         self.title = title
         self.figures = figures

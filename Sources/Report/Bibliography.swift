@@ -31,7 +31,8 @@ public struct Bibliography: Sendable {
         self.path = path
         let document = try LocatedJSON.Document(path: path, text: text)
         guard case .array(let items) = document.root.value else {
-            throw document.error(at: document.root.offset, "expected a list of references, found \(document.root.value.kind)",
+            throw document.error(
+                at: document.root.offset, "expected a list of references, found \(document.root.value.kind)",
                 hint: "the file is [ {\"key\": …}, … ]")
         }
         var entries: [String: Entry] = [:]
@@ -52,7 +53,8 @@ public struct Bibliography: Sendable {
             throw document.error(at: item.offset, "expected a reference {\"key\": …}, found \(item.value.kind)")
         }
         for member in members where !fields.contains(member.key) {
-            throw document.error(at: member.keyOffset, "unknown field \(member.key) in a reference",
+            throw document.error(
+                at: member.keyOffset, "unknown field \(member.key) in a reference",
                 hint: nearestName(to: member.key, in: fields).map { "did you mean \($0)?" }
                     ?? "the fields are \(fields.joined(separator: ", "))")
         }
@@ -65,18 +67,21 @@ public struct Bibliography: Sendable {
         }
         func required(_ name: String) throws(LocatedError) -> String {
             guard let value = try text(name) else {
-                throw document.error(at: item.offset, "this reference has no \(name)",
+                throw document.error(
+                    at: item.offset, "this reference has no \(name)",
                     hint: "each reference needs key, authors, title, venue and year")
             }
             return value
         }
         let key = try required("key")
         guard !key.isEmpty, key.allSatisfy(keyCharacters.contains) else {
-            throw document.error(at: members.first { $0.key == "key" }?.value.offset ?? item.offset, "the key \(key) cannot be cited",
+            throw document.error(
+                at: members.first { $0.key == "key" }?.value.offset ?? item.offset, "the key \(key) cannot be cited",
                 hint: "a key is letters, digits and _ : - .")
         }
         guard let yearMember = members.first(where: { $0.key == "year" }) else {
-            throw document.error(at: item.offset, "this reference has no year",
+            throw document.error(
+                at: item.offset, "this reference has no year",
                 hint: "each reference needs key, authors, title, venue and year")
         }
         guard case .number(let written) = yearMember.value.value, let year = Int(written) else {

@@ -30,7 +30,7 @@ enum CheckTable {
                     "basis": check.basis,
                     "passed": check.passed,
                 ] as [String: Any]
-            },
+            }
         ]
     }
 }

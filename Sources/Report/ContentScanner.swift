@@ -111,7 +111,9 @@ struct ContentScanner {
     }
 
     /// The text up to `terminator`, leaving the index after it.
-    private mutating func take(until terminator: String, from start: Int, what: String, stopAtBlankLine: Bool = false) throws(LocatedError) -> String {
+    private mutating func take(
+        until terminator: String, from start: Int, what: String, stopAtBlankLine: Bool = false
+    ) throws(LocatedError) -> String {
         var body = ""
         while index < characters.count {
             if peek(terminator) {
@@ -167,8 +169,9 @@ struct ContentScanner {
             } else if c == "<" {
                 try angleBracket(at: start)
             } else if peek("![") && !peek("![@") {
-                throw error(at: start, "Markdown images are not placed in the prose",
-                            hint: "figures come from the experiments: {{figure ID}}")
+                throw error(
+                    at: start, "Markdown images are not placed in the prose",
+                    hint: "figures come from the experiments: {{figure ID}}")
             } else if peek("](") || (peek("][") && !peek("][@")) {
                 try linkTarget()
             } else if peek("\\$") {
@@ -204,7 +207,9 @@ struct ContentScanner {
                 index += 1
                 let body = try take(until: "]", from: start, what: "citation [@")
                 let keys = body.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard keys.allSatisfy({ $0.hasPrefix("@") && $0.count > 1 && $0.dropFirst().allSatisfy(Bibliography.keyCharacters.contains) }) else {
+                guard
+                    keys.allSatisfy({ $0.hasPrefix("@") && $0.count > 1 && $0.dropFirst().allSatisfy(Bibliography.keyCharacters.contains) })
+                else {
                     throw error(at: start, "a citation is written [@key] or [@key1; @key2]")
                 }
                 emit(.citation(keys.map { String($0.dropFirst()) }), at: start)
@@ -257,7 +262,8 @@ struct ContentScanner {
         let tag = name.lowercased()
         let rest = String(characters[i..<end]).trimmingCharacters(in: .whitespaces)
         guard Self.allowedTags.contains(tag) else {
-            throw error(at: start, "raw HTML \(shown) is not allowed in the prose",
+            throw error(
+                at: start, "raw HTML \(shown) is not allowed in the prose",
                 hint: "write Markdown or a {{…}} directive; only <br>, <sub>, <sup> and <kbd> pass, and &lt; writes a <")
         }
         guard end < characters.count, characters[end] == ">", rest.isEmpty || (tag == "br" && rest == "/" && !closing) else {
@@ -417,7 +423,9 @@ struct ContentScanner {
         case "libraries" where words.count >= 2:
             emit(.libraries(Array(words.dropFirst())), at: offset)
         default:
-            throw error(at: offset, "unknown directive {{\(body)}}", hint: "use {{number NAME}}, {{figure ID}}, {{checks PREFIX}}, {{libraries RULE}} or {{rules}}")
+            throw error(
+                at: offset, "unknown directive {{\(body)}}",
+                hint: "use {{number NAME}}, {{figure ID}}, {{checks PREFIX}}, {{libraries RULE}} or {{rules}}")
         }
     }
 

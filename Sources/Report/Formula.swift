@@ -27,7 +27,7 @@ struct Formula {
         var index = 0
         while index < source.count {
             guard Self.opensDirective(source, at: index),
-                  let close = (index..<(source.count - 1)).first(where: { source[$0] == "}" && source[$0 + 1] == "}" })
+                let close = (index..<(source.count - 1)).first(where: { source[$0] == "}" && source[$0 + 1] == "}" })
             else {
                 expanded.append(source[index])
                 index += 1
@@ -37,10 +37,13 @@ struct Formula {
             let at = index
             let (name, digits) = try ContentScanner.numberDirective(words) { locate(at, $0, nil) }
             guard let value = numbers[name] else {
-                throw locate(at, "the build has no number \(name)", nearestName(to: name, in: Array(numbers.keys)).map { "did you mean \($0)?" })
+                throw locate(
+                    at, "the build has no number \(name)", nearestName(to: name, in: Array(numbers.keys)).map { "did you mean \($0)?" })
             }
             let replacement = Array("{" + NumberText.tex(value, digits: digits) + "}")
-            substitutions.append(Substitution(sourceStart: index, sourceLength: close + 2 - index, expandedStart: expanded.count, expandedLength: replacement.count))
+            substitutions.append(
+                Substitution(
+                    sourceStart: index, sourceLength: close + 2 - index, expandedStart: expanded.count, expandedLength: replacement.count))
             expanded += replacement
             index = close + 2
         }

@@ -78,7 +78,8 @@ enum PDFMetadata {
             while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
             let digits = (i + open.count)..<end
             if end < bytes.count, bytes[end] == UInt8(ascii: ")"), !digits.isEmpty, digits.count <= 18,
-                let number = Int(String(decoding: bytes[digits], as: UTF8.self)) {
+                let number = Int(String(decoding: bytes[digits], as: UTF8.self))
+            {
                 found.append((digits, number))
             }
             i = end

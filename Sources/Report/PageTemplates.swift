@@ -90,7 +90,8 @@ struct PageTemplates: Sendable {
             switch node {
             case .partial(let name, let offset) where tags[name] == nil:
                 let near = nearestName(to: name, in: Array(tags.keys))
-                throw error(in: template, at: offset, "no partial \(name)",
+                throw error(
+                    in: template, at: offset, "no partial \(name)",
                     hint: near.map { "did you mean \($0)?" } ?? "partials are partials/NAME.mustache")
             case .section(_, _, _, let body):
                 try checkPartials(body, in: template)
@@ -104,7 +105,8 @@ struct PageTemplates: Sendable {
     /// been found in the context.
     func render(_ name: String, _ context: [String: Any]) throws(LocatedError) -> String {
         guard let template = tags[name] else {
-            throw LocatedError(paths[name] ?? "\(name).mustache", "the \(name) template is missing",
+            throw LocatedError(
+                paths[name] ?? "\(name).mustache", "the \(name) template is missing",
                 hint: "the handout needs \(name).mustache")
         }
         try check(template.nodes, in: name, frames: [Shape(context)], partials: [name])
@@ -119,7 +121,8 @@ struct PageTemplates: Sendable {
                 let shape = try resolve(name, frames: frames, in: template, at: offset)
                 switch shape {
                 case .list, .object:
-                    throw error(in: template, at: offset, "\(name) is a list or a group of fields, which prints as Swift's dump",
+                    throw error(
+                        in: template, at: offset, "\(name) is a list or a group of fields, which prints as Swift's dump",
                         hint: "open it with {{#\(name)}}…{{/\(name)}}")
                 default:
                     break
@@ -155,7 +158,8 @@ struct PageTemplates: Sendable {
         guard let found else {
             var known: [String] = []
             for case .object(let members) in frames { known += members.keys }
-            let hint = name.hasPrefix(".")
+            let hint =
+                name.hasPrefix(".")
                 ? "a name that starts with . is looked up in the innermost section only"
                 : nearestName(to: name, in: known).map { "did you mean \($0)?" }
             throw error(in: template, at: offset, "the template uses \(name), which this page does not provide", hint: hint)

@@ -14,11 +14,12 @@ extension ProseFile {
                 }
                 let rest = html[figure.upperBound...].drop { $0.isWhitespace }
                 guard rest.hasPrefix("<p>" + ContentScanner.tokenPrefix), let caption = captionPiece(at: rest.dropFirst(3)),
-                      case .figureCaption(let source) = pieces[caption].source,
-                      let close = rest.range(of: "</p>")
+                    case .figureCaption(let source) = pieces[caption].source,
+                    let close = rest.range(of: "</p>")
                 else {
-                    throw error(at: piece, "figure \(id) has no caption",
-                                hint: "write a line starting with Figure: right after {{figure \(id)}}")
+                    throw error(
+                        at: piece, "figure \(id) has no caption",
+                        hint: "write a line starting with Figure: right after {{figure \(id)}}")
                 }
                 let open = rest.index(rest.startIndex, offsetBy: 3 + ContentScanner.token(caption).count)
                 captionSources[id] = source
@@ -37,7 +38,8 @@ extension ProseFile {
     private func captionPiece(at text: Substring) -> Int? {
         let digits = text.dropFirst(ContentScanner.tokenPrefix.count).prefix { $0.isNumber }
         guard let number = Int(digits), number < pieces.count,
-              text.dropFirst(ContentScanner.tokenPrefix.count + digits.count).hasPrefix("X") else { return nil }
+            text.dropFirst(ContentScanner.tokenPrefix.count + digits.count).hasPrefix("X")
+        else { return nil }
         return number
     }
 }

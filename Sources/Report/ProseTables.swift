@@ -12,7 +12,9 @@ enum ProseTables {
     }
 
     /// `html` with its tables captioned and wrapped, and the captions numbered from `firstNumber`.
-    static func arrange(_ html: String, scanner: ContentScanner, firstNumber: Int) throws(LocatedError) -> (html: String, captions: [Caption]) {
+    static func arrange(
+        _ html: String, scanner: ContentScanner, firstNumber: Int
+    ) throws(LocatedError) -> (html: String, captions: [Caption]) {
         var html = html
         for alignment in ["left", "center", "right"] {
             html = html.replacingOccurrences(of: " align=\"\(alignment)\"", with: " class=\"align-\(alignment)\"")
@@ -22,7 +24,8 @@ enum ProseTables {
             // The scanner accepts `{#tab:…}` only at the end of a caption line: this caption's.
             let label = scanner.pieces.enumerated().lazy.compactMap { number, candidate -> (piece: Int, id: String)? in
                 guard case .label(.table, let id) = candidate.piece, candidate.offset > located.offset,
-                      !scanner.characters[located.offset..<candidate.offset].contains("\n") else { return nil }
+                    !scanner.characters[located.offset..<candidate.offset].contains("\n")
+                else { return nil }
                 return (number, id)
             }.first
             html = try attach(piece: piece, label: label, to: html, scanner: scanner, offset: located.offset)
@@ -32,10 +35,13 @@ enum ProseTables {
         return (html.replacingOccurrences(of: "</table>", with: "</table></div>"), captions)
     }
 
-    private static func attach(piece: Int, label: (piece: Int, id: String)?, to html: String, scanner: ContentScanner, offset: Int) throws(LocatedError) -> String {
+    private static func attach(
+        piece: Int, label: (piece: Int, id: String)?, to html: String, scanner: ContentScanner, offset: Int
+    ) throws(LocatedError) -> String {
         let token = ContentScanner.token(piece)
         guard let open = html.range(of: "<p>" + token), let close = html[open.upperBound...].range(of: "</p>") else {
-            throw scanner.error(at: offset, "a table caption must be a paragraph of its own", hint: "start the line with Table: outside lists and quotes")
+            throw scanner.error(
+                at: offset, "a table caption must be a paragraph of its own", hint: "start the line with Table: outside lists and quotes")
         }
         var caption = String(html[html.index(open.lowerBound, offsetBy: 3)..<close.lowerBound])
         if let label { caption = caption.replacingOccurrences(of: ContentScanner.token(label.piece), with: "") }
@@ -47,7 +53,8 @@ enum ProseTables {
         // both "caption above" and "caption below" prose then number as the author meant.
         let preceding = before.reversed().drop { $0.isWhitespace }
         if String(preceding.prefix(8).reversed()) == "</table>", let tableStart = before.range(of: "<table", options: .backwards),
-           let captioned = insert(caption, anchor: anchor, into: before[tableStart.lowerBound...]) {
+            let captioned = insert(caption, anchor: anchor, into: before[tableStart.lowerBound...])
+        {
             return String(before[..<tableStart.lowerBound]) + captioned + after
         }
         let following = after.drop { $0.isWhitespace }

@@ -1,6 +1,6 @@
 import Experiments
-import Presentation
 import Foundation
+import Presentation
 import TextSupport
 
 /// The version written into every page and manifest.
@@ -36,7 +36,9 @@ public struct ReportBuilder {
         var files: [String: Data] = [:]
         for report in reports {
             for (name, value) in report.numbers {
-                guard numbers[name] == nil else { throw LocatedError("experiment \(report.experiment)", "the number \(name) is also defined by another experiment") }
+                guard numbers[name] == nil else {
+                    throw LocatedError("experiment \(report.experiment)", "the number \(name) is also defined by another experiment")
+                }
                 numbers[name] = value
             }
             figures += report.figures
@@ -49,7 +51,9 @@ public struct ReportBuilder {
         guard figuresByID.count == figures.count else { throw LocatedError("experiments", "two figures share an id") }
 
         for (path, data) in try FigureFiles.render(figures) {
-            guard files[path] == nil else { throw LocatedError("experiments", "\(path) is written twice: a figure and a result table share a name") }
+            guard files[path] == nil else {
+                throw LocatedError("experiments", "\(path) is written twice: a figure and a result table share a name")
+            }
             files[path] = data
         }
 
@@ -66,7 +70,9 @@ public struct ReportBuilder {
             reservedIDs: templateIDs, partials: partials)
         let unplaced = figures.map(\.id).filter { document.numbering.figures[$0] == nil }
         guard unplaced.isEmpty else {
-            throw LocatedError(templates.path + "/content", "figures not placed in the prose: \(unplaced.joined(separator: ", "))", hint: "add {{figure ID}} where each belongs")
+            throw LocatedError(
+                templates.path + "/content", "figures not placed in the prose: \(unplaced.joined(separator: ", "))",
+                hint: "add {{figure ID}} where each belongs")
         }
         let orderedFigures = figures.sorted { (document.numbering.figures[$0.id] ?? 0) < (document.numbering.figures[$1.id] ?? 0) }
 
@@ -109,9 +115,12 @@ public struct ReportBuilder {
         files["README.md"] = Data(templates.outputReadme.utf8)
         let manifest = Manifest(
             generator: "initlab \(InitlabVersion.current)", profile: profile.rawValue, seed: seed,
-            figures: orderedFigures.map { FigureFiles.manifestEntry($0, caption: document.captionSources[$0.id] ?? "") }, numbers: numbers, checks: checks)
+            figures: orderedFigures.map { FigureFiles.manifestEntry($0, caption: document.captionSources[$0.id] ?? "") }, numbers: numbers,
+            checks: checks)
         files["data/manifest.json"] = try manifest.json()
-        let summary = Summary(files: files.count + 1, figures: figures.count, checksPassed: passed, checksTotal: checks.count, failedChecks: checks.filter { !$0.passed })
+        let summary = Summary(
+            files: files.count + 1, figures: figures.count, checksPassed: passed, checksTotal: checks.count,
+            failedChecks: checks.filter { !$0.passed })
         return (files, summary)
     }
 

@@ -34,8 +34,8 @@ struct SectionHeadings {
         var rest = Substring(html)
         while let open = rest.range(of: "<h") {
             guard let level = rest[open.upperBound].wholeNumberValue, level == 2 || level == 3,
-                  rest[rest.index(after: open.upperBound)] == ">",
-                  let close = rest.range(of: "</h\(level)>")
+                rest[rest.index(after: open.upperBound)] == ">",
+                let close = rest.range(of: "</h\(level)>")
             else {
                 output += rest[..<open.upperBound]
                 rest = rest[open.upperBound...]

@@ -32,44 +32,52 @@ public struct TemplateFolder: Sendable {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw LocatedError("--templates \(path)", "no template folder here",
+            throw LocatedError(
+                "--templates \(path)", "no template folder here",
                 hint: "leave out --templates for the built-in ones, or `initlab templates --export DIR` to write them out")
         }
         let url = URL(fileURLWithPath: path)
         // Every file is read from inside the folder: a link out of it would publish whatever it
         // points to (a partial linked to /etc/passwd is rendered into the page).
         let root = url.resolvingSymlinksInPath().path
-        try self.init(path: url.path, source: Source(
-            names: { folder in (try? fileManager.contentsOfDirectory(atPath: url.appendingPathComponent(folder).path)) ?? [] },
-            read: { relative throws(LocatedError) in
-                let file = url.appendingPathComponent(relative)
-                let target = file.resolvingSymlinksInPath().path
-                guard target.hasPrefix(root + "/") else {
-                    throw LocatedError(file.path, "this file is a link to \(target), outside the template folder \(path)",
-                        hint: "copy the file into the folder")
-                }
-                return try Self.read(file)
-            }))
+        try self.init(
+            path: url.path,
+            source: Source(
+                names: { folder in (try? fileManager.contentsOfDirectory(atPath: url.appendingPathComponent(folder).path)) ?? [] },
+                read: { relative throws(LocatedError) in
+                    let file = url.appendingPathComponent(relative)
+                    let target = file.resolvingSymlinksInPath().path
+                    guard target.hasPrefix(root + "/") else {
+                        throw LocatedError(
+                            file.path, "this file is a link to \(target), outside the template folder \(path)",
+                            hint: "copy the file into the folder")
+                    }
+                    return try Self.read(file)
+                }))
     }
 
     /// The templates built into the executable from the project's `templates/` folder; errors
     /// name their files as `built-in templates/…`.
     public static func builtIn() throws(LocatedError) -> TemplateFolder {
         let files = BuiltInTemplates.files
-        return try TemplateFolder(path: BuiltInTemplates.label, source: Source(
-            names: { folder in
-                let prefix = folder.isEmpty ? "" : folder + "/"
-                return files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.filter { !$0.contains("/") }
-            },
-            read: { relative throws(LocatedError) in
-                guard let data = files[relative] else {
-                    throw LocatedError("\(BuiltInTemplates.label)/\(relative)", "cannot read this file", hint: "it is missing")
-                }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw LocatedError("\(BuiltInTemplates.label)/\(relative)", "not valid UTF-8 text")
-                }
-                return text
-            }))
+        return try TemplateFolder(
+            path: BuiltInTemplates.label,
+            source: Source(
+                names: { folder in
+                    let prefix = folder.isEmpty ? "" : folder + "/"
+                    return files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.filter {
+                        !$0.contains("/")
+                    }
+                },
+                read: { relative throws(LocatedError) in
+                    guard let data = files[relative] else {
+                        throw LocatedError("\(BuiltInTemplates.label)/\(relative)", "cannot read this file", hint: "it is missing")
+                    }
+                    guard let text = String(data: data, encoding: .utf8) else {
+                        throw LocatedError("\(BuiltInTemplates.label)/\(relative)", "not valid UTF-8 text")
+                    }
+                    return text
+                }))
     }
 
     /// Where the files of a template folder come from: the names in a subfolder (`""` the top)
@@ -89,7 +97,8 @@ public struct TemplateFolder: Sendable {
                 let template = String(name.dropLast(".mustache".count))
                 let relative = folder.isEmpty ? name : "\(folder)/\(name)"
                 if let other = templatePaths[template] {
-                    throw LocatedError(located(relative), "a second template named \(template); the first is \(other)",
+                    throw LocatedError(
+                        located(relative), "a second template named \(template); the first is \(other)",
                         hint: "a partial is used by its name, so names must differ")
                 }
                 templates[template] = try source.read(relative)
@@ -97,7 +106,8 @@ public struct TemplateFolder: Sendable {
             }
         }
         guard templates["report"] != nil else {
-            throw LocatedError(located("report.mustache"), "the page template is missing",
+            throw LocatedError(
+                located("report.mustache"), "the page template is missing",
                 hint: "every template folder needs report.mustache")
         }
         self.templates = templates
@@ -118,7 +128,8 @@ public struct TemplateFolder: Sendable {
             sections.append(Section(id: id.isEmpty ? stem : String(id), path: located(relative), text: text, scanner: scanner))
         }
         guard !sections.isEmpty else {
-            throw LocatedError(located("content"), "no content/*.md files",
+            throw LocatedError(
+                located("content"), "no content/*.md files",
                 hint: "the handout needs at least one section; the prose lives in content/*.md")
         }
         self.sections = sections

@@ -50,7 +50,8 @@ enum Commands {
     }
 
     /// Every command word, for "did you mean" suggestions.
-    static let allNames: [String] = (Array(table.keys) + Array(Symbols.commands.keys)
+    static let allNames: [String] =
+        (Array(table.keys) + Array(Symbols.commands.keys)
         + Array(Symbols.largeOperators.keys) + Array(Symbols.functionNames.keys))
         .filter { $0.allSatisfy(\.isLetter) }
         .sorted()

@@ -50,7 +50,8 @@ extension Parser {
         let name = try readName(after: begin, usage: "\\begin{aligned}")
         guard let environment = Environment(rawValue: name) else {
             let known = Environment.allCases.map(\.rawValue)
-            let hint = nearestName(to: name, in: known).map { " (did you mean \($0)?)" }
+            let hint =
+                nearestName(to: name, in: known).map { " (did you mean \($0)?)" }
                 ?? ": use one of " + known.joined(separator: ", ")
             throw lexer.error("unknown environment \(name)\(hint)", at: begin.start)
         }
@@ -129,8 +130,9 @@ extension Parser {
         after begin: Token
     ) throws(TeXError) -> (alignments: [Table.Alignment], rules: Set<Int>) {
         guard let group = try lexer.readBracedGroup() else {
-            throw lexer.error("\\begin{array} needs a column specification: write \\begin{array}{lcr}",
-                              at: begin.start)
+            throw lexer.error(
+                "\\begin{array} needs a column specification: write \\begin{array}{lcr}",
+                at: begin.start)
         }
         var alignments: [Table.Alignment] = []
         var rules: Set<Int> = []
@@ -148,8 +150,9 @@ extension Parser {
             }
         }
         guard !alignments.isEmpty else {
-            throw lexer.error("\\begin{array} needs at least one column: write \\begin{array}{lcr}",
-                              at: group.openOffset)
+            throw lexer.error(
+                "\\begin{array} needs at least one column: write \\begin{array}{lcr}",
+                at: group.openOffset)
         }
         return (alignments, rules)
     }

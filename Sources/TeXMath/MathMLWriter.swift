@@ -83,12 +83,13 @@ struct MathMLWriter {
         case .table(let table):
             return tableElement(table)
         case .style(let newStyle, let content):
-            let attributes = switch newStyle {
-            case .display: [("displaystyle", "true"), ("scriptlevel", "0")]
-            case .text: [("displaystyle", "false"), ("scriptlevel", "0")]
-            case .script: [("displaystyle", "false"), ("scriptlevel", "1")]
-            case .scriptScript: [("displaystyle", "false"), ("scriptlevel", "2")]
-            }
+            let attributes =
+                switch newStyle {
+                case .display: [("displaystyle", "true"), ("scriptlevel", "0")]
+                case .text: [("displaystyle", "false"), ("scriptlevel", "0")]
+                case .script: [("displaystyle", "false"), ("scriptlevel", "1")]
+                case .scriptScript: [("displaystyle", "false"), ("scriptlevel", "2")]
+                }
             return MathMLElement("mstyle", attributes, children: rowChildren(Self.items(content), newStyle))
         }
     }
@@ -120,7 +121,8 @@ struct MathMLWriter {
             var effectiveClass = atomClass
             switch atomClass {
             case .binary:
-                let isUnary = (previous?.makesFollowingBinaryUnary ?? true)
+                let isUnary =
+                    (previous?.makesFollowingBinaryUnary ?? true)
                     || (following?.makesPrecedingBinaryUnary ?? true)
                 row.append(element, form: isUnary ? "prefix" : "infix")
                 if isUnary {
@@ -206,11 +208,12 @@ struct MathMLWriter {
     }
 
     private func fractionElement(_ fraction: Fraction, _ style: MathStyle) -> MathMLElement {
-        let target: MathStyle = switch fraction.style {
-        case .inherited: style
-        case .display: .display
-        case .text: .text
-        }
+        let target: MathStyle =
+            switch fraction.style {
+            case .inherited: style
+            case .display: .display
+            case .text: .text
+            }
         var attributes: [(String, String)] = []
         if target != style {
             attributes.append(("displaystyle", target == .display ? "true" : "false"))
@@ -237,12 +240,13 @@ struct MathMLWriter {
         if let over {
             children.append(element(over, style.script))
         }
-        let name = switch (under != nil, over != nil) {
-        case (true, true): asLimits ? "munderover" : "msubsup"
-        case (true, false): asLimits ? "munder" : "msub"
-        case (false, true): asLimits ? "mover" : "msup"
-        case (false, false): "mrow"
-        }
+        let name =
+            switch (under != nil, over != nil) {
+            case (true, true): asLimits ? "munderover" : "msubsup"
+            case (true, false): asLimits ? "munder" : "msub"
+            case (false, true): asLimits ? "mover" : "msup"
+            case (false, false): "mrow"
+            }
         return MathMLElement(name, children: children)
     }
 
@@ -257,10 +261,11 @@ struct MathMLWriter {
     }
 
     private func tableElement(_ table: Table) -> MathMLElement {
-        let isDisplay = switch table.layout {
-        case .alignment, .gathered: true
-        case .grid: false
-        }
+        let isDisplay =
+            switch table.layout {
+            case .alignment, .gathered: true
+            case .grid: false
+            }
         let columnCount = table.rows.map(\.count).max() ?? 0
         let rows = table.rows.map { cells in
             let cellElements = cells.enumerated().map { column, cell in
@@ -342,7 +347,7 @@ struct MathMLWriter {
         }
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A, 0x131, 0x237, 0x391...0x3A9, 0x3B1...0x3C9,
-             0x3D1, 0x3D5, 0x3D6, 0x3F0, 0x3F1, 0x3F4, 0x3F5, 0x2202, 0x2207:
+            0x3D1, 0x3D5, 0x3D6, 0x3F0, 0x3F1, 0x3F4, 0x3F5, 0x2202, 0x2207:
             return true
         default:
             return false

@@ -50,7 +50,7 @@ struct Parser {
                 continue
             }
             if case .command(let name) = token.kind, let command = Commands.lookup(name),
-               try handleListCommand(command, token: token, items: &items, atom: &atom, untilBracket: untilBracket)
+                try handleListCommand(command, token: token, items: &items, atom: &atom, untilBracket: untilBracket)
             {
                 continue
             }
@@ -88,11 +88,13 @@ struct Parser {
     private mutating func attach(_ token: Token, to atom: inout PendingAtom?) throws(TeXError) -> Bool {
         switch token.kind {
         case .character("^"):
-            try attachScript(token, to: &atom, slot: \.sup, named: "^", usage: "x^{2}",
-                             twice: "double superscript: use braces, as in {x^a}^b or x^{ab}")
+            try attachScript(
+                token, to: &atom, slot: \.sup, named: "^", usage: "x^{2}",
+                twice: "double superscript: use braces, as in {x^a}^b or x^{ab}")
         case .character("_"):
-            try attachScript(token, to: &atom, slot: \.sub, named: "_", usage: "x_{i}",
-                             twice: "double subscript: use braces, as in {x_a}_b or x_{ab}")
+            try attachScript(
+                token, to: &atom, slot: \.sub, named: "_", usage: "x_{i}",
+                twice: "double subscript: use braces, as in {x_a}_b or x_{ab}")
         case .character("'"):
             lexer.next()
             var current = atom ?? PendingAtom(base: nil)
@@ -157,10 +159,11 @@ struct Parser {
     /// An argument: a braced group, or a single token as TeX allows (`\frac12`, `x^\alpha`).
     mutating func parseArgument(of owner: Token, named name: String, usage: String) throws(TeXError) -> MathNode {
         let token = lexer.peek()
-        let isMissing = switch token.kind {
-        case .character("^"), .character("_"), .character("'"): true
-        default: endsList(token)
-        }
+        let isMissing =
+            switch token.kind {
+            case .character("^"), .character("_"), .character("'"): true
+            default: endsList(token)
+            }
         guard !isMissing else {
             throw lexer.error("\(name) is missing an argument: write \(usage)", at: owner.start)
         }
@@ -203,7 +206,7 @@ struct Parser {
             return .number(readNumber(startingWith: character, inArgument: inArgument))
         }
         if character == ".", !inArgument, case .character(let next) = lexer.peek().kind,
-           next.isASCII, next.isNumber
+            next.isASCII, next.isNumber
         {
             return .number(readNumber(startingWith: character, inArgument: false))
         }
@@ -240,7 +243,7 @@ struct Parser {
             var lookahead = lexer
             lookahead.next()
             guard case .character(let afterPoint) = lookahead.peek().kind,
-                  afterPoint.isASCII, afterPoint.isNumber
+                afterPoint.isASCII, afterPoint.isNumber
             else { break }
             text.append(".")
             seenPoint = true
@@ -288,7 +291,7 @@ struct Parser {
     func endsList(_ token: Token) -> Bool {
         switch token.kind {
         case .endOfInput, .character("}"), .character("&"), .command("\\"), .command("end"),
-             .command("right"):
+            .command("right"):
             true
         default:
             false
@@ -306,20 +309,21 @@ struct Parser {
 
     /// The error for a list-ending token that nothing open can accept.
     func strayEnd(_ token: Token) -> TeXError {
-        let message = switch token.kind {
-        case .character("}"):
-            "unmatched }: remove it or add a matching { before it"
-        case .character("&"):
-            "& is only allowed inside an environment such as aligned: write \\& for an ampersand"
-        case .command("\\"):
-            "\\\\ (line break) is only allowed inside an environment such as aligned or cases"
-        case .command("end"):
-            "\\end without a matching \\begin"
-        case .command("right"):
-            "\\right without a matching \\left"
-        default:
-            "unexpected \(describe(token))"
-        }
+        let message =
+            switch token.kind {
+            case .character("}"):
+                "unmatched }: remove it or add a matching { before it"
+            case .character("&"):
+                "& is only allowed inside an environment such as aligned: write \\& for an ampersand"
+            case .command("\\"):
+                "\\\\ (line break) is only allowed inside an environment such as aligned or cases"
+            case .command("end"):
+                "\\end without a matching \\begin"
+            case .command("right"):
+                "\\right without a matching \\left"
+            default:
+                "unexpected \(describe(token))"
+            }
         return lexer.error(message, at: token.start)
     }
 
@@ -329,7 +333,8 @@ struct Parser {
         for (offset, character) in lexer.source.enumerated() {
             for scalar in character.unicodeScalars {
                 let value = scalar.value
-                let isControl = (value < 0x20 && !"\t\n\r".unicodeScalars.contains(scalar))
+                let isControl =
+                    (value < 0x20 && !"\t\n\r".unicodeScalars.contains(scalar))
                     || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
                 if isControl {
                     let hex = String(value, radix: 16, uppercase: true)

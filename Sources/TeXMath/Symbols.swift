@@ -94,20 +94,23 @@ enum Symbols {
     private static let commandsByText: [String: Symbol] = Dictionary(
         commandList.map { ($0.1.text, $0.1) }, uniquingKeysWith: { first, _ in first })
 
-    private static let commandList: [(String, Symbol)] = greek + letterLikes + binaries + relations
+    private static let commandList: [(String, Symbol)] =
+        greek + letterLikes + binaries + relations
         + punctuations + delimiters
 
-    private static let greek: [(String, Symbol)] = [
-        ("alpha", "α"), ("beta", "β"), ("gamma", "γ"), ("delta", "δ"), ("epsilon", "ϵ"),
-        ("varepsilon", "ε"), ("zeta", "ζ"), ("eta", "η"), ("theta", "θ"), ("vartheta", "ϑ"),
-        ("iota", "ι"), ("kappa", "κ"), ("varkappa", "ϰ"), ("lambda", "λ"), ("mu", "μ"), ("nu", "ν"),
-        ("xi", "ξ"), ("omicron", "ο"), ("pi", "π"), ("varpi", "ϖ"), ("rho", "ρ"), ("varrho", "ϱ"),
-        ("sigma", "σ"), ("varsigma", "ς"), ("tau", "τ"), ("upsilon", "υ"), ("phi", "ϕ"),
-        ("varphi", "φ"), ("chi", "χ"), ("psi", "ψ"), ("omega", "ω"), ("digamma", "ϝ"),
-    ].map { ($0.0, italicLetter($0.1)) } + [
-        ("Gamma", "Γ"), ("Delta", "Δ"), ("Theta", "Θ"), ("Lambda", "Λ"), ("Xi", "Ξ"), ("Pi", "Π"),
-        ("Sigma", "Σ"), ("Upsilon", "Υ"), ("Phi", "Φ"), ("Psi", "Ψ"), ("Omega", "Ω"),
-    ].map { ($0.0, letterLike($0.1)) }
+    private static let greek: [(String, Symbol)] =
+        [
+            ("alpha", "α"), ("beta", "β"), ("gamma", "γ"), ("delta", "δ"), ("epsilon", "ϵ"),
+            ("varepsilon", "ε"), ("zeta", "ζ"), ("eta", "η"), ("theta", "θ"), ("vartheta", "ϑ"),
+            ("iota", "ι"), ("kappa", "κ"), ("varkappa", "ϰ"), ("lambda", "λ"), ("mu", "μ"), ("nu", "ν"),
+            ("xi", "ξ"), ("omicron", "ο"), ("pi", "π"), ("varpi", "ϖ"), ("rho", "ρ"), ("varrho", "ϱ"),
+            ("sigma", "σ"), ("varsigma", "ς"), ("tau", "τ"), ("upsilon", "υ"), ("phi", "ϕ"),
+            ("varphi", "φ"), ("chi", "χ"), ("psi", "ψ"), ("omega", "ω"), ("digamma", "ϝ"),
+        ].map { ($0.0, italicLetter($0.1)) }
+        + [
+            ("Gamma", "Γ"), ("Delta", "Δ"), ("Theta", "Θ"), ("Lambda", "Λ"), ("Xi", "Ξ"), ("Pi", "Π"),
+            ("Sigma", "Σ"), ("Upsilon", "Υ"), ("Phi", "Φ"), ("Psi", "Ψ"), ("Omega", "Ω"),
+        ].map { ($0.0, letterLike($0.1)) }
 
     private static let letterLikes: [(String, Symbol)] = [
         ("infty", "∞"), ("partial", "∂"), ("nabla", "∇"), ("ell", "ℓ"), ("hbar", "ℏ"),
@@ -146,19 +149,23 @@ enum Symbols {
         ("colon", ":"), ("ldotp", "."),
     ].map { ($0.0, punctuation($0.1)) }
 
-    private static let delimiters: [(String, Symbol)] = [
-        ("{", "{"), ("lbrace", "{"), ("langle", "⟨"), ("lvert", "|"), ("lVert", "‖"),
-        ("lfloor", "⌊"), ("lceil", "⌈"), ("lbrack", "["),
-    ].map { ($0.0, opening($0.1)) } + [
-        ("}", "}"), ("rbrace", "}"), ("rangle", "⟩"), ("rvert", "|"), ("rVert", "‖"),
-        ("rfloor", "⌋"), ("rceil", "⌉"), ("rbrack", "]"),
-    ].map { ($0.0, closing($0.1)) } + [
-        ("vert", "|"), ("|", "‖"), ("Vert", "‖"), ("backslash", "\\"),
-    ].map { ($0.0, delimiter($0.1)) } + [
-        // Sized like brackets, but TeX classes these as relations.
-        ("mid", "∣"), ("parallel", "∥"), ("uparrow", "↑"), ("downarrow", "↓"),
-        ("updownarrow", "↕"), ("Uparrow", "⇑"), ("Downarrow", "⇓"),
-    ].map { ($0.0, Symbol(text: $0.1, kind: .delimiter(.relation))) }
+    private static let delimiters: [(String, Symbol)] =
+        [
+            ("{", "{"), ("lbrace", "{"), ("langle", "⟨"), ("lvert", "|"), ("lVert", "‖"),
+            ("lfloor", "⌊"), ("lceil", "⌈"), ("lbrack", "["),
+        ].map { ($0.0, opening($0.1)) }
+        + [
+            ("}", "}"), ("rbrace", "}"), ("rangle", "⟩"), ("rvert", "|"), ("rVert", "‖"),
+            ("rfloor", "⌋"), ("rceil", "⌉"), ("rbrack", "]"),
+        ].map { ($0.0, closing($0.1)) }
+        + [
+            ("vert", "|"), ("|", "‖"), ("Vert", "‖"), ("backslash", "\\"),
+        ].map { ($0.0, delimiter($0.1)) }
+        + [
+            // Sized like brackets, but TeX classes these as relations.
+            ("mid", "∣"), ("parallel", "∥"), ("uparrow", "↑"), ("downarrow", "↓"),
+            ("updownarrow", "↕"), ("Uparrow", "⇑"), ("Downarrow", "⇓"),
+        ].map { ($0.0, Symbol(text: $0.1, kind: .delimiter(.relation))) }
 
     private static func italicLetter(_ text: String) -> Symbol {
         Symbol(text: text, kind: .identifier(upright: false))
@@ -196,11 +203,12 @@ enum Symbols {
 extension Symbols {
     /// The delimiter a token stands for, if `\left` or `\big` may size it.
     static func delimiter(_ kind: Token.Kind) -> Symbol? {
-        let symbol: Symbol? = switch kind {
-        case .character(let character): asciiCharacters[character]
-        case .command(let name): commands[name]
-        case .endOfInput: nil
-        }
+        let symbol: Symbol? =
+            switch kind {
+            case .character(let character): asciiCharacters[character]
+            case .command(let name): commands[name]
+            case .endOfInput: nil
+            }
         return symbol?.isDelimiter == true ? symbol : nil
     }
 }

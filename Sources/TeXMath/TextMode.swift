@@ -82,7 +82,8 @@ enum TextMode {
             index += 1
         }
         guard let text = commands[word] else {
-            let hint = nearestName(to: word, in: commands.keys.sorted())
+            let hint =
+                nearestName(to: word, in: commands.keys.sorted())
                 .map { " (did you mean \\\($0)?)" } ?? ""
             throw lexer.error("\\\(word) is not supported inside \\text{...}\(hint)", at: offset)
         }

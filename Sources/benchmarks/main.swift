@@ -81,8 +81,9 @@ for (m, n, k) in [(2048, 2048, 2048), (1000, 1000, 1000), (128, 256, 256), (64, 
     let flops = 2.0 * Double(m * n * k)
     let repeats = max(3, Int(2e10 / flops))
     let seconds = median(repeats: 5) { for _ in 0..<repeats { Matrix.multiply(a, .none, b, .none, into: &c) } } / Double(repeats)
-    compare("sgemm \(m)×\(n)×\(k), one thread", flops / seconds / 1e9, numpy(["sgemm", "\(m)", "\(n)", "\(k)"], threads: 1),
-            unit: "GFLOP/s", format: "%.1f")
+    compare(
+        "sgemm \(m)×\(n)×\(k), one thread", flops / seconds / 1e9, numpy(["sgemm", "\(m)", "\(n)", "\(k)"], threads: 1),
+        unit: "GFLOP/s", format: "%.1f")
 }
 
 // Glorot & Bengio's Figure 6/7 workload: tanh, 5 hidden layers of 1000, batch 1000, forward
@@ -91,8 +92,9 @@ for (m, n, k) in [(2048, 2048, 2048), (1000, 1000, 1000), (128, 256, 256), (64, 
 if section("glorot-bengio") {
     let propagation = Propagation(profile: .handout)
     let seconds = median(repeats: 5) { _ = propagation.histogramRuns(random: RandomSource(seed: 1)) }
-    compare("Glorot–Bengio workload, tanh 5×1000, batch 1000, 2 rules", seconds,
-            numpy(["glorot-bengio"], threads: ProcessInfo.processInfo.activeProcessorCount), unit: "s", format: "%.3f")
+    compare(
+        "Glorot–Bengio workload, tanh 5×1000, batch 1000, 2 rules", seconds,
+        numpy(["glorot-bengio"], threads: ProcessInfo.processInfo.activeProcessorCount), unit: "s", format: "%.3f")
 }
 
 // Training throughput: 30 hidden ReLU layers of 256, 1024 inputs, 9 classes, batch 128, SGD
@@ -120,8 +122,9 @@ if section("training") {
             let rates = [oneRun.max(), sideBySide.max()].map { $0.map { String(format: "%.1f steps/s", $0) } ?? "failed" }
             report("  NumPy: one run, \(cores) threads / \(cores) runs, 1 thread each", rates.joined(separator: " / "))
         }
-        compare("MLP 30×256 ReLU, batch 128, \(cores) runs side by side", best.stepsPerSecond, (oneRun + sideBySide).max(),
-                unit: "steps/s", format: "%.1f")
+        compare(
+            "MLP 30×256 ReLU, batch 128, \(cores) runs side by side", best.stepsPerSecond, (oneRun + sideBySide).max(),
+            unit: "steps/s", format: "%.1f")
         report("  initlab's rate of GEMM in training", String(format: "%.0f GFLOP/s", best.gigaflopsPerSecond))
     }
 }
@@ -143,10 +146,14 @@ if section("figures") {
         Panel(
             title: "Panel \(p + 1)", x: Axis("x"), y: Axis("y"),
             marks: (0..<10).map { s in
-                .line(Series("series \(s + 1)", x: xs, y: xs.map { sin($0 + Double(s) / 3) * Double(s + 1) + Double(p) }, style: Style(color: s)))
+                .line(
+                    Series(
+                        "series \(s + 1)", x: xs, y: xs.map { sin($0 + Double(s) / 3) * Double(s + 1) + Double(p) }, style: Style(color: s))
+                )
             })
     }
-    let figure = Figure(title: "Benchmark", description: "Four panels of ten series.", size: Size(width: 640, height: 480), columns: 2, panels: panels)
+    let figure = Figure(
+        title: "Benchmark", description: "Four panels of ten series.", size: Size(width: 640, height: 480), columns: 2, panels: panels)
     for format in Format.allCases {
         let seconds = median(repeats: 9) { _ = try? ChartRenderer.render(figure, as: format) }
         report("figure 4 panels × 10 series × 500 points, \(format.rawValue)", String(format: "%.1f ms", seconds * 1e3))

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Experiments
-import Presentation
 import FileSafety
 import Foundation
+import Presentation
 import Report
 import TextSupport
 
@@ -26,16 +26,18 @@ struct Build: ParsableCommand {
 
     @OptionGroup var planOptions: PlanOptions
 
-    @Option(help: ArgumentHelp(
-        "A folder with report.mustache, partials/, style.css, content/*.md, references.json and output-README.md "
-            + "to build from instead of the built-in templates.",
-        valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "A folder with report.mustache, partials/, style.css, content/*.md, references.json and output-README.md "
+                + "to build from instead of the built-in templates.",
+            valueName: "dir"))
     var templates: String?
 
-    @Flag(help: """
-        Also write handout.pdf, the page printed by headless Chromium (with an outline of the sections), the same bytes \
-        for the same build: its dates come from SOURCE_DATE_EPOCH or are fixed.
-        """)
+    @Flag(
+        help: """
+            Also write handout.pdf, the page printed by headless Chromium (with an outline of the sections), the same bytes \
+            for the same build: its dates come from SOURCE_DATE_EPOCH or are fixed.
+            """)
     var pdf = false
 
     @Option(help: "The paper size of handout.pdf, with --pdf (default: a4).")
@@ -44,10 +46,11 @@ struct Build: ParsableCommand {
     @Flag(help: "Also write handout-single.html: the page with its style sheet and figures (SVG) inside, linking to no other file.")
     var singleFile = false
 
-    @Flag(help: """
-        Replace the output folder even if it holds files initlab did not write (they are lost). Never replaces the \
-        working folder, the home folder, the templates, the cache, the configuration file's folder or a folder holding them.
-        """)
+    @Flag(
+        help: """
+            Replace the output folder even if it holds files initlab did not write (they are lost). Never replaces the \
+            working folder, the home folder, the templates, the cache, the configuration file's folder or a folder holding them.
+            """)
     var force = false
 
     @Flag(help: "Write the site even when a check of the theory against the measurements fails.")
@@ -83,17 +86,22 @@ struct Build: ParsableCommand {
         let runner = Runner(plan: plan, cache: try planOptions.resultCache())
         let quiet = quiet
         let display = ProgressDisplay(quiet: quiet)
-        let outcome = runner.run(log: { message in
-            if !quiet && !display.enabled { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
-        }, watch: display.watch)
+        let outcome = runner.run(
+            log: { message in
+                if !quiet && !display.enabled { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
+            }, watch: display.watch)
         display.finish()
         for warning in outcome.warnings { FileHandle.standardError.write(Data("initlab: warning: \(warning)\n".utf8)) }
         let builder = ReportBuilder(templates: folder, profile: plan.profile, seed: plan.seed)
         let (siteFiles, summary) = try builder.files(for: try Presenters.reports(outcome.results))
         var files = siteFiles
         if !summary.failedChecks.isEmpty && !allowFailedChecks {
-            let list = summary.failedChecks.map { "  \($0.id): expected \($0.expected) ± \($0.tolerance), measured \($0.measured)" }.joined(separator: "\n")
-            throw BuildFailure(message: "\(summary.failedChecks.count) of \(summary.checksTotal) checks failed; the previous site in \(output) is left as it was:\n\(list)\n(--allow-failed-checks writes the site anyway)")
+            let list = summary.failedChecks.map { "  \($0.id): expected \($0.expected) ± \($0.tolerance), measured \($0.measured)" }.joined(
+                separator: "\n")
+            throw BuildFailure(
+                message:
+                    "\(summary.failedChecks.count) of \(summary.checksTotal) checks failed; the previous site in \(output) is left as it was:\n\(list)\n(--allow-failed-checks writes the site anyway)"
+            )
         }
         if singleFile { files[SingleFilePage.path] = SingleFilePage.make(from: files) }
         if let browser { files[PrintedHandout.path] = try PrintedHandout.print(files, paper: paper ?? .a4, browser: browser) }
@@ -102,7 +110,9 @@ struct Build: ParsableCommand {
             log(String(format: "  %@: %@ in %.2f s", timing.experiment, timing.cached ? "from the cache" : "ran", timing.seconds))
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        log("wrote \(output)/index.html: \(summary.figures) figures, \(summary.checksPassed)/\(summary.checksTotal) checks passed, \(String(format: "%.1f", seconds)) s")
+        log(
+            "wrote \(output)/index.html: \(summary.figures) figures, \(summary.checksPassed)/\(summary.checksTotal) checks passed, \(String(format: "%.1f", seconds)) s"
+        )
     }
 
     func log(_ message: String) {

@@ -21,10 +21,11 @@ struct Gallery: ParsableCommand {
     @Option(name: .shortAndLong, help: "The folder the gallery is written to (replaced whole).")
     var output = "gallery"
 
-    @Flag(help: """
-        Replace the folder even if it holds files the gallery did not write (they are lost). Never replaces the working \
-        folder, the home folder or a folder holding them.
-        """)
+    @Flag(
+        help: """
+            Replace the folder even if it holds files the gallery did not write (they are lost). Never replaces the working \
+            folder, the home folder or a folder holding them.
+            """)
     var force = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")

@@ -9,7 +9,8 @@ import TextSupport
 struct Initlab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "initlab",
-        abstract: "Writes a handout on neural-network weight initialisation: runs the experiments, draws the figures, assembles the report.",
+        abstract:
+            "Writes a handout on neural-network weight initialisation: runs the experiments, draws the figures, assembles the report.",
         version: "initlab \(InitlabVersion.current)",
         subcommands: [Build.self, Run.self, Config.self, Sample.self, Rules.self, Gallery.self, Templates.self, Clean.self],
         defaultSubcommand: nil)

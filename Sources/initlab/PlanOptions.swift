@@ -14,7 +14,10 @@ struct PlanOptions: ParsableArguments {
     @Option(help: "The seed every random stream derives from (default 1; overrides the configuration file).")
     var seed: UInt64?
 
-    @Option(help: "How big the experiments are: quick (seconds, for tests), handout (the printed handout; the default) or paper (the papers' sizes, for those with time). Overrides the configuration file.")
+    @Option(
+        help:
+            "How big the experiments are: quick (seconds, for tests), handout (the printed handout; the default) or paper (the papers' sizes, for those with time). Overrides the configuration file."
+    )
     var profile: Profile?
 
     @Option(help: "The folder experiment results are cached in.")

@@ -24,9 +24,12 @@ struct Rules: ParsableCommand {
     static let width = 100
 
     func run() throws {
-        let selected = try ids.isEmpty ? RuleID.allCases : ids.map { name throws(LocatedError) in
-            try LocatedError.locating("RULE") { () throws(RuleError) in try RuleID(name: name) }
-        }
+        let selected =
+            try ids.isEmpty
+            ? RuleID.allCases
+            : ids.map { name throws(LocatedError) in
+                try LocatedError.locating("RULE") { () throws(RuleError) in try RuleID(name: name) }
+            }
         print(selected.map(entry).joined(separator: "\n"), terminator: "")
     }
 

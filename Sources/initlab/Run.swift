@@ -35,14 +35,19 @@ struct Run: ParsableCommand {
         Interrupts.removeCreatedItemsOnSignal()
         let quiet = quiet
         let display = ProgressDisplay(quiet: quiet)
-        let outcome = runner.run(shard: (shard.index - 1, shard.count), log: { message in
-            if !quiet && !display.enabled { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
-        }, watch: display.watch)
+        let outcome = runner.run(
+            shard: (shard.index - 1, shard.count),
+            log: { message in
+                if !quiet && !display.enabled { FileHandle.standardError.write(Data("initlab: \(message)\n".utf8)) }
+            }, watch: display.watch)
         display.finish()
         for warning in outcome.warnings { FileHandle.standardError.write(Data("initlab: warning: \(warning)\n".utf8)) }
         if !quiet {
             let names = outcome.timings.map { "\($0.experiment) (\($0.cached ? "already cached" : String(format: "%.2f s", $0.seconds)))" }
-            FileHandle.standardError.write(Data("initlab: shard \(shard.index)/\(shard.count) stored \(names.isEmpty ? "nothing" : names.joined(separator: ", ")) in \(planOptions.cache)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "initlab: shard \(shard.index)/\(shard.count) stored \(names.isEmpty ? "nothing" : names.joined(separator: ", ")) in \(planOptions.cache)\n"
+                        .utf8))
         }
     }
 }
@@ -59,7 +64,9 @@ struct Shard: ExpressibleByArgument {
 
     init?(argument: String) {
         let parts = argument.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else { return nil }
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
+            return nil
+        }
         self.init(index: index, count: count)
     }
 

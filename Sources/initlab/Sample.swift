@@ -1,9 +1,9 @@
 import ArgumentParser
 import Experiments
-import Report
 import Foundation
 import Initializers
 import Numerics
+import Report
 import TextSupport
 
 struct Sample: ParsableCommand {
@@ -32,13 +32,19 @@ struct Sample: ParsableCommand {
     @Argument(help: "The rule's id, such as he-normal (see `initlab rules`).")
     var rule: String
 
-    @Option(help: "The weight shape, comma-separated: 256,784 for 256 units with 784 inputs each; 64,3,3,3 for a 3x3 convolution from 3 to 64 channels.")
+    @Option(
+        help:
+            "The weight shape, comma-separated: 256,784 for 256 units with 784 inputs each; 64,3,3,3 for a 3x3 convolution from 3 to 64 channels."
+    )
     var shape: String
 
     @Option(help: "Multiplies the standard deviation (Keras and JAX's scale is gain²). Default 1.")
     var gain: Double?
 
-    @Option(help: "An activation whose torch.nn.init.calculate_gain is the gain: linear, sigmoid, tanh, relu, leaky_relu, selu. For kumar, the activation the rule is derived for (default sigmoid).")
+    @Option(
+        help:
+            "An activation whose torch.nn.init.calculate_gain is the gain: linear, sigmoid, tanh, relu, leaky_relu, selu. For kumar, the activation the rule is derived for (default sigmoid)."
+    )
     var nonlinearity: String?
 
     @Option(help: "he-normal, he-uniform: fan_in (keeps the forward signal; default) or fan_out (keeps the backward gradient).")
@@ -62,7 +68,10 @@ struct Sample: ParsableCommand {
     @Option(help: "sparse: the fraction of nonzero incoming weights of each unit, instead of --k.")
     var fraction: Double?
 
-    @Option(help: "Normal-based rules: normal (untruncated, as PyTorch, Flux and Lasagne; default) or truncated-normal (cut at 2 sd and widened to keep the variance, as Keras and JAX).")
+    @Option(
+        help:
+            "Normal-based rules: normal (untruncated, as PyTorch, Flux and Lasagne; default) or truncated-normal (cut at 2 sd and widened to keep the variance, as Keras and JAX)."
+    )
     var distribution: NormalKind?
 
     @Option(help: "The seed of the random stream.")
@@ -71,10 +80,11 @@ struct Sample: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write, ending in .npy or .csv.")
     var output: String
 
-    @Flag(help: """
-        Draw an orthogonal matrix even when it is estimated to take more than \(Int(Self.slowSeconds)) s; \
-        progress goes to a terminal's standard error.
-        """)
+    @Flag(
+        help: """
+            Draw an orthogonal matrix even when it is estimated to take more than \(Int(Self.slowSeconds)) s; \
+            progress goes to a terminal's standard error.
+            """)
     var allowSlow = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -101,15 +111,17 @@ struct Sample: ParsableCommand {
             }
         }
         display.finish()
-        let bytes: [UInt8] = switch format {
-        case .npy: try LocatedError.locating("--shape") { () throws(ShapeError) in try NumpyArray.encode(tensor) }
-        case .csv: Array(CSVMatrix.text(of: tensor).utf8)
-        }
+        let bytes: [UInt8] =
+            switch format {
+            case .npy: try LocatedError.locating("--shape") { () throws(ShapeError) in try NumpyArray.encode(tensor) }
+            case .csv: Array(CSVMatrix.text(of: tensor).utf8)
+            }
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw LocatedError("--output", "cannot write \(target): \(Self.reason(error))",
-                              hint: "check that the folder is writable and has room")
+            throw LocatedError(
+                "--output", "cannot write \(target): \(Self.reason(error))",
+                hint: "check that the folder is writable and has room")
         }
         if !quiet { FileHandle.standardError.write(Data("initlab: \(summary(of: tensor, rule: rule))\n".utf8)) }
     }
@@ -129,8 +141,9 @@ struct Sample: ParsableCommand {
         var target = output
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: output)) != nil {
             guard let resolved = realpath(output, nil) else {
-                throw LocatedError("--output", "\(output) is a symbolic link to nothing",
-                                  hint: "like cp, initlab does not write through a dangling link")
+                throw LocatedError(
+                    "--output", "\(output) is a symbolic link to nothing",
+                    hint: "like cp, initlab does not write through a dangling link")
             }
             target = String(cString: resolved)
             free(resolved)
@@ -178,9 +191,9 @@ struct Sample: ParsableCommand {
     /// debug build, which runs the same loops unoptimised, ran 400² at 1.1e8, 600² at 1.8e8 and
     /// 800² at 2.2e8. A slow estimate errs towards asking for --allow-slow.
     #if DEBUG
-    static let operationsPerSecond = 1e8
+        static let operationsPerSecond = 1e8
     #else
-    static let operationsPerSecond = 1e9
+        static let operationsPerSecond = 1e9
     #endif
 
     /// Whether the draw is estimated to take longer than ``slowSeconds``, which is refused
@@ -193,7 +206,8 @@ struct Sample: ParsableCommand {
         if allowSlow { return true }
         let dimensions = shape.map(String.init).joined(separator: ", ")
         throw LocatedError(
-            "--shape", "an orthogonal matrix of shape (\(dimensions)) takes about \(Self.duration(seconds)) here "
+            "--shape",
+            "an orthogonal matrix of shape (\(dimensions)) takes about \(Self.duration(seconds)) here "
                 + String(format: "(%.2g floating-point operations at %.2g a second)", operations, Self.operationsPerSecond),
             hint: "add --allow-slow to wait for it, or choose a smaller shape")
     }
@@ -209,12 +223,15 @@ struct Sample: ParsableCommand {
     func parsedShape() throws(LocatedError) -> [Int] {
         let dimensions = shape.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !dimensions.isEmpty, dimensions.allSatisfy({ ($0 ?? 0) >= 1 }) else {
-            throw LocatedError("--shape", "'\(shape)' is not a list of positive whole numbers", hint: "such as 256,784 for a dense layer or 64,3,3,3 for a convolution")
+            throw LocatedError(
+                "--shape", "'\(shape)' is not a list of positive whole numbers",
+                hint: "such as 256,784 for a dense layer or 64,3,3,3 for a convolution")
         }
         let sizes = dimensions.compactMap { $0 }
         let fans = try LocatedError.locating("--shape") { () throws(ShapeError) in try Fans(shape: sizes) }
         guard sizes[0] <= Self.maximumCount / fans.fanIn else {
-            throw LocatedError("--shape", "'\(shape)' has more than \(Self.maximumCount) weights", hint: "initlab sample writes at most 1 GiB")
+            throw LocatedError(
+                "--shape", "'\(shape)' has more than \(Self.maximumCount) weights", hint: "initlab sample writes at most 1 GiB")
         }
         return sizes
     }
@@ -229,7 +246,9 @@ struct Sample: ParsableCommand {
         var activation: Nonlinearity?
         if let nonlinearity {
             if !takesActivation && id.includesActivationGain {
-                throw LocatedError("--nonlinearity", "\(id.rawValue) already contains its activation's factor", hint: takesSlope ? "use --slope for a leaky ReLU, or --gain to scale further" : "use --gain to scale further")
+                throw LocatedError(
+                    "--nonlinearity", "\(id.rawValue) already contains its activation's factor",
+                    hint: takesSlope ? "use --slope for a leaky ReLU, or --gain to scale further" : "use --gain to scale further")
             }
             if !takesActivation && gain != nil {
                 throw LocatedError("--nonlinearity", "--gain and --nonlinearity both set the gain", hint: "give one of them")
@@ -278,7 +297,6 @@ struct Sample: ParsableCommand {
 
 extension FanMode: ExpressibleByArgument {}
 extension NormalKind: ExpressibleByArgument {}
-
 
 extension LocatedError {
     /// Runs `body` and turns the library error it may throw into a usage error that names the

@@ -23,7 +23,8 @@ struct Options {
             switch option {
             case "--profile":
                 guard let profile = Profile(rawValue: value) else {
-                    throw UsageError("--profile: unknown profile \(value); use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw UsageError(
+                        "--profile: unknown profile \(value); use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 self.profile = profile
             case "--seeds":
@@ -36,7 +37,9 @@ struct Options {
                 only = Set(value.split(separator: ",").map(String.init))
                 let known = Set(Plan.catalogue.map { $0.id })
                 if let unknown = only.subtracting(known).sorted().first {
-                    throw UsageError("--only: unknown experiment \(unknown); the experiments are \(Plan.catalogue.map { $0.id }.joined(separator: ", "))")
+                    throw UsageError(
+                        "--only: unknown experiment \(unknown); the experiments are \(Plan.catalogue.map { $0.id }.joined(separator: ", "))"
+                    )
                 }
             default:
                 throw UsageError("unknown option \(option); the options are --profile, --seeds and --only")
@@ -88,18 +91,23 @@ func sweep(_ options: Options) -> Int32 {
         let powers = tally.first.perturbations.map { ($0.constant, tally.rejections[$0.constant] ?? 0) }
         let ok = tally.passes == seeds.count && powers.allSatisfy { $0.1 >= needed }
         if ok { passed += 1 } else { failed += 1 }
-        let power = powers.isEmpty
+        let power =
+            powers.isEmpty
             ? "no constant to perturb"
             : "power " + powers.map { "\($0.0): rejected \($0.1)/\(seeds.count)" }.joined(separator: "; ")
         let rate = tally.first.falseAlarmRate == 0 ? "α = 0" : "α = \(tally.first.falseAlarmRate)"
         print("\(ok ? "ok  " : "FAIL") \(id): passed \(tally.passes)/\(seeds.count); \(power); \(rate), \(tally.first.basis)")
         if !ok {
             let check = tally.first
-            print("     at seed \(options.seeds.lowerBound): measured \(check.measured), expected \(check.expected), tolerance \(check.tolerance)")
+            print(
+                "     at seed \(options.seeds.lowerBound): measured \(check.measured), expected \(check.expected), tolerance \(check.tolerance)"
+            )
         }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print("sweep: \(options.profile.rawValue) profile, seeds \(options.seeds.lowerBound) to \(options.seeds.upperBound), \(String(format: "%.1f", seconds)) s; a check passes when it passes at every seed and each perturbation is rejected at \(needed) or more")
+    print(
+        "sweep: \(options.profile.rawValue) profile, seeds \(options.seeds.lowerBound) to \(options.seeds.upperBound), \(String(format: "%.1f", seconds)) s; a check passes when it passes at every seed and each perturbation is rejected at \(needed) or more"
+    )
     print("\(passed) passed, \(failed) failed")
     return failed == 0 ? 0 : 1
 }

@@ -104,9 +104,10 @@ import Testing
             }
         }
         // Every link is relative: to a figure the gallery writes, or to an anchor on the page.
-        let written = Set(ChartGallery.examples.flatMap { example in
-            Theme.allCases.flatMap { theme in Format.allCases.map { ChartGallery.path(example, theme: theme, format: $0) } }
-        })
+        let written = Set(
+            ChartGallery.examples.flatMap { example in
+                Theme.allCases.flatMap { theme in Format.allCases.map { ChartGallery.path(example, theme: theme, format: $0) } }
+            })
         let anchors = Set(ChartGallery.examples.map { "#\($0.name)" })
         let links = try Regex(#"(?:href|src)="([^"]*)""#)
         for match in page.matches(of: links) {

@@ -52,7 +52,9 @@ import Testing
         var vertices: [Point] = []
         MarkGeometry.forEachSimplifiedVertex(
             x: x, y: y, xMap: xMap, yMap: yMap, plot: Self.plot, tolerance: 0.05,
-            moveTo: { moves += 1; vertices.append($0) }, lineTo: { vertices.append($0) })
+            moveTo: {
+                moves += 1; vertices.append($0)
+            }, lineTo: { vertices.append($0) })
         #expect(moves == 2)
         let expected = [(0.0, 0.0), (2, 0), (1, 0), (3, 0), (5, 1), (7, 1)].map { Point(x: xMap.position($0)!, y: yMap.position($1)!) }
         #expect(vertices == expected)

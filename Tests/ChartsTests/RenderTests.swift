@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
+@testable import ChartGallery
+@testable import Charts
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import ChartGallery
-@testable import Charts
 
 /// Collects what the tests need from an SVG while parsing it.
 private final class SVGProbe: NSObject, XMLParserDelegate {
@@ -16,7 +16,9 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
     private var depth = 0
     private var current: String?
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         depth += 1
         if depth == 1 { rootAttributes = attributes }
         if depth == 2 { firstChildren.append(name) }
@@ -83,7 +85,8 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
         let png = try ChartRenderer.render(ChartGallery.bandAndGaps.figure, as: .png, theme: theme)
         let size = try #require(TestSupport.pngSize(png))
         #expect(size.width == 960 && size.height == 440)
-        let expected = theme == .light ? TestSupport.Pixel(red: 255, green: 255, blue: 255) : TestSupport.Pixel(red: 0x1E, green: 0x1E, blue: 0x1E)
+        let expected =
+            theme == .light ? TestSupport.Pixel(red: 255, green: 255, blue: 255) : TestSupport.Pixel(red: 0x1E, green: 0x1E, blue: 0x1E)
         for (x, y) in [(0, 0), (959, 0), (0, 439), (959, 439)] {
             #expect(TestSupport.pixel(png, x: x, y: y) == expected, "corner (\(x), \(y))")
         }
@@ -93,9 +96,13 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
         let x = [0.0, 1]
         let figure = Figure(
             title: "t", description: "d",
-            panels: [Panel(x: Axis("x", domain: 0...1), y: Axis("y", domain: 0...1), marks: [
-                .line(Series(nil, x: x, y: [0.5, 0.5], style: Style(color: 0, lineWidth: 6)))
-            ], grid: false)])
+            panels: [
+                Panel(
+                    x: Axis("x", domain: 0...1), y: Axis("y", domain: 0...1),
+                    marks: [
+                        .line(Series(nil, x: x, y: [0.5, 0.5], style: Style(color: 0, lineWidth: 6)))
+                    ], grid: false)
+            ])
         let layout = try ChartRenderer.layout(figure)
         let plot = layout.panels[0].plot
         let png = try ChartRenderer.render(figure, as: .png)
@@ -158,9 +165,13 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
     @Test func zeroWidthDashedLinesRender() throws {
         let figure = Figure(
             title: "t", description: "d",
-            panels: [Panel(x: Axis("x"), y: Axis("y"), marks: [
-                .line(Series("thin", x: [0, 1], y: [0, 1], style: Style(dash: .dashed, lineWidth: 0)))
-            ])])
+            panels: [
+                Panel(
+                    x: Axis("x"), y: Axis("y"),
+                    marks: [
+                        .line(Series("thin", x: [0, 1], y: [0, 1], style: Style(dash: .dashed, lineWidth: 0)))
+                    ])
+            ])
         for format in Format.allCases { #expect(try !ChartRenderer.render(figure, as: format).isEmpty) }
     }
 
@@ -174,7 +185,10 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
     }
 
     @Test func concurrentRenderingMatchesSerial() async throws {
-        let figures = [ChartGallery.annotations.figure, ChartGallery.bandAndGaps.figure, ChartGallery.logScales.figure, ChartGallery.independentAxes.figure]
+        let figures = [
+            ChartGallery.annotations.figure, ChartGallery.bandAndGaps.figure, ChartGallery.logScales.figure,
+            ChartGallery.independentAxes.figure,
+        ]
         let serial = try figures.map { try ChartRenderer.render($0, as: .svg) }
         let parallel = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
             for (index, figure) in figures.enumerated() {

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import Charts
 @testable import ChartGallery
+@testable import Charts
 
 @Suite struct RichTextTests {
     typealias Run = RichText.Run
@@ -10,9 +10,10 @@ import Testing
     @Test func scriptsFromMarkup() {
         #expect(RichText(markup: "a_l").runs == [Run(text: "a", script: .normal), Run(text: "l", script: .subscript)])
         #expect(RichText(markup: "n_{in}").runs == [Run(text: "n", script: .normal), Run(text: "in", script: .subscript)])
-        #expect(RichText(markup: "x^2 + 1").runs == [
-            Run(text: "x", script: .normal), Run(text: "2", script: .superscript), Run(text: " + 1", script: .normal),
-        ])
+        #expect(
+            RichText(markup: "x^2 + 1").runs == [
+                Run(text: "x", script: .normal), Run(text: "2", script: .superscript), Run(text: " + 1", script: .normal),
+            ])
         #expect(RichText(markup: "10^{-4}").runs == [Run(text: "10", script: .normal), Run(text: "−4", script: .superscript)])
         #expect(RichText(markup: "Var[a_l]").runs.map(\.text) == ["Var[a", "l", "]"])
     }
@@ -59,17 +60,22 @@ import Testing
     @Test func titleAndDescriptionBecomeTheFirstChildren() {
         let svg = Array(#"<?xml version="1.0"?>"#.utf8) + Array("\n<svg width=\"1pt\">\n<defs/></svg>".utf8)
         let result = String(decoding: SVGPostprocess.finish(svg, title: "T", description: "D"), as: UTF8.self)
-        #expect(result.contains(#"<svg width="1pt" role="img" aria-labelledby="title desc">"# + "\n<title id=\"title\">T</title>\n<desc id=\"desc\">D</desc>\n<defs/>"))
+        #expect(
+            result.contains(
+                #"<svg width="1pt" role="img" aria-labelledby="title desc">"#
+                    + "\n<title id=\"title\">T</title>\n<desc id=\"desc\">D</desc>\n<defs/>"))
     }
 }
 
 @Suite struct SVGIDPrefixTests {
     @Test func everyIDAndEveryReferenceGetsThePrefix() {
-        let svg = ##"<svg role="img" aria-labelledby="title desc"><title id="title">T</title><symbol id="glyph0-1"/>"##
+        let svg =
+            ##"<svg role="img" aria-labelledby="title desc"><title id="title">T</title><symbol id="glyph0-1"/>"##
             + ##"<use xlink:href="#glyph0-1" x="1"/><g clip-path="url(#clip1)"><clipPath id="clip1"/></g></svg>"##
         let result = String(decoding: SVGPostprocess.prefixingIDs(Array(svg.utf8), with: "f2-"), as: UTF8.self)
-        #expect(result == ##"<svg role="img" aria-labelledby="f2-title f2-desc"><title id="f2-title">T</title><symbol id="f2-glyph0-1"/>"##
-            + ##"<use xlink:href="#f2-glyph0-1" x="1"/><g clip-path="url(#f2-clip1)"><clipPath id="f2-clip1"/></g></svg>"##)
+        #expect(
+            result == ##"<svg role="img" aria-labelledby="f2-title f2-desc"><title id="f2-title">T</title><symbol id="f2-glyph0-1"/>"##
+                + ##"<use xlink:href="#f2-glyph0-1" x="1"/><g clip-path="url(#f2-clip1)"><clipPath id="f2-clip1"/></g></svg>"##)
     }
 
     /// Two drawn figures, prefixed differently, share no id: inlined into one page, neither

@@ -124,7 +124,8 @@ private func area(_ density: KernelDensity) -> Double {
     func positionedViolinsAreNotCutAtThePlotEdge(xScale: Scale) throws {
         let positions = xScale == .linear ? [1.0, 2, 3] : [10, 100, 1000]
         let violins = Violins(nil, categories: .at(positions), samples: Self.samples)
-        let figure = Figure(title: "t", description: "d", panels: [Panel(x: Axis("x", scale: xScale), y: Axis("y"), marks: [.violins(violins)])])
+        let figure = Figure(
+            title: "t", description: "d", panels: [Panel(x: Axis("x", scale: xScale), y: Axis("y"), marks: [.violins(violins)])])
         let layout = try #require(try ChartRenderer.layout(figure).panels.first)
         let placed = MarkGeometry.placeViolins(violins, xMap: layout.xMap, yMap: layout.yMap, plot: layout.plot)
         #expect(placed.count == 3)
@@ -155,11 +156,13 @@ private func area(_ density: KernelDensity) -> Double {
 
     @Test func legendListsTheShapeAndThePointMass() {
         let style = Style(color: 2)
-        let named = Violins("outputs", categories: .named(["a", "b", "c"]), samples: Self.samples, pointMass: 0, pointMassName: "share at 0", style: style)
-        #expect(LegendEntry.entries([.violins(named)]) == [
-            LegendEntry(sample: .patch(style, opacity: Violins.fillOpacity, outlined: true), name: "outputs"),
-            LegendEntry(sample: .pointMass(style), name: "share at 0"),
-        ])
+        let named = Violins(
+            "outputs", categories: .named(["a", "b", "c"]), samples: Self.samples, pointMass: 0, pointMassName: "share at 0", style: style)
+        #expect(
+            LegendEntry.entries([.violins(named)]) == [
+                LegendEntry(sample: .patch(style, opacity: Violins.fillOpacity, outlined: true), name: "outputs"),
+                LegendEntry(sample: .pointMass(style), name: "share at 0"),
+            ])
         let withoutMass = Violins("outputs", categories: .named(["a", "b", "c"]), samples: Self.samples, pointMassName: "share at 0")
         #expect(LegendEntry.entries([.violins(withoutMass)]).count == 1)
     }
@@ -180,11 +183,15 @@ private func area(_ density: KernelDensity) -> Double {
         (Violins(nil, categories: .named(["a"]), densities: [KernelDensity(values: [1, 0], densities: [1, 1])]), "increasing"),
         (Violins(nil, categories: .named(["a"]), densities: [KernelDensity(values: [0, 1], densities: [1, -1])]), "not negative"),
         (
-            Violins(nil, categories: .named(["a"]), densities: [KernelDensity(values: [], densities: [], pointMass: .init(value: 0, fraction: 2))]),
+            Violins(
+                nil, categories: .named(["a"]),
+                densities: [KernelDensity(values: [], densities: [], pointMass: .init(value: 0, fraction: 2))]),
             "fraction"
         ),
         (
-            Violins(nil, categories: .named(["a"]), densities: [KernelDensity(values: [], densities: [], quartiles: .init(lower: 2, median: 1, upper: 3))]),
+            Violins(
+                nil, categories: .named(["a"]),
+                densities: [KernelDensity(values: [], densities: [], quartiles: .init(lower: 2, median: 1, upper: 3))]),
             "in order"
         ),
     ])

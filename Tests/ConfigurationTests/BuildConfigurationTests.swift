@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TextSupport
+
 @testable import Configuration
 @testable import Experiments
 
@@ -17,7 +18,8 @@ import TextSupport
     }
 
     @Test func keysLaidOverTheProfile() throws {
-        let configuration = try load("seed: 7\nprofile: quick\nexperiments:\n  saturation:\n    units: 32\n    fan_ins: [1, 10, 100]\n    false_alarm_rate: 1e-6\n")
+        let configuration = try load(
+            "seed: 7\nprofile: quick\nexperiments:\n  saturation:\n    units: 32\n    fan_ins: [1, 10, 100]\n    false_alarm_rate: 1e-6\n")
         #expect(configuration.seed == 7 && configuration.profile == .quick)
         let parameters = try saturation(configuration)
         var expected = Saturation(profile: .quick).parameters
@@ -46,9 +48,19 @@ import TextSupport
         ("experiments:\n  saturation:\n    units: 3.5\n", "3:12", "experiments.saturation.units must be a whole number, not 3.5", nil),
         ("experiments:\n  saturation:\n    units: \"64\"\n", "3:12", "experiments.saturation.units must be a number, not 64", nil),
         ("experiments:\n  saturation:\n    fan_ins: 7\n", "3:14", "experiments.saturation.fan_ins must be a list, written [a, b, c]", nil),
-        ("experiments:\n  saturation:\n    false_alarm_rate: .nan\n", "3:23", "experiments.saturation.false_alarm_rate must be a finite number, not .nan", nil),
-        ("experiments:\n  saturation:\n    fan_ins: [1, 100000000]\n", "3:18", "experiments.saturation.fan_ins[1]: 100000000 is outside 1 to 1048576", nil),
-        ("experiments:\n  saturation:\n    fan_ins: [1048576]\n    units: 4096\n", "3:14", "experiments.saturation.fan_ins: the largest fan-in with these units and batch needs 16641 MiB per layer; keep it under 1 GiB", nil),
+        (
+            "experiments:\n  saturation:\n    false_alarm_rate: .nan\n", "3:23",
+            "experiments.saturation.false_alarm_rate must be a finite number, not .nan", nil
+        ),
+        (
+            "experiments:\n  saturation:\n    fan_ins: [1, 100000000]\n", "3:18",
+            "experiments.saturation.fan_ins[1]: 100000000 is outside 1 to 1048576", nil
+        ),
+        (
+            "experiments:\n  saturation:\n    fan_ins: [1048576]\n    units: 4096\n", "3:14",
+            "experiments.saturation.fan_ins: the largest fan-in with these units and batch needs 16641 MiB per layer; keep it under 1 GiB",
+            nil
+        ),
         ("seed: [1\n", "2:1", "YAML syntax error: did not find expected ',' or ']'", nil),
         ("- a\n- b\n", "1:1", "the configuration must be a mapping of keys (seed, profile, experiments)", nil),
     ])

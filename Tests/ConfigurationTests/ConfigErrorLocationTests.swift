@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TextSupport
+
 @testable import Configuration
 
 /// Bad configuration files, each with the place and the words its error must have.
@@ -27,33 +28,44 @@ import TextSupport
 
     static let cases: [Case] = [
         Case("duplicate top-level key", "seed: 1\nprofile: quick\nseed: 2\n", "3:1", "duplicate key 'seed'"),
-        Case("duplicate nested key", "experiments:\n  propagation:\n    grid:\n      depth: 3\n      width: 8\n      depth: 4\n",
-             "6:7", "duplicate key 'depth'"),
-        Case("duplicate quoted key in a flow mapping", "experiments: {saturation: {units: 3, \"units\": 4}}\n", "1:39",
-             "duplicate key 'units'"),
+        Case(
+            "duplicate nested key", "experiments:\n  propagation:\n    grid:\n      depth: 3\n      width: 8\n      depth: 4\n",
+            "6:7", "duplicate key 'depth'"),
+        Case(
+            "duplicate quoted key in a flow mapping", "experiments: {saturation: {units: 3, \"units\": 4}}\n", "1:39",
+            "duplicate key 'units'"),
         Case("a key three times: the second", "seed: 1\nseed: 2\nseed: 3\n", "2:1", "duplicate key 'seed'"),
-        Case("two repeated keys in one mapping: the first in order",
-             "experiments:\n  saturation:\n    units: 3\n    batch: 2\n    units: 4\n    batch: 1\n", "6:5", "duplicate key 'batch'"),
-        Case("repeated keys in two mappings: the first to close",
-             "experiments:\n  saturation:\n    units: 3\n    units: 4\n  modes:\n    batch: 2\n    batch: 3\n", "4:5",
-             "duplicate key 'units'"),
-        Case("Latin-1 in a comment", Array("seed: 1\n# caf".utf8) + [0xE9] + Array("\nprofile: quick\n".utf8), "2:6",
-             "not UTF-8: byte 0xE9 at offset 13"),
+        Case(
+            "two repeated keys in one mapping: the first in order",
+            "experiments:\n  saturation:\n    units: 3\n    batch: 2\n    units: 4\n    batch: 1\n", "6:5", "duplicate key 'batch'"),
+        Case(
+            "repeated keys in two mappings: the first to close",
+            "experiments:\n  saturation:\n    units: 3\n    units: 4\n  modes:\n    batch: 2\n    batch: 3\n", "4:5",
+            "duplicate key 'units'"),
+        Case(
+            "Latin-1 in a comment", Array("seed: 1\n# caf".utf8) + [0xE9] + Array("\nprofile: quick\n".utf8), "2:6",
+            "not UTF-8: byte 0xE9 at offset 13"),
         Case("a cut-off character after UTF-8 ones", Array("seed: 1 # é ".utf8) + [0xC3], "1:13", "not UTF-8: byte 0xC3 at offset 13"),
-        Case("out-of-range nested value", "experiments:\n  propagation:\n    grid:\n      depth: 3\n      batch: 1\n", "5:14",
-             "experiments.propagation.grid.batch: 1 is outside 2 to 8192"),
-        Case("out-of-range value two levels down", "experiments:\n  isometry:\n    spectrum:\n      tiny_singular_value: 2\n", "4:28",
-             "experiments.isometry.spectrum.tiny_singular_value: must be between 0 and 1"),
-        Case("out-of-range list entry", "experiments:\n  modes:\n    widths: [8, 0, 8]\n", "3:17",
-             "experiments.modes.widths[1]: 0 is outside 1 to 8192"),
-        Case("missing key in a record", "experiments:\n  propagation:\n    grid:\n      rules: [{rule: he-normal}, {std: 2}]\n", "4:34",
-             "experiments.propagation.grid.rules[1]: missing key 'rule'"),
-        Case("list over the limit",
-             "experiments:\n  saturation:\n    fan_ins: [" + Array(repeating: "1", count: 10_001).joined(separator: ",") + "]\n", "3:14",
-             "experiments.saturation.fan_ins has 10001 entries; a list has at most 10000"),
+        Case(
+            "out-of-range nested value", "experiments:\n  propagation:\n    grid:\n      depth: 3\n      batch: 1\n", "5:14",
+            "experiments.propagation.grid.batch: 1 is outside 2 to 8192"),
+        Case(
+            "out-of-range value two levels down", "experiments:\n  isometry:\n    spectrum:\n      tiny_singular_value: 2\n", "4:28",
+            "experiments.isometry.spectrum.tiny_singular_value: must be between 0 and 1"),
+        Case(
+            "out-of-range list entry", "experiments:\n  modes:\n    widths: [8, 0, 8]\n", "3:17",
+            "experiments.modes.widths[1]: 0 is outside 1 to 8192"),
+        Case(
+            "missing key in a record", "experiments:\n  propagation:\n    grid:\n      rules: [{rule: he-normal}, {std: 2}]\n", "4:34",
+            "experiments.propagation.grid.rules[1]: missing key 'rule'"),
+        Case(
+            "list over the limit",
+            "experiments:\n  saturation:\n    fan_ins: [" + Array(repeating: "1", count: 10_001).joined(separator: ",") + "]\n", "3:14",
+            "experiments.saturation.fan_ins has 10001 entries; a list has at most 10000"),
         Case("aliases of aliases", Self.aliasBomb, nil, "the configuration holds more than 100000 values"),
-        Case("a file over the size limit", "# " + String(repeating: "x", count: 1 << 16) + "\nseed: 1\n", nil,
-             "the file is larger than 64 KiB"),
+        Case(
+            "a file over the size limit", "# " + String(repeating: "x", count: 1 << 16) + "\nseed: 1\n", nil,
+            "the file is larger than 64 KiB"),
     ]
 
     /// Nine levels of ten aliases each: a few hundred bytes that stand for 10⁹ values.

@@ -2,6 +2,7 @@ import Foundation
 import Scratch
 import Testing
 import TextSupport
+
 @testable import Configuration
 @testable import Experiments
 @testable import Networks
@@ -93,7 +94,8 @@ import TextSupport
         try withScratchFolder("initlab-dataset") { folder in
             let file = try configuration(in: folder, dataset: "mnist5k")
             let error = try #require(throws: LocatedError.self) { try BuildConfiguration(path: file.path) }
-            #expect(error.description
+            #expect(
+                error.description
                     == "\(file.path):5:14: experiments.convergence.dataset: no data set is called mnist5k (did you mean mnist-5k?)")
         }
     }

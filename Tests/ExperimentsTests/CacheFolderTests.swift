@@ -1,6 +1,7 @@
 import FileSafety
 import Foundation
 import Testing
+
 @testable import Experiments
 
 /// What initlab does with a folder given as its cache: tags the ones it makes, recognises an

@@ -1,6 +1,7 @@
 import FileSafety
 import Foundation
 import Testing
+
 @testable import Experiments
 
 /// A cache that cannot be written costs the build its caching, not its result: one warning,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Numerics
 
@@ -60,14 +61,17 @@ enum CheckPolicy {
     static func expectFollowed(_ checks: [Check], sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!checks.isEmpty, sourceLocation: sourceLocation)
         for check in checks {
-            #expect(check.falseAlarmRate >= 0 && check.falseAlarmRate <= Significance.falseAlarmRate, "\(check.id)", sourceLocation: sourceLocation)
+            #expect(
+                check.falseAlarmRate >= 0 && check.falseAlarmRate <= Significance.falseAlarmRate, "\(check.id)",
+                sourceLocation: sourceLocation)
             #expect(!check.basis.isEmpty && check.tolerance.isFinite && check.tolerance >= 0, "\(check.id)", sourceLocation: sourceLocation)
             // Every statistical check has a power test, and at this seed it rejects the theory
             // with its constant 10 % off either way (the sweep measures this at 20 seeds).
             if check.falseAlarmRate > 0 {
                 #expect(check.perturbations.count == 2, "\(check.id)", sourceLocation: sourceLocation)
                 for perturbation in check.perturbations {
-                    #expect(!check.passes(perturbation), "\(check.id) passes against \(perturbation.constant)", sourceLocation: sourceLocation)
+                    #expect(
+                        !check.passes(perturbation), "\(check.id) passes against \(perturbation.constant)", sourceLocation: sourceLocation)
                 }
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Networks
 @testable import Numerics
@@ -53,8 +54,11 @@ import Testing
 
     @Test func aDivergingRunIsRecordedNotFatal() throws {
         var parameters = Self.experiment.parameters
-        parameters.setups = [Convergence.Setup(name: "explode", activation: .relu, depth: 4, width: 16, batchNorm: [false],
-                                               rules: [InitializerChoice(.normal, std: 3)], learningRate: 10, momentum: 0.9, steps: 30)]
+        parameters.setups = [
+            Convergence.Setup(
+                name: "explode", activation: .relu, depth: 4, width: 16, batchNorm: [false],
+                rules: [InitializerChoice(.normal, std: 3)], learningRate: 10, momentum: 0.9, steps: 30)
+        ]
         parameters.seeds = 1
         let result = Convergence(parameters: parameters).run(random: RandomSource(seed: 3))
         #expect(result.runs.count == 1)
@@ -80,15 +84,18 @@ import Testing
         #expect(try decoded("\"shapeset\"") == .shapeset)
         #expect(try decoded("\"mnist-5k\"") == .shipped(.mnist5k))
         #expect(throws: DecodingError.self) { try decoded("\"mnist\"") }
-        let files = Convergence.Dataset.files(IDXPair(images: "a", labels: "b"), heldOut: IDXPair(images: "c", labels: "d"),
-                                              contentHash: 7)
+        let files = Convergence.Dataset.files(
+            IDXPair(images: "a", labels: "b"), heldOut: IDXPair(images: "c", labels: "d"),
+            contentHash: 7)
         #expect(try decoded(#"{"images": "a", "labels": "b", "held_out": {"images": "c", "labels": "d"}, "content_hash": 7}"#) == files)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        #expect(String(decoding: try encoder.encode(files), as: UTF8.self)
+        #expect(
+            String(decoding: try encoder.encode(files), as: UTF8.self)
                 == #"{"content_hash":7,"held_out":{"images":"c","labels":"d"},"images":"a","labels":"b"}"#)
         encoder.userInfo[try #require(Convergence.Dataset.withoutContentHash)] = true
-        #expect(String(decoding: try encoder.encode(files), as: UTF8.self)
+        #expect(
+            String(decoding: try encoder.encode(files), as: UTF8.self)
                 == #"{"held_out":{"images":"c","labels":"d"},"images":"a","labels":"b"}"#)
     }
 }

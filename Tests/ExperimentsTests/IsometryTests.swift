@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Initializers
 @testable import Numerics
@@ -15,11 +16,14 @@ import Testing
         let depths = Self.experiment.checkedDepths(upTo: 64, atLeast: 2)
         #expect(depths == [1, 2] && Self.experiment.checkedDepths(upTo: 8) == [1, 2, 4, 8])
         CheckPolicy.expectFollowed(Self.checks)
-        #expect(Self.checks.map(\.id).sorted() == (depths.map { "isometry/gaussian-linear/second-moment/L=\($0)" } + [
-            "isometry/gaussian-linear/mean", "isometry/gaussian-relu/mean", "isometry/orthogonal-linear/isometry", "isometry/orthogonal-relu/mean",
-            "isometry/qr/corrected-mean", "isometry/qr/corrected-negative-fraction", "isometry/qr/corrected-second-moment",
-            "isometry/qr/uncorrected-mean", "isometry/qr/uncorrected-negative-fraction",
-        ]).sorted())
+        #expect(
+            Self.checks.map(\.id).sorted()
+                == (depths.map { "isometry/gaussian-linear/second-moment/L=\($0)" } + [
+                    "isometry/gaussian-linear/mean", "isometry/gaussian-relu/mean", "isometry/orthogonal-linear/isometry",
+                    "isometry/orthogonal-relu/mean",
+                    "isometry/qr/corrected-mean", "isometry/qr/corrected-negative-fraction", "isometry/qr/corrected-second-moment",
+                    "isometry/qr/uncorrected-mean", "isometry/qr/uncorrected-negative-fraction",
+                ]).sorted())
         #expect(Self.checks.allSatisfy { $0.tolerance.isFinite && $0.tolerance >= 0 })
     }
 
@@ -53,7 +57,11 @@ import Testing
         // The eigenvalues of JJᵀ from the solver and the moments from the Gram matrix are two
         // computations of the same numbers.
         for spectrum in Self.result.spectra {
-            guard let moments = Self.result.moments.first(where: { $0.kind == spectrum.kind && $0.unit == .linear && $0.depth == spectrum.depth && $0.realisation == spectrum.realisation }) else {
+            guard
+                let moments = Self.result.moments.first(where: {
+                    $0.kind == spectrum.kind && $0.unit == .linear && $0.depth == spectrum.depth && $0.realisation == spectrum.realisation
+                })
+            else {
                 Issue.record("no moments for \(spectrum.kind) at depth \(spectrum.depth)")
                 continue
             }
@@ -99,7 +107,9 @@ import Testing
             squaredMean.add(moments.mean * moments.mean)
         }
         let exact = IsometryTheory.gaussianLinearExact(width: n, depth: depth)
-        #expect(abs(second.mean - exact.secondMoment) < 5 * (second.sampleVariance / Double(draws)).squareRoot(), "\(second.mean) vs \(exact.secondMoment)")
+        #expect(
+            abs(second.mean - exact.secondMoment) < 5 * (second.sampleVariance / Double(draws)).squareRoot(),
+            "\(second.mean) vs \(exact.secondMoment)")
         #expect(abs(squaredMean.mean - exact.meanSquareOfMean) < 5 * (squaredMean.sampleVariance / Double(draws)).squareRoot())
         // The large-n value L + 1 = 3 is far outside: the test can tell the two apart.
         #expect(abs(second.mean - 3) > 5 * (second.sampleVariance / Double(draws)).squareRoot())

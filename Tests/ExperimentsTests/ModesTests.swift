@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Initializers
 @testable import Numerics
@@ -10,10 +11,11 @@ import Testing
 
     @Test func everyCheckPasses() {
         let checks = Self.experiment.checks(Self.result)
-        #expect(checks.map(\.id) == [
-            "modes/fan_in/forward", "modes/fan_in/backward", "modes/fan_out/forward", "modes/fan_out/backward",
-            "modes/leaky/rule-for-the-slope/forward", "modes/leaky/relu-rule/forward",
-        ])
+        #expect(
+            checks.map(\.id) == [
+                "modes/fan_in/forward", "modes/fan_in/backward", "modes/fan_out/forward", "modes/fan_out/backward",
+                "modes/leaky/rule-for-the-slope/forward", "modes/leaky/relu-rule/forward",
+            ])
         #expect(checks.allSatisfy { $0.passed }, "\(checks.filter { !$0.passed })")
         CheckPolicy.expectFollowed(checks)
     }
@@ -32,14 +34,17 @@ import Testing
         let a = 0.5
         let layers = Double(Self.experiment.parameters.widths.count - 2)
         #expect(abs(Self.experiment.theoryRatio(Modes.Variant(mode: .fanIn, slope: a, ruleSlope: a), forward: true) - 1) < 1e-12)
-        #expect(abs(Self.experiment.theoryRatio(Modes.Variant(mode: .fanIn, slope: a, ruleSlope: 0), forward: true) - pow(1 + a * a, layers)) < 1e-12)
+        #expect(
+            abs(Self.experiment.theoryRatio(Modes.Variant(mode: .fanIn, slope: a, ruleSlope: 0), forward: true) - pow(1 + a * a, layers))
+                < 1e-12)
     }
 
     @Test func theoryByHandForTwoLayers() {
         // Inputs 4, hidden 2 then 1, one output. fan_in: Var(W) = 2/4, 2/2, 2/1. Forward:
         // 4·(1/2) = 2, then 2·1·2/2 = 2. Backward: g₂ = n_out·Var(W_out)/2 = 1·2/2 = 1, and
         // g₁ = n₂·Var(W₂)·g₂/2 = 1·1·1/2 = 1/2.
-        let modes = Modes(parameters: Modes.Parameters(widths: [4, 2, 1], outputs: 1, batch: 2, realisations: 2, leakySlope: 0.5, falseAlarmRate: 1e-5))
+        let modes = Modes(
+            parameters: Modes.Parameters(widths: [4, 2, 1], outputs: 1, batch: 2, realisations: 2, leakySlope: 0.5, falseAlarmRate: 1e-5))
         let fanIn = modes.theory(Modes.Variant(mode: .fanIn, slope: 0, ruleSlope: 0))
         #expect(fanIn.forward == [2, 2])
         #expect(fanIn.backward == [0.5, 1])
@@ -61,7 +66,8 @@ import Testing
         let wrong = try #require(checks.first { $0.id == "modes/leaky/relu-rule/forward" })
         let ruleForTheSlope = Modes.Variant(mode: .fanIn, slope: 0.5, ruleSlope: 0.5)
         let reluRule = Modes.Variant(mode: .fanIn, slope: 0.5, ruleSlope: 0)
-        let againstTheOtherRule = Moments(Self.experiment.runs(Self.result, reluRule).compactMap { Self.experiment.layerRatios(ruleForTheSlope, $0.forward) })
+        let againstTheOtherRule = Moments(
+            Self.experiment.runs(Self.result, reluRule).compactMap { Self.experiment.layerRatios(ruleForTheSlope, $0.forward) })
         #expect(abs(againstTheOtherRule.mean - 1.25) < 3 * wrong.tolerance)
         #expect(abs(againstTheOtherRule.mean - 1) > 3 * wrong.tolerance)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Networks
 @testable import Numerics
@@ -16,8 +17,11 @@ import Testing
         CheckPolicy.expectFollowed(Self.checks)
         let ids = Set(Self.checks.map(\.id))
         #expect(ids.count == Self.checks.count)
-        for id in ["propagation/factor/linear/normal/forward", "propagation/factor/linear/sparse/forward", "propagation/factor/linear/identity/forward",
-                   "propagation/factor/relu/identity/forward", "propagation/batchnorm/relu/he-normal", "propagation/batchnorm/relu/normal"] {
+        for id in [
+            "propagation/factor/linear/normal/forward", "propagation/factor/linear/sparse/forward",
+            "propagation/factor/linear/identity/forward",
+            "propagation/factor/relu/identity/forward", "propagation/batchnorm/relu/he-normal", "propagation/batchnorm/relu/normal",
+        ] {
             #expect(ids.contains(id), "\(id) is missing")
         }
         // Every rule with a variance gets the batch-normalisation claim; the identity has none.
@@ -88,7 +92,8 @@ import Testing
         #expect(tanh.contains(Float(cut + 1e-3)) && tanh.contains(Float(-cut - 1e-3)) && !tanh.contains(Float(cut - 1e-3)))
         // σ′ = 0.025 where σ(1 − σ) = 0.025.
         let sigmoidCut = log((1 + (1 - 0.1).squareRoot()) / (1 - (1 - 0.1).squareRoot()))
-        #expect(SaturationRegion(.sigmoid).contains(Float(sigmoidCut + 1e-3)) && !SaturationRegion(.sigmoid).contains(Float(sigmoidCut - 1e-3)))
+        #expect(
+            SaturationRegion(.sigmoid).contains(Float(sigmoidCut + 1e-3)) && !SaturationRegion(.sigmoid).contains(Float(sigmoidCut - 1e-3)))
         #expect(SaturationRegion(.relu).contains(-1e-6) && !SaturationRegion(.relu).contains(1e-6))
         #expect(!SaturationRegion(.linear).contains(1e6))
     }

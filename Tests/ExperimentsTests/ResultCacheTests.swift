@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 
 @Suite struct ResultCacheTests {
@@ -29,9 +30,11 @@ import Testing
         defer { scratch.remove() }
         let cache = ResultCache(folder: scratch.folder)
         let experiment = Convergence(parameters: Convergence(profile: .quick).parameters.withOneRun)
-        let point = Convergence.Point(step: 3, trainingLoss: .infinity, heldOutLoss: -.infinity, heldOutAccuracy: 0.5, unitSpread: .nan, distance: 0.25)
-        let run = Convergence.Run(setup: experiment.parameters.setups[0].name, rule: experiment.parameters.setups[0].rules[0],
-                                  batchNorm: experiment.parameters.setups[0].batchNorm[0], seed: 0, points: [point], divergedAt: 3)
+        let point = Convergence.Point(
+            step: 3, trainingLoss: .infinity, heldOutLoss: -.infinity, heldOutAccuracy: 0.5, unitSpread: .nan, distance: 0.25)
+        let run = Convergence.Run(
+            setup: experiment.parameters.setups[0].name, rule: experiment.parameters.setups[0].rules[0],
+            batchNorm: experiment.parameters.setups[0].batchNorm[0], seed: 0, points: [point], divergedAt: 3)
         try cache.store(Convergence.Result(runs: [run], classes: 9), for: experiment, seed: 7)
         guard case .hit(let result) = cache.load(experiment, seed: 7) else {
             Issue.record("the entry did not load: \(cache.load(experiment, seed: 7))")
@@ -63,8 +66,9 @@ import Testing
         let second = ResultCache(folder: URL(fileURLWithPath: "/home/teacher/course/.initlab-cache"), identity: { _ in Self.code })
         let name = first.entry(for: Self.saturation, seed: 3)?.lastPathComponent
         #expect(name != nil && name == second.entry(for: Self.saturation, seed: 3)?.lastPathComponent)
-        #expect(ResultCache.entryName(id: "saturation", seed: 1, parameters: Data("{}".utf8), code: Self.code)
-            == "saturation-67fccac127931b0b0b0ac5764d5cf2f4.json")
+        #expect(
+            ResultCache.entryName(id: "saturation", seed: 1, parameters: Data("{}".utf8), code: Self.code)
+                == "saturation-67fccac127931b0b0b0ac5764d5cf2f4.json")
     }
 
     /// The build's own digests: one for every experiment of the catalogue, each different, so an

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Experiments
 @testable import Initializers
 @testable import Numerics
@@ -6,7 +7,8 @@ import Testing
 @Suite struct WeightedSumTests {
     @Test(arguments: [1, 7, 64, 4096])
     func fanInRuleGivesOneThirdForEveryFanIn(_ d: Int) throws {
-        let sum = WeightedSum(fanIn: d, weights: try #require(Rule.fanInUniform.distribution(for: Fans(fanIn: d, fanOut: 1))), inputs: .standardNormal)
+        let sum = WeightedSum(
+            fanIn: d, weights: try #require(Rule.fanInUniform.distribution(for: Fans(fanIn: d, fanOut: 1))), inputs: .standardNormal)
         #expect(abs(sum.variance - 1.0 / 3) < 1e-15)
     }
 
@@ -30,9 +32,10 @@ import Testing
     /// (near 0 here: each is a mean of thousands of values); 5 of those bound the comparison.
     @Test(arguments: [SaturationSetting.standardised, .rawPixels])
     func standardErrorMatchesTheSpreadOfRepeatedEstimates(_ setting: SaturationSetting) {
-        let experiment = Saturation(parameters: .init(
-            fanIns: [16], settings: [setting], units: 8, batch: 8, drawsPerFanIn: 1024,
-            maxReplicates: 4, curvePoints: 3, falseAlarmRate: 1e-5))
+        let experiment = Saturation(
+            parameters: .init(
+                fanIns: [16], settings: [setting], units: 8, batch: 8, drawsPerFanIn: 1024,
+                maxReplicates: 4, curvePoints: 3, falseAlarmRate: 1e-5))
         let root = RandomSource(seed: 99)
         let estimates = (0..<400).map { experiment.measure(setting, fanIn: 16, random: root.derived("\($0)")) }
         let spread = Moments(estimates.map(\.varianceMeasured)).sampleVariance.squareRoot()

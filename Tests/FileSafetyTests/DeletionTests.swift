@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import FileSafety
 import Scratch
+import Testing
+
+@testable import FileSafety
 
 /// Each case makes its own folder under the temporary folder and states both what goes and
 /// what stays.
@@ -198,8 +199,10 @@ import Scratch
     @Test func anUntaggedOrWronglyTaggedFolderIsNotACache() throws {
         try withScratchFolder("filesafety-tests") { root in
             let name = "propagation-\(Self.hex).json"
-            let tags = [nil, "", "Signature: 8a477f597d28d172789f06886806bc55\n", "Signature: 0000\n# initlab\n",
-                        "Signature: 8a477f597d28d172789f06886806bc55\n# created by another program\n"]
+            let tags = [
+                nil, "", "Signature: 8a477f597d28d172789f06886806bc55\n", "Signature: 0000\n# initlab\n",
+                "Signature: 8a477f597d28d172789f06886806bc55\n# created by another program\n",
+            ]
             for tag in tags {
                 let cache = root.appendingPathComponent("cache")
                 try write("precious", cache.appendingPathComponent(name))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Initializers
 
 /// What the report reads from the catalogue is there for every rule, and consistent.
@@ -45,11 +46,12 @@ import Testing
     @Test(arguments: RuleID.allCases)
     func distributionIsOfferedByTheNormalBasedRules(_ id: RuleID) throws {
         let rule = try Rule(id, bound: id == .uniform ? 1 : nil, value: id == .constant ? 1 : nil)
-        let drawsNormals = switch rule.distribution(for: Fans(fanIn: 20, fanOut: 30)) {
-        case .normal: true
-        case .uniform, .truncatedNormal: false
-        case nil: id == .sparse
-        }
+        let drawsNormals =
+            switch rule.distribution(for: Fans(fanIn: 20, fanOut: 30)) {
+            case .normal: true
+            case .uniform, .truncatedNormal: false
+            case nil: id == .sparse
+            }
         #expect(id.parameters.contains(.distribution) == drawsNormals)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Initializers
 
 /// A reader for the subset of the .npy specification we write, version 1.0: checks every
@@ -17,10 +18,13 @@ struct NpyReader {
         let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
         let dataStart = 10 + headerLength
         guard dataStart % 64 == 0, bytes.count >= dataStart else { throw Failure.malformed("alignment") }
-        guard let header = String(bytes: bytes[10..<dataStart], encoding: .ascii), header.hasSuffix("\n") else { throw Failure.malformed("header") }
+        guard let header = String(bytes: bytes[10..<dataStart], encoding: .ascii), header.hasSuffix("\n") else {
+            throw Failure.malformed("header")
+        }
         let dict = header.trimmingCharacters(in: .whitespacesAndNewlines)
         guard dict.hasPrefix("{'descr': '<f4', 'fortran_order': False, 'shape': ("), dict.hasSuffix("), }"),
-              let open = dict.firstIndex(of: "("), let close = dict.lastIndex(of: ")") else { throw Failure.malformed("dict") }
+            let open = dict.firstIndex(of: "("), let close = dict.lastIndex(of: ")")
+        else { throw Failure.malformed("dict") }
         let shape = dict[dict.index(after: open)..<close].split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let count = shape.reduce(1, *)
         guard bytes.count == dataStart + 4 * count else { throw Failure.malformed("data length") }
@@ -28,7 +32,8 @@ struct NpyReader {
         self.shape = shape
         values = (0..<count).map { i in
             let offset = dataStart + 4 * i
-            let bits = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+            let bits =
+                UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
             return Float(bitPattern: bits)
         }
     }
@@ -85,7 +90,8 @@ struct NpyReader {
         #expect(read.values.map(\.bitPattern) == tensor.elements.map(\.bitPattern))
 
         guard let numpy = try? python(["-c", "import numpy"]), numpy.status == 0 else { return }
-        let script = "import numpy, sys; a = numpy.load(sys.argv[1]); print(a.dtype, a.shape, a.flags['C_CONTIGUOUS']); print(a.astype('<f4').tobytes().hex())"
+        let script =
+            "import numpy, sys; a = numpy.load(sys.argv[1]); print(a.dtype, a.shape, a.flags['C_CONTIGUOUS']); print(a.astype('<f4').tobytes().hex())"
         let loaded = try python(["-c", script, file.path])
         #expect(loaded.status == 0)
         let lines = loaded.output.split(separator: "\n").map(String.init)

@@ -1,6 +1,7 @@
-import Testing
-@testable import Initializers
 import Numerics
+import Testing
+
+@testable import Initializers
 
 @Suite struct OrthogonalTests {
     /// W Wᵀ = gain² I for a wide or square W (orthonormal rows), Wᵀ W = gain² I for a tall one
@@ -9,7 +10,8 @@ import Numerics
     func rowsOrColumnsAreOrthonormal(_ shape: [Int], _ gain: Double) throws {
         let tensor = try draw(try Rule(.orthogonal, gain: gain), shape: shape, seed: 11)
         let (rows, columns) = (tensor.rows, tensor.columns)
-        let product = rows <= columns
+        let product =
+            rows <= columns
             ? gram(tensor.elements, rows: rows, columns: columns)
             : gram(transpose(tensor.elements, rows: rows, columns: columns), rows: columns, columns: rows)
         let size = min(rows, columns)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Initializers
 import Numerics
+import Testing
+
+@testable import Initializers
 
 /// Values computed with the libraries' own formulas (shared/LIBRARIES.md §10), to 1e-15
 /// relative: a few units in the last place, since the formulas may associate differently.

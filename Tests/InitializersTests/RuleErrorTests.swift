@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Initializers
 
 @Suite struct RuleErrorTests {
@@ -20,7 +21,9 @@ import Testing
 
     @Test func parametersARuleDoesNotTakeAreRefused() {
         #expect(throws: RuleError.parameterDoesNotApply(.std, to: "glorot-normal")) { try Rule(.glorotNormal, std: 0.1) }
-        #expect(throws: RuleError.parameterDoesNotApply(.distribution, to: "he-uniform")) { try Rule(.heUniform, normalKind: .truncatedNormal) }
+        #expect(throws: RuleError.parameterDoesNotApply(.distribution, to: "he-uniform")) {
+            try Rule(.heUniform, normalKind: .truncatedNormal)
+        }
         #expect(throws: RuleError.parameterDoesNotApply(.k, to: "normal")) { try Rule(.normal, sparsity: .count(3)) }
         #expect(throws: RuleError.parameterDoesNotApply(.slope, to: "tanh")) { try Nonlinearity(name: "tanh", slope: 0.1) }
     }

@@ -1,6 +1,7 @@
-import Testing
-@testable import Initializers
 import Numerics
+import Testing
+
+@testable import Initializers
 
 /// Every random rule, sampled with a fixed seed, against the mean and variance it promises.
 ///
@@ -29,8 +30,11 @@ import Numerics
         }
 
         var testDescription: String {
-            ([id.rawValue] + [gain.map { "gain \($0)" }, normalKind.map(\.rawValue), mode.map(\.rawValue),
-                              slope.map { "slope \($0)" }, bound.map { "bound \($0)" }, activation.map(\.name)].compactMap { $0 })
+            ([id.rawValue]
+                + [
+                    gain.map { "gain \($0)" }, normalKind.map(\.rawValue), mode.map(\.rawValue),
+                    slope.map { "slope \($0)" }, bound.map { "bound \($0)" }, activation.map(\.name),
+                ].compactMap { $0 })
                 .joined(separator: ", ")
         }
     }

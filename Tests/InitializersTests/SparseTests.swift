@@ -1,11 +1,13 @@
 import Testing
+
 @testable import Initializers
 
 @Suite struct SparseTests {
     func nonzerosPerUnit(_ tensor: WeightTensor) -> Set<Int> {
-        Set((0..<tensor.rows).map { row in
-            tensor.elements[(row * tensor.columns)..<((row + 1) * tensor.columns)].filter { $0 != 0 }.count
-        })
+        Set(
+            (0..<tensor.rows).map { row in
+                tensor.elements[(row * tensor.columns)..<((row + 1) * tensor.columns)].filter { $0 != 0 }.count
+            })
     }
 
     /// Each row of the (fan_out, fan_in) matrix holds one unit's incoming weights.

@@ -1,13 +1,17 @@
 import Foundation
-@testable import Initializers
 import Numerics
 
+@testable import Initializers
+
 /// A rule that the tests build from constants, so construction cannot fail.
-func rule(_ id: RuleID, gain: Double? = nil, normalKind: NormalKind? = nil, mode: FanMode? = nil,
-          slope: Double? = nil, std: Double? = nil, bound: Double? = nil, value: Double? = nil,
-          sparsity: Sparsity? = nil, activation: Nonlinearity? = nil) throws -> Rule {
-    try Rule(id, gain: gain, normalKind: normalKind, mode: mode, slope: slope, std: std, bound: bound,
-             value: value, sparsity: sparsity, activation: activation)
+func rule(
+    _ id: RuleID, gain: Double? = nil, normalKind: NormalKind? = nil, mode: FanMode? = nil,
+    slope: Double? = nil, std: Double? = nil, bound: Double? = nil, value: Double? = nil,
+    sparsity: Sparsity? = nil, activation: Nonlinearity? = nil
+) throws -> Rule {
+    try Rule(
+        id, gain: gain, normalKind: normalKind, mode: mode, slope: slope, std: std, bound: bound,
+        value: value, sparsity: sparsity, activation: activation)
 }
 
 /// Draws a tensor as `initlab sample` does, from the stream "sample/<id>" of `seed`.

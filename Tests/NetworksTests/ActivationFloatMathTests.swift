@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Networks
 
 /// The vectorisable Float tanh and logistic function against the C library's Double ones.
@@ -8,7 +9,8 @@ import Testing
 /// last place. tanhf and expf themselves are within one or two.
 @Suite struct ActivationFloatMathTests {
     /// Every 1/64 from −20 to 20, and powers of two from 2⁻⁴⁰ to 2⁶ on both sides of 0.
-    static let grid: [Float] = (-1280...1280).map { Float($0) / 64 }
+    static let grid: [Float] =
+        (-1280...1280).map { Float($0) / 64 }
         + (-40...6).flatMap { [Float(sign: .plus, exponent: $0, significand: 1), Float(sign: .minus, exponent: $0, significand: 1)] }
 
     @Test func tanhIsWithinSevenUnitsInTheLastPlace() {

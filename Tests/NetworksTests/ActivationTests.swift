@@ -1,6 +1,7 @@
 import Foundation
 import Numerics
 import Testing
+
 @testable import Networks
 
 @Suite struct ActivationTests {

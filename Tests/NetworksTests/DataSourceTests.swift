@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Scratch
 import Testing
+
 @testable import Networks
 
 @Suite struct DataSourceTests {
@@ -22,8 +23,9 @@ import Testing
     @Test func aLabelSortedFileIsSplitInProportionWithinEveryClass() throws {
         try withScratchFolder("data-source-tests") { folder in
             let counts = [50, 50, 30, 70, 1]
-            let (images, labels) = try F.write(images: F.sortedByLabel(classCounts: counts).images,
-                                               labels: F.sortedByLabel(classCounts: counts).labels, in: folder)
+            let (images, labels) = try F.write(
+                images: F.sortedByLabel(classCounts: counts).images,
+                labels: F.sortedByLabel(classCounts: counts).labels, in: folder)
             let source = DataSource.files(IDXPair(images: images.path, labels: labels.path), heldOut: nil)
             let data = try source.load(random: Self.random)
             // 20 % of each class; the classes' remainders (0.2 for the one-sample class) add up
@@ -60,12 +62,16 @@ import Testing
     @Test func standardisationUsesTheTrainingPartOnly() throws {
         try withScratchFolder("data-source-tests") { folder in
             // Training images all dark (pixels 0 and 10), held-out ones bright (200, 250).
-            let (trainImages, trainLabels) = try F.write(images: F.images([0, 10, 0, 10, 10, 0, 0, 10], count: 4, rows: 1, columns: 2),
-                                                         labels: F.labels([0, 1, 0, 1]), in: folder, prefix: "train-")
-            let (testImages, testLabels) = try F.write(images: F.images([200, 250, 250, 200], count: 2, rows: 1, columns: 2),
-                                                       labels: F.labels([1, 2]), in: folder, prefix: "test-")
-            let data = try DataSource.files(IDXPair(images: trainImages.path, labels: trainLabels.path),
-                                            heldOut: IDXPair(images: testImages.path, labels: testLabels.path)).load(random: Self.random)
+            let (trainImages, trainLabels) = try F.write(
+                images: F.images([0, 10, 0, 10, 10, 0, 0, 10], count: 4, rows: 1, columns: 2),
+                labels: F.labels([0, 1, 0, 1]), in: folder, prefix: "train-")
+            let (testImages, testLabels) = try F.write(
+                images: F.images([200, 250, 250, 200], count: 2, rows: 1, columns: 2),
+                labels: F.labels([1, 2]), in: folder, prefix: "test-")
+            let data = try DataSource.files(
+                IDXPair(images: trainImages.path, labels: trainLabels.path),
+                heldOut: IDXPair(images: testImages.path, labels: testLabels.path)
+            ).load(random: Self.random)
             #expect(data.training.count == 4 && data.heldOut.count == 2)
             // The classes widen to the held-out pair's label 2.
             #expect(data.training.classCount == 3 && data.heldOut.classCount == 3)
@@ -75,22 +81,29 @@ import Testing
             #expect(data.training.inputs.elements.allSatisfy { abs(abs($0) - 1) < 1e-5 })
             #expect(abs(data.heldOut.inputs[0, 0] - 39) < 1e-3 && abs(data.heldOut.inputs[0, 1] - 49) < 1e-3)
             // A held-out pair of 2×1 images cannot be evaluated by a network of 1×2 ones.
-            let (tallImages, tallLabels) = try F.write(images: F.images([1, 2, 3, 4], count: 2, rows: 2, columns: 1),
-                                                       labels: F.labels([1, 2]), in: folder, prefix: "tall-")
+            let (tallImages, tallLabels) = try F.write(
+                images: F.images([1, 2, 3, 4], count: 2, rows: 2, columns: 1),
+                labels: F.labels([1, 2]), in: folder, prefix: "tall-")
             let error = try #require(throws: DataSourceError.self) {
-                try DataSource.files(IDXPair(images: trainImages.path, labels: trainLabels.path),
-                                     heldOut: IDXPair(images: tallImages.path, labels: tallLabels.path)).load(random: Self.random)
+                try DataSource.files(
+                    IDXPair(images: trainImages.path, labels: trainLabels.path),
+                    heldOut: IDXPair(images: tallImages.path, labels: tallLabels.path)
+                ).load(random: Self.random)
             }
-            #expect(error == .imageSizeMismatch(training: trainImages.path, trainingSize: [1, 2],
-                                                heldOut: tallImages.path, heldOutSize: [2, 1]))
+            #expect(
+                error
+                    == .imageSizeMismatch(
+                        training: trainImages.path, trainingSize: [1, 2],
+                        heldOut: tallImages.path, heldOutSize: [2, 1]))
             #expect(error.description.hasPrefix(tallImages.path + ": images of 2×1 pixels"))
         }
     }
 
     @Test func tooFewImagesOrABadFractionCannotBeSplit() throws {
         try withScratchFolder("data-source-tests") { folder in
-            let (images, labels) = try F.write(images: F.images([1, 2], count: 2, rows: 1, columns: 1),
-                                               labels: F.labels([0, 1]), in: folder)
+            let (images, labels) = try F.write(
+                images: F.images([1, 2], count: 2, rows: 1, columns: 1),
+                labels: F.labels([0, 1]), in: folder)
             let source = DataSource.files(IDXPair(images: images.path, labels: labels.path), heldOut: nil)
             #expect(throws: DataSourceError.tooFewToSplit(file: images.path, count: 2, heldOutFraction: 0.2)) {
                 try source.load(random: Self.random)

@@ -1,5 +1,6 @@
 import Numerics
 import Testing
+
 @testable import Networks
 
 @Suite struct DatasetTests {

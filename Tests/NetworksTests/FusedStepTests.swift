@@ -1,5 +1,6 @@
 import Numerics
 import Testing
+
 @testable import Networks
 
 /// The training step fused into back-propagation

@@ -1,5 +1,6 @@
 import Numerics
 import Testing
+
 @testable import Networks
 
 /// Back-propagation against central differences, (L(θ + h) − L(θ − h))/2h, for every parameter
@@ -76,7 +77,9 @@ import Testing
     }
 
     /// Checks every parameter; returns how many were skipped at a kink and how many checked.
-    static func check(_ architecture: Architecture, loss: Loss = .crossEntropy, mode: Network.Mode = .training, seed: UInt64 = 1) -> (skipped: Int, checked: Int) {
+    static func check(
+        _ architecture: Architecture, loss: Loss = .crossEntropy, mode: Network.Mode = .training, seed: UInt64 = 1
+    ) -> (skipped: Int, checked: Int) {
         var network = network(architecture, seed: seed)
         var workspace = workspace(architecture, seed: seed)
         var gradients = Gradients(architecture)
@@ -100,7 +103,8 @@ import Testing
             let width = Double(original + step) - Double(original - step)
             let difference = (plus - minus) / width
             let analytic = Double(gradients[keyPath: gradient])
-            #expect(abs(difference - analytic) <= tolerance(analytic), "\(architecture.activation) \(parameter): \(difference) vs \(analytic)")
+            #expect(
+                abs(difference - analytic) <= tolerance(analytic), "\(architecture.activation) \(parameter): \(difference) vs \(analytic)")
             checked += 1
         }
         return (skipped, checked)

@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+
 @testable import Networks
 
 /// Small IDX files the tests write themselves, plain or gzipped.
@@ -22,8 +23,9 @@ enum IDXFixtures {
     static func gzip(_ data: Data, level: Int32 = 6) -> Data {
         var stream = z_stream()
         // 15 + 16: the largest window, with a gzip wrapper.
-        let started = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                                    ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        let started = deflateInit2_(
+            &stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard started == Z_OK else {
             return Data()
         }

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Scratch
 import Testing
+
 @testable import Networks
 
 @Suite struct IDXTests {
@@ -40,8 +41,9 @@ import Testing
     @Test func anyImageSizeAndUpTo256Classes() throws {
         try withScratchFolder("idx-tests") { folder in
             let pixels = (0..<4 * 35).map { UInt8($0 % 256) }
-            let (images, labels) = try F.write(images: F.images(pixels, count: 4, rows: 5, columns: 7),
-                                               labels: F.labels([255, 3, 0, 128]), in: folder)
+            let (images, labels) = try F.write(
+                images: F.images(pixels, count: 4, rows: 5, columns: 7),
+                labels: F.labels([255, 3, 0, 128]), in: folder)
             let set = try IDX.read(images: images, labels: labels)
             #expect(set.rows == 5 && set.columns == 7 && set.data.featureCount == 35)
             #expect(set.data.classCount == 256 && set.data.labels == [255, 3, 0, 128])

@@ -1,6 +1,7 @@
 import Foundation
 import Numerics
 import Testing
+
 @testable import Networks
 
 @Suite struct NetworkTests {
@@ -14,7 +15,11 @@ import Testing
             weights.elements = weights.elements.map { _ in 1 }
         }
         #expect(shapes.map(\.0) == [5, 4, 3] && shapes.map(\.1) == [7, 5, 4])
-        #expect(firstDraws == (0..<3).map { var s = RandomSource(seed: 9).derived("dense/\($0)"); return s.next() })
+        #expect(
+            firstDraws
+                == (0..<3).map {
+                    var s = RandomSource(seed: 9).derived("dense/\($0)"); return s.next()
+                })
         #expect(network.dense.allSatisfy { $0.bias.allSatisfy { $0 == 0 } && $0.weights.elements.allSatisfy { $0 == 1 } })
         #expect(network.batchNorm.isEmpty)
     }
@@ -23,7 +28,9 @@ import Testing
         let architecture = try Architecture(inputs: 3, hiddenWidths: [4, 4], outputs: 2, activation: .relu, batchNorm: true)
         let network = Network(architecture, random: RandomSource(seed: 1)) { _, _ in }
         #expect(network.dense.map(\.bias.count) == [0, 0, 2])
-        #expect(network.batchNorm.count == 2 && network.batchNorm[0].scale == [1, 1, 1, 1] && network.batchNorm[0].runningVariance == [1, 1, 1, 1])
+        #expect(
+            network.batchNorm.count == 2 && network.batchNorm[0].scale == [1, 1, 1, 1]
+                && network.batchNorm[0].runningVariance == [1, 1, 1, 1])
     }
 
     @Test func forwardAgreesWithTheDefinition() throws {

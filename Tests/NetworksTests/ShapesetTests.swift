@@ -1,6 +1,7 @@
 import Foundation
 import Numerics
 import Testing
+
 @testable import Networks
 
 @Suite struct ShapesetTests {
@@ -77,9 +78,9 @@ import Testing
         let top = PaintedShape(shape: .parallelogram(center: SIMD2(10, 10), first: SIMD2(8, 0), second: SIMD2(0, 8)), grey: 1)
         var image = [Float](repeating: 7, count: 1024)
         image.withUnsafeMutableBufferPointer { Self.rasterizer.render(bottom: bottom, top: top, into: $0) }
-        #expect(image[5 * 32 + 5] == 0.5)       // bottom only
-        #expect(image[8 * 32 + 8] == 1)         // both: the top wins
-        #expect(image[31 * 32 + 31] == 0)       // background
+        #expect(image[5 * 32 + 5] == 0.5)  // bottom only
+        #expect(image[8 * 32 + 8] == 1)  // both: the top wins
+        #expect(image[31 * 32 + 31] == 0)  // background
         // The edges lie on pixel boundaries: every pixel is background, bottom or top.
         #expect(image.allSatisfy { [0, 0.5, 1].contains($0) })
         // A square spanning y = 14.5...18.5 covers half of each pixel in row 14.

@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Scratch
 import Testing
+
 @testable import Networks
 
 @Suite struct ShippedSetTests {

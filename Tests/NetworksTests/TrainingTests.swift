@@ -1,6 +1,7 @@
 import Foundation
 import Numerics
 import Testing
+
 @testable import Networks
 
 @Suite struct TrainingTests {
@@ -19,7 +20,8 @@ import Testing
         let architecture = try Architecture(inputs: 10, hiddenWidths: [32, 32], outputs: 3, activation: activation, batchNorm: batchNorm)
         return TrainingRun(
             architecture: architecture, initializer: initializer(gain: activation.gain),
-            trainingSet: LabelledData(materializing: GaussianClasses(features: 10, classes: 3, split: .training, random: random), count: 2000),
+            trainingSet: LabelledData(
+                materializing: GaussianClasses(features: 10, classes: 3, split: .training, random: random), count: 2000),
             heldOutSet: GaussianClasses(features: 10, classes: 3, split: .validation, random: random),
             configuration: try TrainingConfiguration(
                 batchSize: 32, steps: steps, evaluationSteps: [0, steps / 2, steps], heldOutSamples: 1000, loss: loss,
@@ -75,7 +77,8 @@ import Testing
 
     @Test func finiteSetsAreVisitedOncePerEpoch() throws {
         // 10 samples whose only feature is their index; a batch of 5 takes half an epoch.
-        let data = LabelledData(inputs: Matrix(rows: 10, columns: 1, elements: (0..<10).map(Float.init)), labels: Array(repeating: 0, count: 10), classCount: 2)
+        let data = LabelledData(
+            inputs: Matrix(rows: 10, columns: 1, elements: (0..<10).map(Float.init)), labels: Array(repeating: 0, count: 10), classCount: 2)
         let architecture = try Architecture(inputs: 1, hiddenWidths: [], outputs: 2, activation: .linear)
         var workspace = Workspace(architecture, batchSize: 5)
         var sampler = BatchSampler(data, random: RandomSource(seed: 4))
@@ -116,15 +119,18 @@ import Testing
             try TrainingConfiguration(batchSize: 1, steps: -1, evaluationSteps: [], heldOutSamples: 1, optimizer: sgd)
         }
         #expect(throws: TrainingConfigurationError.learningRate(.infinity)) {
-            try TrainingConfiguration(batchSize: 1, steps: 1, evaluationSteps: [], heldOutSamples: 1, optimizer: SGD(learningRate: .infinity))
+            try TrainingConfiguration(
+                batchSize: 1, steps: 1, evaluationSteps: [], heldOutSamples: 1, optimizer: SGD(learningRate: .infinity))
         }
         #expect(throws: TrainingConfigurationError.momentum(1)) {
-            try TrainingConfiguration(batchSize: 1, steps: 1, evaluationSteps: [], heldOutSamples: 1, optimizer: SGD(learningRate: 1, momentum: 1))
+            try TrainingConfiguration(
+                batchSize: 1, steps: 1, evaluationSteps: [], heldOutSamples: 1, optimizer: SGD(learningRate: 1, momentum: 1))
         }
     }
 
     @Test func decodesWithValidation() throws {
-        let json = #"{"batchSize": 10, "steps": 5, "evaluationSteps": [0, 5], "heldOutSamples": 300, "optimizer": {"learningRate": 0.1, "momentum": 0}}"#
+        let json =
+            #"{"batchSize": 10, "steps": 5, "evaluationSteps": [0, 5], "heldOutSamples": 300, "optimizer": {"learningRate": 0.1, "momentum": 0}}"#
         let configuration = try JSONDecoder().decode(TrainingConfiguration.self, from: Data(json.utf8))
         #expect(configuration.loss == .crossEntropy && configuration.batchSize == 10)
         #expect(try JSONDecoder().decode(TrainingConfiguration.self, from: JSONEncoder().encode(configuration)) == configuration)

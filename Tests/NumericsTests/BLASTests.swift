@@ -1,5 +1,6 @@
 import Dispatch
 import Testing
+
 @testable import Numerics
 
 /// The BLAS the build links (Sources/CBLAS), checked against a reference product in Double at

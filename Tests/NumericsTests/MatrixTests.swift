@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Numerics
 
 @Suite struct MatrixTests {

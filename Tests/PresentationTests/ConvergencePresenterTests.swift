@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import Experiments
 import Initializers
 import Numerics
+import Testing
+
+@testable import Experiments
 @testable import Presentation
 
 @Suite struct ConvergencePresenterTests {
@@ -32,10 +33,11 @@ import Numerics
 
     @Test func oneFigurePerSetupAndTheDistances() throws {
         let figures = Self.presenter.figures
-        #expect(figures.map(\.id) == [
-            "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-deep-tanh", "convergence-symmetry",
-            "convergence-bad-scale", "convergence-distance",
-        ])
+        #expect(
+            figures.map(\.id) == [
+                "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-deep-tanh", "convergence-symmetry",
+                "convergence-bad-scale", "convergence-distance",
+            ])
         let seeds = Self.parameters.seeds, evaluations = Self.parameters.evaluations
         for setup in Self.parameters.setups {
             let figure = try #require(figures.first { $0.id == "convergence-\(setup.name)" })
@@ -97,15 +99,18 @@ import Numerics
 
     @Test func aDivergedRunIsFlaggedInTheTable() throws {
         var parameters = Self.parameters
-        parameters.setups = [Convergence.Setup(
-            name: "explode", activation: .relu, depth: 4, width: 16, batchNorm: [false], rules: [InitializerChoice(.normal, std: 3)],
-            learningRate: 10, momentum: 0.9, steps: 30)]
+        parameters.setups = [
+            Convergence.Setup(
+                name: "explode", activation: .relu, depth: 4, width: 16, batchNorm: [false], rules: [InitializerChoice(.normal, std: 3)],
+                learningRate: 10, momentum: 0.9, steps: 30)
+        ]
         parameters.seeds = 1
         let point = Convergence.Point(step: 0, trainingLoss: nil, heldOutLoss: 2, heldOutAccuracy: 0.1, unitSpread: 1, distance: 0)
         let run = Convergence.Run(
             setup: "explode", rule: parameters.setups[0].rules[0], batchNorm: false, seed: 0, points: [point], divergedAt: 5)
-        let presenter = ConvergencePresenter(experiment: Convergence(parameters: parameters),
-                                             result: Convergence.Result(runs: [run], classes: 9))
+        let presenter = ConvergencePresenter(
+            experiment: Convergence(parameters: parameters),
+            result: Convergence.Result(runs: [run], classes: 9))
         let table = try #require(presenter.tables["convergence"])
         #expect(table.rows.count == 1 && table.rows.allSatisfy { $0.last == .flag(true) })
         // A setup the prose does not discuss has no figure.

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import Experiments
 @testable import Numerics
 @testable import Presentation
 
 @Suite struct ModesPresenterTests {
-    static let experiment = Modes(parameters: Modes.Parameters(
-        widths: [16, 12, 8, 4], outputs: 2, batch: 4, realisations: 3, leakySlope: 0.5, falseAlarmRate: 1e-5))
+    static let experiment = Modes(
+        parameters: Modes.Parameters(
+            widths: [16, 12, 8, 4], outputs: 2, batch: 4, realisations: 3, leakySlope: 0.5, falseAlarmRate: 1e-5))
     static let presenter = ModesPresenter(experiment: experiment, result: experiment.run(random: RandomSource(seed: 1)))
 
     @Test func theFigureCarriesEveryKindOfNetworkInBothPasses() throws {
@@ -13,7 +15,9 @@ import Testing
         #expect(Self.presenter.figures.map(\.id) == ["modes-tapering"])
         // Four kinds of network, two passes, three hidden layers.
         #expect(figure.data.rows.count == 4 * 2 * 3)
-        let labels = ["ReLU, mode fan_in", "ReLU, mode fan_out", "leaky ReLU a = 0.50, He with a = 0.50", "leaky ReLU a = 0.50, He with a = 0"]
+        let labels = [
+            "ReLU, mode fan_in", "ReLU, mode fan_out", "leaky ReLU a = 0.50, He with a = 0.50", "leaky ReLU a = 0.50, He with a = 0",
+        ]
         for label in labels {
             #expect(figure.alt.contains(label + ": forward ratio"), "\(label)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Presentation
 
@@ -40,8 +41,10 @@ import Testing
         parameters.reluScale.standardDeviations = [0.2]
         let empty = Propagation.Result(grid: [], histograms: [], reluScale: [])
         let presenter = PropagationPresenter(experiment: Propagation(parameters: parameters), result: empty)
-        for name in ["factor_linear_sparse_forward", "factor_relu_he_normal_forward", "last_forward_tanh_sparse", "relu_scale_010_factor",
-                     "relu_scale_zero_percent_min"] {
+        for name in [
+            "factor_linear_sparse_forward", "factor_relu_he_normal_forward", "last_forward_tanh_sparse", "relu_scale_010_factor",
+            "relu_scale_zero_percent_min",
+        ] {
             #expect(Self.value(name, presenter) == nil, "\(name)")
         }
         #expect(Self.value("kumar_sigmoid_scale", presenter) != nil)

@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import Testing
+
 @testable import Presentation
 
 /// An experiment is a folder in Sources/Experiments, an entry of the plan's catalogue and a

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Experiments
 @testable import Numerics
 @testable import Presentation
@@ -7,9 +8,10 @@ import Testing
 @Suite struct SaturationPresenterTests {
     /// A few small layers: the presenter only needs rows of every setting, not precise ones.
     static func presenter(_ settings: [SaturationSetting] = SaturationSetting.allCases) -> SaturationPresenter {
-        let experiment = Saturation(parameters: Saturation.Parameters(
-            fanIns: [1, 4, 16], settings: settings, units: 8, batch: 8, drawsPerFanIn: 1 << 12, maxReplicates: 4,
-            curvePoints: 49, falseAlarmRate: 1e-5))
+        let experiment = Saturation(
+            parameters: Saturation.Parameters(
+                fanIns: [1, 4, 16], settings: settings, units: 8, batch: 8, drawsPerFanIn: 1 << 12, maxReplicates: 4,
+                curvePoints: 49, falseAlarmRate: 1e-5))
         return SaturationPresenter(experiment: experiment, result: experiment.run(random: RandomSource(seed: 1)))
     }
 

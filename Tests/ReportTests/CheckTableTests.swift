@@ -1,12 +1,17 @@
 import Experiments
 import Testing
+
 @testable import Report
 
 @Suite struct CheckTableTests {
     let checks = [
-        Check(id: "saturation/variance/d=1", claim: "a", expected: 1, measured: 1, tolerance: 0.1, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
+        Check(
+            id: "saturation/variance/d=1", claim: "a", expected: 1, measured: 1, tolerance: 0.1, falseAlarmRate: 1e-5,
+            basis: "Student t, 9 d.f."),
         Check(id: "depth/forward", claim: "b", expected: 1, measured: 3, tolerance: 0.1, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
-        Check(id: "saturation/four", claim: "c", expected: 6.928203, measured: 6.93, tolerance: 0.1, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
+        Check(
+            id: "saturation/four", claim: "c", expected: 6.928203, measured: 6.93, tolerance: 0.1, falseAlarmRate: 1e-5,
+            basis: "Student t, 9 d.f."),
     ]
 
     @Test func prefixesSelectInTheBuildsOrder() {

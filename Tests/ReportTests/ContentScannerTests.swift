@@ -1,5 +1,6 @@
 import Testing
 import TextSupport
+
 @testable import Report
 
 @Suite struct ContentScannerTests {
@@ -7,10 +8,11 @@ import TextSupport
 
     @Test func mathIsTakenOutOfTheMarkdown() throws {
         let scanner = try scan("Let $w_i \\sim U$ and $$a = \\sum_i w_i x_i \\label{eq:a}$$ then \\$5.")
-        #expect(scanner.pieces.map(\.piece) == [
-            .inlineMath("w_i \\sim U"),
-            .displayMath("a = \\sum_i w_i x_i \\label{eq:a}"),
-        ])
+        #expect(
+            scanner.pieces.map(\.piece) == [
+                .inlineMath("w_i \\sim U"),
+                .displayMath("a = \\sum_i w_i x_i \\label{eq:a}"),
+            ])
         #expect(scanner.markdown == "Let \(ContentScanner.token(0)) and \n\n\(ContentScanner.token(1))\n\n then $5.")
     }
 
@@ -21,31 +23,37 @@ import TextSupport
     }
 
     @Test func directivesAndReferences() throws {
-        let scanner = try scan("{{number sigmoid_prime_at_2 digits=6}} see @fig:saturation-variance, \\eqref{eq:one-third} [@glorot2010; @he2015]\n{{figure saturation-logistic}}\n$$x\\nonumber$$\n{{checks saturation/variance/ saturation/four}}")
-        #expect(scanner.pieces.map(\.piece) == [
-            .number("sigmoid_prime_at_2", digits: 6),
-            .reference(.figure, "saturation-variance"),
-            .reference(.equation, "eq:one-third"),
-            .citation(["glorot2010", "he2015"]),
-            .figure("saturation-logistic"),
-            .displayMath("x\\nonumber"),
-            .checks(["saturation/variance/", "saturation/four"]),
-        ])
+        let scanner = try scan(
+            "{{number sigmoid_prime_at_2 digits=6}} see @fig:saturation-variance, \\eqref{eq:one-third} [@glorot2010; @he2015]\n{{figure saturation-logistic}}\n$$x\\nonumber$$\n{{checks saturation/variance/ saturation/four}}"
+        )
+        #expect(
+            scanner.pieces.map(\.piece) == [
+                .number("sigmoid_prime_at_2", digits: 6),
+                .reference(.figure, "saturation-variance"),
+                .reference(.equation, "eq:one-third"),
+                .citation(["glorot2010", "he2015"]),
+                .figure("saturation-logistic"),
+                .displayMath("x\\nonumber"),
+                .checks(["saturation/variance/", "saturation/four"]),
+            ])
     }
 
     @Test func sectionAndTableLabels() throws {
-        let scanner = try scan("## Depth {#sec:depth}\n\nAs @sec:depth and @tab:rules_2 show.\n\n| a |\n|---|\n| 1 |\nTable: The rules. {#tab:rules_2}\n")
-        #expect(scanner.pieces.map(\.piece) == [
-            .label(.section, "depth"),
-            .reference(.section, "depth"),
-            .reference(.table, "rules_2"),
-            .tableCaption,
-            .label(.table, "rules_2"),
-        ])
+        let scanner = try scan(
+            "## Depth {#sec:depth}\n\nAs @sec:depth and @tab:rules_2 show.\n\n| a |\n|---|\n| 1 |\nTable: The rules. {#tab:rules_2}\n")
+        #expect(
+            scanner.pieces.map(\.piece) == [
+                .label(.section, "depth"),
+                .reference(.section, "depth"),
+                .reference(.table, "rules_2"),
+                .tableCaption,
+                .label(.table, "rules_2"),
+            ])
         // The caption is a paragraph of its own even right after the table, and labels leave
         // nothing behind for Markdown.
         let t = ContentScanner.token
-        #expect(scanner.markdown == "## Depth \(t(0))\n\nAs \(t(1)) and \(t(2)) show.\n\n| a |\n|---|\n| 1 |\n\n\(t(3)) The rules. \(t(4))\n\n")
+        #expect(
+            scanner.markdown == "## Depth \(t(0))\n\nAs \(t(1)) and \(t(2)) show.\n\n| a |\n|---|\n| 1 |\n\n\(t(3)) The rules. \(t(4))\n\n")
     }
 
     @Test(arguments: [

@@ -2,18 +2,23 @@ import Charts
 import Experiments
 import Foundation
 import Presentation
-import Testing
-@testable import Report
 import Scratch
+import Testing
 import TextSupport
+
+@testable import Report
 
 /// The prose pipeline on small template folders written for each test: numbering and
 /// cross-references across files, and errors located in the file that has them.
 @Suite struct DocumentTests {
-    static let references = #"[{"key": "a2010", "authors": "A", "title": "T", "venue": "V", "year": 2010, "doi": "10.1/x"}, {"key": "b2012", "authors": "B", "title": "U", "venue": "W", "year": 2012, "arxiv": "1206.5533"}]"#
+    static let references =
+        #"[{"key": "a2010", "authors": "A", "title": "T", "venue": "V", "year": 2010, "doi": "10.1/x"}, {"key": "b2012", "authors": "B", "title": "U", "venue": "W", "year": 2012, "arxiv": "1206.5533"}]"#
     static let checks = [
-        Check(id: "demo/variance/d=1", claim: "Var = 1/3", expected: 1.0 / 3, measured: 0.331, tolerance: 0.01, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
-        Check(id: "demo/tail", claim: "tail", expected: 0.1, measured: 0.1, tolerance: 0.01, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
+        Check(
+            id: "demo/variance/d=1", claim: "Var = 1/3", expected: 1.0 / 3, measured: 0.331, tolerance: 0.01, falseAlarmRate: 1e-5,
+            basis: "Student t, 9 d.f."),
+        Check(
+            id: "demo/tail", claim: "tail", expected: 0.1, measured: 0.1, tolerance: 0.01, falseAlarmRate: 1e-5, basis: "Student t, 9 d.f."),
     ]
 
     /// A template folder holding `content` (file name → Markdown).
@@ -23,7 +28,9 @@ import TextSupport
         defer { scratch.remove() }
         let root = scratch.url
         try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
-        let files = ["report.mustache": "<main id=\"contents\"></main>", "style.css": "", "output-README.md": "", "references.json": Self.references]
+        let files = [
+            "report.mustache": "<main id=\"contents\"></main>", "style.css": "", "output-README.md": "", "references.json": Self.references,
+        ]
         for (name, text) in files { try Data(text.utf8).write(to: root.appendingPathComponent(name)) }
         for (name, text) in content { try Data(text.utf8).write(to: root.appendingPathComponent("content/\(name)")) }
         return try TemplateFolder(path: root.path)
@@ -44,13 +51,16 @@ import TextSupport
             rules: "<table class=\"rules\"></table>",
             libraries: { "<table class=\"libraries\">\($0.map(\.rawValue).joined(separator: ","))</table>" })
         let figures = Dictionary(uniqueKeysWithValues: figures.map { ($0, Self.figure($0)) })
-        return try Document(templates: try folder(content), figures: figures, numbers: ["x": 0.57735], checks: Self.checks, reservedIDs: ["contents"], partials: partials)
+        return try Document(
+            templates: try folder(content), figures: figures, numbers: ["x": 0.57735], checks: Self.checks, reservedIDs: ["contents"],
+            partials: partials)
     }
 
     @Test func referencesResolveAcrossFilesAndForward() throws {
         let document = try document([
             "01-a.md": "## Contents\n\nSee @sec:later, @tab:rules, \\eqref{eq:b} and [@b2012; @a2010].\n\n$$a \\label{eq:a}$$\n",
-            "02-b.md": "## Later {#sec:later}\n\n### Rules\n\nTable: The rules, $x$ = {{number x digits=2}}. {#tab:rules}\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n$$b \\nonumber$$\n\n$$c \\label{eq:b}$$\n",
+            "02-b.md":
+                "## Later {#sec:later}\n\n### Rules\n\nTable: The rules, $x$ = {{number x digits=2}}. {#tab:rules}\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n$$b \\nonumber$$\n\n$$c \\label{eq:b}$$\n",
         ])
         let html = document.sections.map(\.html).joined()
         #expect(html.contains("<a class=\"xref\" href=\"#later\">Section&nbsp;2</a>"))
@@ -69,20 +79,31 @@ import TextSupport
     }
 
     @Test func checksDirectiveRendersInPlace() throws {
-        let document = try document(["01-a.md": "## A\n\n{{checks demo/variance demo/tail}}\nTable: Theory against measurement. {#tab:demo}\n"])
-        #expect(document.sections[0].html.contains("<div class=\"table-scroll\"><table class=\"checks\" id=\"tab-demo\"><caption><span class=\"table-label\">Table&nbsp;1.</span> Theory against measurement.</caption>demo/variance/d=1,demo/tail</table></div>"))
+        let document = try document([
+            "01-a.md": "## A\n\n{{checks demo/variance demo/tail}}\nTable: Theory against measurement. {#tab:demo}\n"
+        ])
+        #expect(
+            document.sections[0].html.contains(
+                "<div class=\"table-scroll\"><table class=\"checks\" id=\"tab-demo\"><caption><span class=\"table-label\">Table&nbsp;1.</span> Theory against measurement.</caption>demo/variance/d=1,demo/tail</table></div>"
+            ))
     }
 
     @Test func librariesDirectiveTakesACaption() throws {
-        let document = try document(["01-a.md": "## A\n\nTable: The rule in the libraries. {#tab:names}\n\n{{libraries he-normal he-uniform}}\n"])
-        #expect(document.sections[0].html.contains("<table class=\"libraries\" id=\"tab-names\"><caption><span class=\"table-label\">Table&nbsp;1.</span> The rule in the libraries.</caption>he-normal,he-uniform</table>"))
+        let document = try document([
+            "01-a.md": "## A\n\nTable: The rule in the libraries. {#tab:names}\n\n{{libraries he-normal he-uniform}}\n"
+        ])
+        #expect(
+            document.sections[0].html.contains(
+                "<table class=\"libraries\" id=\"tab-names\"><caption><span class=\"table-label\">Table&nbsp;1.</span> The rule in the libraries.</caption>he-normal,he-uniform</table>"
+            ))
     }
 
     /// A figure's caption is the `Figure:` line after it, with math and numbers of its own, and
     /// leaves no paragraph behind in the running text.
     @Test func figureCaptionsComeFromTheProse() throws {
         let document = try document(
-            ["01-a.md": "## A\n\nBefore.\n\n{{figure demo}}\nFigure: Variance $x$ is {{number x digits=2}}.\n\nAfter.\n"], figures: ["demo"])
+            ["01-a.md": "## A\n\nBefore.\n\n{{figure demo}}\nFigure: Variance $x$ is {{number x digits=2}}.\n\nAfter.\n"], figures: ["demo"]
+        )
         let html = document.sections[0].html
         #expect(html.contains("<figure>demo 1: Variance <math"))
         #expect(html.contains("</math> is <span class=\"number\">0.58</span>.</figure>"))
@@ -92,12 +113,19 @@ import TextSupport
         #expect(!html.contains("INITLABPIECE"))
     }
 
-    @Test(arguments: [
-        ("{{figure demo}}\nFigure: A caption.\n\nFigure: Another.\n", "4:1", "a figure caption must come right after its {{figure ID}}", nil),
-        ("Figure:   \n", "1:1", "a figure caption needs text after Figure:", nil),
-        ("{{figure demo}}\nFigure: {{number y}}.\n", "2:9", "the build has no number y", "did you mean x?"),
-        ("{{figure demo}}\n\nA paragraph.\n", "1:1", "figure demo has no caption", "write a line starting with Figure: right after {{figure demo}}"),
-    ] as [(String, String, String, String?)])
+    @Test(
+        arguments: [
+            (
+                "{{figure demo}}\nFigure: A caption.\n\nFigure: Another.\n", "4:1",
+                "a figure caption must come right after its {{figure ID}}", nil
+            ),
+            ("Figure:   \n", "1:1", "a figure caption needs text after Figure:", nil),
+            ("{{figure demo}}\nFigure: {{number y}}.\n", "2:9", "the build has no number y", "did you mean x?"),
+            (
+                "{{figure demo}}\n\nA paragraph.\n", "1:1", "figure demo has no caption",
+                "write a line starting with Figure: right after {{figure demo}}"
+            ),
+        ] as [(String, String, String, String?)])
     func figureCaptionMistakesAreLocated(_ text: String, _ position: String, _ message: String, _ hint: String?) throws {
         #expect {
             _ = try document(["01-a.md": text], figures: ["demo"])
@@ -113,17 +141,24 @@ import TextSupport
         #expect(document.headings.first?.html.hasPrefix("Why <span class=\"nowrap\"><math") == true)
     }
 
-    @Test(arguments: [
-        ("See @tab:rulez.\n\n| a |\n|---|\n| 1 |\nTable: R {#tab:rules}\n", "1:5", "@tab:rulez refers to no labelled table", "did you mean @tab:rules?"),
-        ("## One\n\nSee @sec:on.\n", "3:5", "@sec:on refers to no section heading", "did you mean @sec:one?"),
-        ("{{checks demo/variense}}\n", "1:1", "no check id starts with demo/variense", "did you mean demo/variance?"),
-        ("Text\n\n$$a = b\n  + \\frac{1}{2\n$$\n", "4:13", "unclosed {: add a matching } before the end of the formula", nil),
-        ("$$a \\label{eq:x}\n = {{number x}} + \\foo$$\n", "2:19", "unknown command \\foo: TeXMath does not support it", nil),
-        ("$$a \\nonumber \\label{eq:x}$$\n", "1:1", "\\label{eq:x} is on an unnumbered equation", "remove \\nonumber or the label"),
-        ("$x \\label{eq:x}$\n", "1:1", "\\label belongs in display math ($$…$$)", nil),
-        ("#### Deep {#sec:deep}\n", "1:11", "{#sec:…} labels a ## or ### heading; this line is not one", nil),
-        ("Text.\n\n{{libraries he-normal glorot-unifrom}}\n", "3:1", "no rule glorot-unifrom in the catalogue", "did you mean glorot-uniform?"),
-    ] as [(String, String, String, String?)])
+    @Test(
+        arguments: [
+            (
+                "See @tab:rulez.\n\n| a |\n|---|\n| 1 |\nTable: R {#tab:rules}\n", "1:5", "@tab:rulez refers to no labelled table",
+                "did you mean @tab:rules?"
+            ),
+            ("## One\n\nSee @sec:on.\n", "3:5", "@sec:on refers to no section heading", "did you mean @sec:one?"),
+            ("{{checks demo/variense}}\n", "1:1", "no check id starts with demo/variense", "did you mean demo/variance?"),
+            ("Text\n\n$$a = b\n  + \\frac{1}{2\n$$\n", "4:13", "unclosed {: add a matching } before the end of the formula", nil),
+            ("$$a \\label{eq:x}\n = {{number x}} + \\foo$$\n", "2:19", "unknown command \\foo: TeXMath does not support it", nil),
+            ("$$a \\nonumber \\label{eq:x}$$\n", "1:1", "\\label{eq:x} is on an unnumbered equation", "remove \\nonumber or the label"),
+            ("$x \\label{eq:x}$\n", "1:1", "\\label belongs in display math ($$…$$)", nil),
+            ("#### Deep {#sec:deep}\n", "1:11", "{#sec:…} labels a ## or ### heading; this line is not one", nil),
+            (
+                "Text.\n\n{{libraries he-normal glorot-unifrom}}\n", "3:1", "no rule glorot-unifrom in the catalogue",
+                "did you mean glorot-uniform?"
+            ),
+        ] as [(String, String, String, String?)])
     func mistakesAreLocated(_ text: String, _ position: String, _ message: String, _ hint: String?) throws {
         #expect {
             _ = try document(["01-a.md": text])
@@ -143,7 +178,8 @@ import TextSupport
             #expect((row["assumption"] as? String)?.isEmpty == false)
         }
         #expect((rows.first { $0["id"] as? String == "he-normal" }?["libraries"] as? String)?.hasPrefix("PyTorch: ") == true)
-        #expect(rows.allSatisfy { ($0["libraries"] as? String)?.isEmpty == false }, "a rule without a library name shows what to do instead")
+        #expect(
+            rows.allSatisfy { ($0["libraries"] as? String)?.isEmpty == false }, "a rule without a library name shows what to do instead")
     }
 
     @Test func libraryRowsComeFromTheCatalogue() throws {
@@ -164,7 +200,10 @@ import TextSupport
     @Test func verificationNamesEverySectionOfAnExperiment() {
         let headings = ["4", "5", "8"].map { SectionHeadings.Heading(id: "s\($0)", level: 2, number: $0, html: "", section: "0\($0)-x") }
         #expect(ReportBuilder.sectionList(Array(headings.prefix(1))) == "<a class=\"xref\" href=\"#s4\">Section&nbsp;4</a>")
-        #expect(ReportBuilder.sectionList(headings) == "<a class=\"xref\" href=\"#s4\">Section&nbsp;4</a>, <a class=\"xref\" href=\"#s5\">Section&nbsp;5</a> and <a class=\"xref\" href=\"#s8\">Section&nbsp;8</a>")
+        #expect(
+            ReportBuilder.sectionList(headings)
+                == "<a class=\"xref\" href=\"#s4\">Section&nbsp;4</a>, <a class=\"xref\" href=\"#s5\">Section&nbsp;5</a> and <a class=\"xref\" href=\"#s8\">Section&nbsp;8</a>"
+        )
         #expect(ReportBuilder.sectionList([]) == "")
     }
 

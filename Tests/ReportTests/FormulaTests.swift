@@ -1,5 +1,6 @@
 import Testing
 import TextSupport
+
 @testable import Report
 
 @Suite struct FormulaTests {

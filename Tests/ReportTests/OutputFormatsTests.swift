@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TextSupport
+
 @testable import Report
 
 /// The extra outputs of `initlab build`: the single-file page and the metadata of the printed PDF.

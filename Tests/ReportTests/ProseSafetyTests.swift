@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Report
 
 /// The prose carries no HTML of its own: raw HTML and links that run code are errors at their
@@ -28,7 +29,10 @@ import Testing
         ("A ` b <script>", "1:7: raw HTML <script> is not allowed in the prose"),
         ("````\n```\n````\n<script>", "4:1: raw HTML <script> is not allowed in the prose"),
         ("![x\" onerror=\"alert(1)](a.png)", "1:1: Markdown images are not placed in the prose"),
-        ("```js\" onmouseover=\"alert(1)\nx\n```", "1:4: the language of a code block is one word such as swift or python, not js\" onmouseover=\"alert(1)"),
+        (
+            "```js\" onmouseover=\"alert(1)\nx\n```",
+            "1:4: the language of a code block is one word such as swift or python, not js\" onmouseover=\"alert(1)"
+        ),
     ])
     func rawHTMLIsRefused(_ text: String, _ expected: String) {
         #expect(refusal(text) == expected)
@@ -48,7 +52,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "https://doi.org/10.1/x", "HTTP://example.org", "mailto:a@b.org", "other.html", "#sec-a", "../a/b.html?x=1&y=2", "a/b:c", "f(x).html",
+        "https://doi.org/10.1/x", "HTTP://example.org", "mailto:a@b.org", "other.html", "#sec-a", "../a/b.html?x=1&y=2", "a/b:c",
+        "f(x).html",
     ])
     func linkAddressIsAllowed(_ address: String) {
         #expect(refusal("See [this](\(address)).") == nil)
@@ -56,13 +61,17 @@ import Testing
     }
 
     @Test func linkErrorPointsAtTheAddress() {
-        #expect(refusal("## T\n\nSee [x](javascript:alert(1)).")?.hasPrefix("3:9: the link address javascript:alert(1) uses the scheme javascript:") == true)
+        #expect(
+            refusal("## T\n\nSee [x](javascript:alert(1)).")?.hasPrefix(
+                "3:9: the link address javascript:alert(1) uses the scheme javascript:") == true)
         #expect(refusal("A\n\n[id]: data:x\n")?.hasPrefix("3:7: the link address data:x") == true)
         #expect(refusal("A [x](java\tscript:y)")?.contains("java\\u{9}script:y") == true, "the message stays on one line")
     }
 
     @Test func allowedTagsRenderAndTheRestStaysMarkdown() throws {
-        let scratch = try ScratchTemplates(["content/01-a.md": "One<br>two <BR/> x<sub>i</sub>, e<sup>2</sup>, <kbd>Ctrl</kbd>.\n\n## Next\n\n*Text* < 3 and a<3.\n"])
+        let scratch = try ScratchTemplates([
+            "content/01-a.md": "One<br>two <BR/> x<sub>i</sub>, e<sup>2</sup>, <kbd>Ctrl</kbd>.\n\n## Next\n\n*Text* < 3 and a<3.\n"
+        ])
         defer { scratch.remove() }
         let page = try scratch.page()
         #expect(page.contains("<p>One<br>two <br> x<sub>i</sub>, e<sup>2</sup>, <kbd>Ctrl</kbd>.</p>"))

@@ -1,5 +1,6 @@
 import Foundation
 import TextSupport
+
 @testable import Report
 
 /// A small template folder in a folder of its own under the temporary folder, which the test

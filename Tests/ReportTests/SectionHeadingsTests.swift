@@ -1,5 +1,6 @@
 import Testing
 import TextSupport
+
 @testable import Report
 
 @Suite struct SectionHeadingsTests {
@@ -12,8 +13,12 @@ import TextSupport
     @Test func numbersAcrossSectionsAndTakesLabels() throws {
         var headings = SectionHeadings(reserved: ["verification"])
         let first = try ContentScanner(path: "a.md", text: "## Verification\n\n### Why $x$ {#sec:why}\n")
-        let html = try headings.number("<h2>Verification</h2><h3>Why \(ContentScanner.token(0)) \(ContentScanner.token(1))</h3>", section: "a", scanner: first)
-        #expect(html == "<h2 id=\"verification-2\"><span class=\"section-number\">1</span> Verification</h2><h3 id=\"why\"><span class=\"section-number\">1.1</span> Why \(ContentScanner.token(0))</h3>")
+        let html = try headings.number(
+            "<h2>Verification</h2><h3>Why \(ContentScanner.token(0)) \(ContentScanner.token(1))</h3>", section: "a", scanner: first)
+        #expect(
+            html
+                == "<h2 id=\"verification-2\"><span class=\"section-number\">1</span> Verification</h2><h3 id=\"why\"><span class=\"section-number\">1.1</span> Why \(ContentScanner.token(0))</h3>"
+        )
         let second = try ContentScanner(path: "b.md", text: "## Next\n")
         _ = try headings.number("<h2>Next</h2><h4>Not numbered</h4>", section: "b", scanner: second)
         #expect(headings.headings.map(\.number) == ["1", "1.1", "2"])
@@ -24,7 +29,8 @@ import TextSupport
         var headings = SectionHeadings(reserved: [])
         let scanner = try ContentScanner(path: "a.md", text: "## One {#sec:x}\n\n## Two {#sec:x}\n")
         #expect {
-            _ = try headings.number("<h2>One \(ContentScanner.token(0))</h2><h2>Two \(ContentScanner.token(1))</h2>", section: "a", scanner: scanner)
+            _ = try headings.number(
+                "<h2>One \(ContentScanner.token(0))</h2><h2>Two \(ContentScanner.token(1))</h2>", section: "a", scanner: scanner)
         } throws: { error in
             (error as? LocatedError)?.location == "a.md:3:8"
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Presentation
 import Testing
+
 @testable import Report
 
 /// The handout's own prose against the presenters: every number it quotes is declared by one,

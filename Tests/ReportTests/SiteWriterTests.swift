@@ -3,6 +3,7 @@ import Foundation
 import Scratch
 import Testing
 import TextSupport
+
 @testable import Report
 
 @Suite struct SiteWriterTests {

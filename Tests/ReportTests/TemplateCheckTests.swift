@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TextSupport
+
 @testable import Report
 
 /// A template that names something its context does not hold, or a partial that does not exist,
@@ -20,7 +21,9 @@ import TextSupport
         // Before, this page said "AB".
         let error = try refusal("<p>\nA{{> x}}B</p>")
         #expect(error?.description == "report.mustache:2:2: no partial x (partials are partials/NAME.mustache)")
-        #expect(try refusal("{{#sections}}{{> figur}}{{/sections}}")?.description == "report.mustache:1:14: no partial figur (did you mean figure?)")
+        #expect(
+            try refusal("{{#sections}}{{> figur}}{{/sections}}")?.description
+                == "report.mustache:1:14: no partial figur (did you mean figure?)")
     }
 
     @Test func partialsAreCheckedBeforeAnythingRuns() throws {
@@ -31,15 +34,39 @@ import TextSupport
 
     @Test(arguments: [
         ("<title>{{titel}}</title>", "report.mustache:1:8: the template uses titel, which this page does not provide"),
-        ("{{#sections}}{{{htm}}}{{/sections}}", "report.mustache:1:14: the template uses htm, which this page does not provide (did you mean html?)"),
-        ("{{#sectionz}}{{/sectionz}}", "report.mustache:1:1: the template uses sectionz, which this page does not provide (did you mean sections?)"),
-        ("{{^sectionz}}none{{/sectionz}}", "report.mustache:1:1: the template uses sectionz, which this page does not provide (did you mean sections?)"),
-        ("{{#references}}{{key}} {{yeer}}{{/references}}", "report.mustache:1:24: the template uses yeer, which this page does not provide (did you mean year?)"),
-        ("{{#sections}}{{.html}}{{.seed}}{{/sections}}", "report.mustache:1:23: the template uses .seed, which this page does not provide (a name that starts with . is looked up in the innermost section only)"),
-        ("{{sections}}", "report.mustache:1:1: sections is a list or a group of fields, which prints as Swift's dump (open it with {{#sections}}…{{/sections}})"),
+        (
+            "{{#sections}}{{{htm}}}{{/sections}}",
+            "report.mustache:1:14: the template uses htm, which this page does not provide (did you mean html?)"
+        ),
+        (
+            "{{#sectionz}}{{/sectionz}}",
+            "report.mustache:1:1: the template uses sectionz, which this page does not provide (did you mean sections?)"
+        ),
+        (
+            "{{^sectionz}}none{{/sectionz}}",
+            "report.mustache:1:1: the template uses sectionz, which this page does not provide (did you mean sections?)"
+        ),
+        (
+            "{{#references}}{{key}} {{yeer}}{{/references}}",
+            "report.mustache:1:24: the template uses yeer, which this page does not provide (did you mean year?)"
+        ),
+        (
+            "{{#sections}}{{.html}}{{.seed}}{{/sections}}",
+            "report.mustache:1:23: the template uses .seed, which this page does not provide (a name that starts with . is looked up in the innermost section only)"
+        ),
+        (
+            "{{sections}}",
+            "report.mustache:1:1: sections is a list or a group of fields, which prints as Swift's dump (open it with {{#sections}}…{{/sections}})"
+        ),
         ("{{> part}}", "partials/part.mustache:2:3: the template uses nothing, which this page does not provide"),
-        ("{{% CONTENT_TYPE: TEXT}}{{seed}}", "report.mustache:1:1: {{%…}} is not plain Mustache, which is all the handout's templates may use (use variables, sections and partials)"),
-        ("{{uppercased(seed)}}", "report.mustache:1:1: {{uppercased(seed)}} is not a tag this check understands (a name is letters, digits and . _ - ?, without transforms or *)"),
+        (
+            "{{% CONTENT_TYPE: TEXT}}{{seed}}",
+            "report.mustache:1:1: {{%…}} is not plain Mustache, which is all the handout's templates may use (use variables, sections and partials)"
+        ),
+        (
+            "{{uppercased(seed)}}",
+            "report.mustache:1:1: {{uppercased(seed)}} is not a tag this check understands (a name is letters, digits and . _ - ?, without transforms or *)"
+        ),
         ("{{#sections}}\n{{/toc}}", "report.mustache:2:1: {{/toc}} closes the section {{#sections}} (close it with {{/sections}})"),
         ("x\n {{#toc}}", "report.mustache:2:2: the section {{#toc}} is not closed (add {{/toc}})"),
         ("{{seed", "report.mustache:1:1: this tag is not closed (add }})"),
@@ -80,7 +107,9 @@ import TextSupport
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: outside.path)
         let error = ScratchTemplates.error { _ = try scratch.folder() }
         #expect(error?.location == link)
-        #expect(error?.message.hasPrefix("this file is a link to \(outside.resolvingSymlinksInPath().path), outside the template folder") == true)
+        #expect(
+            error?.message.hasPrefix("this file is a link to \(outside.resolvingSymlinksInPath().path), outside the template folder")
+                == true)
 
         // A link that stays inside the folder is an ordinary file.
         try FileManager.default.removeItem(atPath: link)

@@ -2,6 +2,7 @@ import Experiments
 import Foundation
 import Presentation
 import Testing
+
 @testable import Report
 
 /// The verification section groups checks by the experiment that made them, under its
@@ -13,11 +14,12 @@ import Testing
 
     @Test func groupsAreTheReportsInTheirOrder() throws {
         let scratch = try ScratchTemplates([
-            "report.mustache": "{{#experiments}}[{{title}}: {{passed}}/{{total}}]{{/experiments}}",
+            "report.mustache": "{{#experiments}}[{{title}}: {{passed}}/{{total}}]{{/experiments}}"
         ])
         defer { scratch.remove() }
         let reports = [
-            ExperimentReport(experiment: "second", title: "The second", checks: [Self.check("first/a"), Self.check("first/b", passed: false)]),
+            ExperimentReport(
+                experiment: "second", title: "The second", checks: [Self.check("first/a"), Self.check("first/b", passed: false)]),
             ExperimentReport(experiment: "none", title: "Without checks"),
             ExperimentReport(experiment: "first", title: "The first", checks: [Self.check("second/c")]),
         ]

@@ -19,8 +19,10 @@ public enum IDXWriter {
             }
         }
         let count = UInt32(classes * perClass)
-        return (idx(magic: 0x803, sizes: [count, UInt32(side), UInt32(side)], payload: pixels),
-                idx(magic: 0x801, sizes: [count], payload: labels))
+        return (
+            idx(magic: 0x803, sizes: [count, UInt32(side), UInt32(side)], payload: pixels),
+            idx(magic: 0x801, sizes: [count], payload: labels)
+        )
     }
 
     /// An IDX file: the magic, big-endian sizes, the payload.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TeXMath
 
 /// Brackets, `\left`/`\right`, `\big` sizes and horizontal spacing.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TeXMath
 
 /// `\begin{...}` environments and the equation metadata (`\label`, `\tag`, `\nonumber`).
@@ -50,10 +51,11 @@ import Testing
         #expect(table.all("mtd").allSatisfy { $0.attributes["style"] == nil })
     }
 
-    @Test(arguments: [
-        ("matrix", nil, nil), ("pmatrix", "(", ")"), ("bmatrix", "[", "]"), ("Bmatrix", "{", "}"),
-        ("vmatrix", "|", "|"), ("Vmatrix", "‖", "‖"),
-    ] as [(String, String?, String?)])
+    @Test(
+        arguments: [
+            ("matrix", nil, nil), ("pmatrix", "(", ")"), ("bmatrix", "[", "]"), ("Bmatrix", "{", "}"),
+            ("vmatrix", "|", "|"), ("Vmatrix", "‖", "‖"),
+        ] as [(String, String?, String?)])
     func matrices(_ name: String, _ open: String?, _ close: String?) throws {
         let result = try body("\\begin{\(name)} a & b \\\\ c & d \\end{\(name)}")
         let table = try #require(result.first("mtable"))
@@ -72,8 +74,8 @@ import Testing
 
     @Test func cases() throws {
         let tex = #"""
-        \operatorname{relu}(x) = \begin{cases} x & \text{if } x > 0 \\ 0 & \text{otherwise} \end{cases}
-        """#
+            \operatorname{relu}(x) = \begin{cases} x & \text{if } x > 0 \\ 0 & \text{otherwise} \end{cases}
+            """#
         let cases = try #require(try items(tex).last)
         #expect(cases.childNames == ["mo", "mtable"])
         #expect(cases.children[0].text == "{")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TeXMath
 
 /// Malformed input gives a located ``TeXError`` with a helpful message.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TeXMath
 
 /// Font commands map to Unicode mathematical alphanumerics, since MathML Core has no

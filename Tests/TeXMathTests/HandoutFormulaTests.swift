@@ -1,10 +1,12 @@
 import Testing
+
 @testable import TeXMath
 
 /// The formulas the handout actually uses, checked end to end.
 @Suite struct HandoutFormulaTests {
     @Test func varianceOfWeightedSum() throws {
-        let tex = #"\operatorname{Var}\Big(\sum_{i=1}^{d} w_i x_i\Big) = \sum_{i=1}^{d} \operatorname{Var}(w_i)\,\operatorname{Var}(x_i) = d\cdot\frac{1}{3d} = \frac{1}{3}"#
+        let tex =
+            #"\operatorname{Var}\Big(\sum_{i=1}^{d} w_i x_i\Big) = \sum_{i=1}^{d} \operatorname{Var}(w_i)\,\operatorname{Var}(x_i) = d\cdot\frac{1}{3d} = \frac{1}{3}"#
         let row = try items(tex)
         #expect(row[0].name == "mi" && row[0].text == "Var")
         #expect(row[1].name == "mo" && row[1].text == "\u{2061}")
@@ -82,12 +84,12 @@ import Testing
 
     @Test func alignedDerivation() throws {
         let tex = #"""
-        \begin{aligned}
-          \operatorname{Var}(y) &= \sum_{i=1}^{n} \operatorname{Var}(w_i x_i) \\
-                                &= n\,\operatorname{Var}(w)\,\mathbb{E}[x^2] \\
-                                &= \tfrac{1}{2}\, n\,\operatorname{Var}(w)\operatorname{Var}(y_{l-1})
-        \end{aligned}
-        """#
+            \begin{aligned}
+              \operatorname{Var}(y) &= \sum_{i=1}^{n} \operatorname{Var}(w_i x_i) \\
+                                    &= n\,\operatorname{Var}(w)\,\mathbb{E}[x^2] \\
+                                    &= \tfrac{1}{2}\, n\,\operatorname{Var}(w)\operatorname{Var}(y_{l-1})
+            \end{aligned}
+            """#
         let table = try body(tex)
         #expect(table.name == "mtable")
         #expect(table.attributes["displaystyle"] == "true")

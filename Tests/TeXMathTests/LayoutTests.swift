@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TeXMath
 
 /// Scripts, fractions, radicals, operators with limits, accents and stacked constructs.
@@ -158,7 +159,7 @@ import Testing
 
     @Test(arguments: [
         (#"\hat"#, "^", false), (#"\bar"#, "¯", false), (#"\tilde"#, "~", false), (#"\vec"#, "→", false),
-        (#"\dot"#, "˙", false), (#"\ddot"#, "¨", false), (#"\widehat"#, "\u{302}", true)
+        (#"\dot"#, "˙", false), (#"\ddot"#, "¨", false), (#"\widehat"#, "\u{302}", true),
     ])
     func accentsOver(_ command: String, _ mark: String, _ stretchy: Bool) throws {
         let accent = try body("\(command){x}")

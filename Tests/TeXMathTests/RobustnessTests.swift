@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TeXMath
 
 /// Random and exhaustive inputs: every one must convert to well-formed XML or throw a
@@ -79,7 +80,8 @@ import Testing
 
     /// Commands that stand for a symbol or operator need no arguments.
     @Test func symbolCommandsConvertAlone() throws {
-        let names = Symbols.commands.keys.filter { $0.allSatisfy(\.isLetter) }
+        let names =
+            Symbols.commands.keys.filter { $0.allSatisfy(\.isLetter) }
             + Symbols.largeOperators.keys + Symbols.functionNames.keys
         for name in names {
             #expect(conversionError("a \\\(name) b") == nil, "\\\(name)")

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import TeXMath
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A parsed MathML element, simplified for assertions.
 struct Markup: CustomStringConvertible {
@@ -79,7 +81,7 @@ func parseXML(_ xml: String) throws -> Markup {
     parser.delegate = builder
     let succeeded = parser.parse()
     guard succeeded, parser.parserError == nil, builder.stack.count == 1,
-          let root = builder.stack[0].children.first, builder.stack[0].children.count == 1
+        let root = builder.stack[0].children.first, builder.stack[0].children.count == 1
     else {
         throw NotWellFormed(xml: xml, reason: parser.parserError.map { "\($0)" } ?? "unbalanced")
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TeXMath
 
 /// Identifiers, numbers, operators and symbols: the leaves of the MathML tree.
@@ -131,7 +132,9 @@ import Testing
         #expect(output.contains("R&amp;D"))
         #expect(output.contains("&quot;q&quot;"))
         #expect(output.contains("&#39;x&#39;"))
-        #expect(output.contains(#"<annotation encoding="application/x-tex">a &lt; b &gt; c \text{R\&amp;D &quot;q&quot; &#39;x&#39;}</annotation>"#))
+        #expect(
+            output.contains(
+                #"<annotation encoding="application/x-tex">a &lt; b &gt; c \text{R\&amp;D &quot;q&quot; &#39;x&#39;}</annotation>"#))
         let text = try #require(try body(#"\text{R\&D "q"}"#).first("mtext"))
         #expect(text.text == "R&D\u{A0}\"q\"")
     }

@@ -5,7 +5,8 @@ import TextSupport
 @Suite struct LocatedErrorTests {
     @Test func printsLocationMessageAndHint() {
         #expect("\(LocatedError("course.yml:3:7", "seed must be a whole number"))" == "course.yml:3:7: seed must be a whole number")
-        #expect("\(LocatedError("--shape", "'x' is not a list", hint: "such as 256,784"))" == "--shape: 'x' is not a list (such as 256,784)")
+        #expect(
+            "\(LocatedError("--shape", "'x' is not a list", hint: "such as 256,784"))" == "--shape: 'x' is not a list (such as 256,784)")
     }
 
     /// Lines and columns count from 1 and in characters, so a column is what an editor shows

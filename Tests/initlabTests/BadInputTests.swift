@@ -18,22 +18,48 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "malformed YAML", config: "seed: [1\n", arguments: ["--config", "CONFIG"], status: 2, message: "CONFIG:2:1: YAML syntax error"),
-        Case(name: "wrong type", config: "seed: twelve\n", arguments: ["--config", "CONFIG"], status: 2, message: "CONFIG:1:7: seed must be a whole number"),
-        Case(name: "unknown key", config: "experiments:\n  saturation:\n    unts: 3\n", arguments: ["--config", "CONFIG"], status: 2, message: "CONFIG:3:5: unknown parameter of experiments.saturation 'unts' (did you mean units?)"),
-        Case(name: "misspelt experiment", config: "experiments:\n  propagaton: {}\n", arguments: ["--config", "CONFIG"], status: 2, message: "CONFIG:2:3: unknown experiment 'propagaton' (did you mean propagation?)"),
-        Case(name: "misspelt rule", config: "experiments:\n  propagation:\n    grid:\n      rules: [{rule: he-norml}]\n", arguments: ["--config", "CONFIG"], status: 2, message: "invalid value 'he-norml'"),
-        Case(name: "misspelt activation", config: "experiments:\n  propagation:\n    grid:\n      activations: [tanhh]\n", arguments: ["--config", "CONFIG"], status: 2, message: "invalid value 'tanhh'"),
-        Case(name: "zero width", config: "experiments:\n  propagation:\n    grid:\n      width: 0\n", arguments: ["--config", "CONFIG"], status: 2, message: "CONFIG:4:14: experiments.propagation.grid.width: 0 is outside 1 to 8192"),
-        Case(name: "NaN", config: "experiments:\n  saturation:\n    false_alarm_rate: .nan\n", arguments: ["--config", "CONFIG"], status: 2, message: "must be a finite number, not .nan"),
-        Case(name: "absurd size", config: "experiments:\n  saturation:\n    fan_ins: [1048576]\n    units: 4096\n", arguments: ["--config", "CONFIG"], status: 2, message: "MiB per layer; keep it under 1 GiB"),
-        Case(name: "missing configuration", config: nil, arguments: ["--config", "ROOT/nowhere.yml"], status: 2, message: "ROOT/nowhere.yml: cannot read the configuration file"),
-        Case(name: "missing templates", config: nil, arguments: ["--templates", "ROOT/no-templates"], status: 2, message: "no template folder here"),
+        Case(
+            name: "malformed YAML", config: "seed: [1\n", arguments: ["--config", "CONFIG"], status: 2,
+            message: "CONFIG:2:1: YAML syntax error"),
+        Case(
+            name: "wrong type", config: "seed: twelve\n", arguments: ["--config", "CONFIG"], status: 2,
+            message: "CONFIG:1:7: seed must be a whole number"),
+        Case(
+            name: "unknown key", config: "experiments:\n  saturation:\n    unts: 3\n", arguments: ["--config", "CONFIG"], status: 2,
+            message: "CONFIG:3:5: unknown parameter of experiments.saturation 'unts' (did you mean units?)"),
+        Case(
+            name: "misspelt experiment", config: "experiments:\n  propagaton: {}\n", arguments: ["--config", "CONFIG"], status: 2,
+            message: "CONFIG:2:3: unknown experiment 'propagaton' (did you mean propagation?)"),
+        Case(
+            name: "misspelt rule", config: "experiments:\n  propagation:\n    grid:\n      rules: [{rule: he-norml}]\n",
+            arguments: ["--config", "CONFIG"], status: 2, message: "invalid value 'he-norml'"),
+        Case(
+            name: "misspelt activation", config: "experiments:\n  propagation:\n    grid:\n      activations: [tanhh]\n",
+            arguments: ["--config", "CONFIG"], status: 2, message: "invalid value 'tanhh'"),
+        Case(
+            name: "zero width", config: "experiments:\n  propagation:\n    grid:\n      width: 0\n", arguments: ["--config", "CONFIG"],
+            status: 2, message: "CONFIG:4:14: experiments.propagation.grid.width: 0 is outside 1 to 8192"),
+        Case(
+            name: "NaN", config: "experiments:\n  saturation:\n    false_alarm_rate: .nan\n", arguments: ["--config", "CONFIG"], status: 2,
+            message: "must be a finite number, not .nan"),
+        Case(
+            name: "absurd size", config: "experiments:\n  saturation:\n    fan_ins: [1048576]\n    units: 4096\n",
+            arguments: ["--config", "CONFIG"], status: 2, message: "MiB per layer; keep it under 1 GiB"),
+        Case(
+            name: "missing configuration", config: nil, arguments: ["--config", "ROOT/nowhere.yml"], status: 2,
+            message: "ROOT/nowhere.yml: cannot read the configuration file"),
+        Case(
+            name: "missing templates", config: nil, arguments: ["--templates", "ROOT/no-templates"], status: 2,
+            message: "no template folder here"),
         Case(name: "bad profile", config: nil, arguments: ["--profile", "huge"], status: 2, message: "huge"),
         Case(name: "negative seed", config: nil, arguments: ["--seed", "-3"], status: 2, message: "seed"),
-        Case(name: "output under a file", config: nil, arguments: ["--output", "ROOT/a-file/site"], status: 2, message: "--output ROOT/a-file/site"),
+        Case(
+            name: "output under a file", config: nil, arguments: ["--output", "ROOT/a-file/site"], status: 2,
+            message: "--output ROOT/a-file/site"),
         Case(name: "output is a file", config: nil, arguments: ["--output", "ROOT/a-file"], status: 2, message: "is a file, not a folder"),
-        Case(name: "output is a folder initlab did not write", config: nil, arguments: ["--output", "ROOT/home"], status: 2, message: "this folder holds files initlab did not write"),
+        Case(
+            name: "output is a folder initlab did not write", config: nil, arguments: ["--output", "ROOT/home"], status: 2,
+            message: "this folder holds files initlab did not write"),
     ]
 
     /// Each case in ROOT, beside an empty cache folder: the previous site is a copy of the shared
@@ -53,7 +79,8 @@ import Testing
         let config = root.appendingPathComponent("course.yml")
         if let text = bad.config { try Data(text.utf8).write(to: config) }
         let substitute = { (text: String) in
-            text.replacingOccurrences(of: "CONFIG", with: config.path).replacingOccurrences(of: "SITE", with: site.path).replacingOccurrences(of: "ROOT", with: root.path)
+            text.replacingOccurrences(of: "CONFIG", with: config.path).replacingOccurrences(of: "SITE", with: site.path)
+                .replacingOccurrences(of: "ROOT", with: root.path)
         }
         var arguments = ["build", "--profile", "quick", "--cache", cache.path]
         if !bad.arguments.contains("--output") { arguments += ["--output", site.path] }

@@ -19,11 +19,16 @@ import Testing
             "convergence-bad-scale", "convergence-distance",
         ]
         for id in figureIDs {
-            for file in ["figures/\(id).svg", "figures/\(id).png", "figures/\(id).pdf", "figures/\(id).dark.svg", "figures/\(id).dark.png", "data/\(id).csv"] {
+            for file in [
+                "figures/\(id).svg", "figures/\(id).png", "figures/\(id).pdf", "figures/\(id).dark.svg", "figures/\(id).dark.png",
+                "data/\(id).csv",
+            ] {
                 #expect(files[file].map { !$0.isEmpty } == true, "\(file)")
             }
         }
-        #expect(files["data/saturation.csv"] != nil && files["data/propagation.csv"] != nil && files["data/propagation-histograms.csv"] != nil && files["data/convergence.csv"] != nil)
+        #expect(
+            files["data/saturation.csv"] != nil && files["data/propagation.csv"] != nil && files["data/propagation-histograms.csv"] != nil
+                && files["data/convergence.csv"] != nil)
         #expect(files["style.css"] != nil)
 
         let page = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)

@@ -14,7 +14,8 @@ import Testing
 
     /// `clean --cache` from a folder of the test's own, with an output folder that does not exist.
     static func clean(_ cacheFolder: String, in root: URL) throws -> Initlab.Outcome {
-        try Initlab.run(["clean", "--cache", "--cache-folder", cacheFolder, "--output", root.appendingPathComponent("site").path], in: root)
+        try Initlab.run(
+            ["clean", "--cache", "--cache-folder", cacheFolder, "--output", root.appendingPathComponent("site").path], in: root)
     }
 
     /// A user's folder given as `--cache` is a usage error before any experiment runs, and
@@ -27,10 +28,13 @@ import Testing
         let folder = root.appendingPathComponent("thesis")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("chapter 1".utf8).write(to: folder.appendingPathComponent("chapter1.tex"))
-        let arguments = command == "run" ? Self.saturationOnly : [
-            "build", "--profile", "quick", "--quiet", "--output", root.appendingPathComponent("site").path,
-            "--templates", Initlab.project.appendingPathComponent("templates").path,
-        ]
+        let arguments =
+            command == "run"
+            ? Self.saturationOnly
+            : [
+                "build", "--profile", "quick", "--quiet", "--output", root.appendingPathComponent("site").path,
+                "--templates", Initlab.project.appendingPathComponent("templates").path,
+            ]
         let outcome = try Initlab.run(arguments + ["--cache", folder.path], in: root)
         #expect(outcome.status == 2, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("is not initlab's result cache: it holds chapter1.tex"))

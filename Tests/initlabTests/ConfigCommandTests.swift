@@ -20,7 +20,8 @@ import Testing
         let outcome = try Initlab.run(["build", "--config", file.path, "--cache", cache.path, "--output", site.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("running"), "the build ran an experiment: \(outcome.stderr)")
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("data/manifest.json"))) as? [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("data/manifest.json"))) as? [String: Any]
         #expect(manifest?["seed"] as? Int == 1)
         #expect(manifest?["profile"] as? String == "quick")
         #expect(try Initlab.files(site) == Initlab.files(QuickBuild.site()))
@@ -42,7 +43,9 @@ import Testing
         let site = root.appendingPathComponent("site")
         let outcome = try Initlab.run(["build", "--config", file.path, "--output", site.path, "--no-cache"])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "initlab: error: \(file.path):3:5: unknown parameter of experiments.saturation 'unts' (did you mean units?)\n")
+        #expect(
+            outcome.stderr == "initlab: error: \(file.path):3:5: unknown parameter of experiments.saturation 'unts' (did you mean units?)\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: site.path))
     }
 }

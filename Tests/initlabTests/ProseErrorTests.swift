@@ -34,11 +34,13 @@ import Testing
         ),
         (
             "## Notes\n\nA note <script>alert(1)</script>.\n",
-            "3:8", "raw HTML <script> is not allowed in the prose (write Markdown or a {{…}} directive; only <br>, <sub>, <sup> and <kbd> pass, and &lt; writes a <)"
+            "3:8",
+            "raw HTML <script> is not allowed in the prose (write Markdown or a {{…}} directive; only <br>, <sub>, <sup> and <kbd> pass, and &lt; writes a <)"
         ),
         (
             "See [the demo](JavaScript:alert(1)).\n",
-            "1:16", "the link address JavaScript:alert(1) uses the scheme javascript:, and only http:, https:, mailto:, relative addresses and #fragments are allowed (link to a web page, a mail address or a place in the handout)"
+            "1:16",
+            "the link address JavaScript:alert(1) uses the scheme javascript:, and only http:, https:, mailto:, relative addresses and #fragments are allowed (link to a web page, a mail address or a place in the handout)"
         ),
     ])
     func mistakeIsLocated(_ content: String, _ position: String, _ message: String) throws {
@@ -68,7 +70,10 @@ import Testing
 
     @Test(arguments: [
         ("report.mustache", "<main>", "<main>A{{> x}}B", "27:8", "no partial x (partials are partials/NAME.mustache)"),
-        ("partials/figure.mustache", "{{title}}.</strong>", "{{titel}}.</strong>", "8:79", "the template uses titel, which this page does not provide (did you mean title?)"),
+        (
+            "partials/figure.mustache", "{{title}}.</strong>", "{{titel}}.</strong>", "8:79",
+            "the template uses titel, which this page does not provide (did you mean title?)"
+        ),
         ("references.json", "\"year\": 2010,", "\"year\": \"2010\",", "2:294", "year is a string; it must be a whole number such as 2010"),
     ])
     func templateMistakeIsLocated(_ file: String, _ find: String, _ replacement: String, _ position: String, _ message: String) throws {
@@ -100,6 +105,9 @@ import Testing
             try FileManager.default.createSymbolicLink(at: url, withDestinationURL: secret)
         }
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.hasPrefix("initlab: error: \(root.path)/templates/partials/references.mustache: this file is a link to \(secret.resolvingSymlinksInPath().path), outside the template folder"), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.hasPrefix(
+                "initlab: error: \(root.path)/templates/partials/references.mustache: this file is a link to \(secret.resolvingSymlinksInPath().path), outside the template folder"
+            ), "\(outcome.stderr)")
     }
 }

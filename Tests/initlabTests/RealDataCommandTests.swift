@@ -11,7 +11,8 @@ import Testing
         try (images ?? set.images).write(to: folder.appendingPathComponent("train-images-idx3-ubyte"))
         try IDXWriter.gzip(set.labels).write(to: folder.appendingPathComponent("train-labels-idx1-ubyte.gz"))
         let file = folder.appendingPathComponent("digits.yml")
-        try Data("""
+        try Data(
+            """
             profile: quick
             experiments:
               convergence:
@@ -19,7 +20,8 @@ import Testing
                   images: train-images-idx3-ubyte
                   labels: train-labels-idx1-ubyte.gz
 
-            """.utf8).write(to: file)
+            """.utf8
+        ).write(to: file)
         return file
     }
 
@@ -43,7 +45,8 @@ import Testing
             let outcome = try Initlab.run(["build", "--config", file.path, "--output", site.path, "--no-cache"])
             #expect(outcome.status == 2)
             let images = folder.appendingPathComponent("train-images-idx3-ubyte").standardizedFileURL.path
-            #expect(outcome.stderr == "initlab: error: \(file.path):5:15: experiments.convergence.dataset.images: \(images): "
+            #expect(
+                outcome.stderr == "initlab: error: \(file.path):5:15: experiments.convergence.dataset.images: \(images): "
                     + "not an IDX file: it starts with 50 35 20 32, not 00 00 (give the IDX files of MNIST-style data "
                     + "(…-idx3-ubyte and …-idx1-ubyte, or their .gz))\n")
             #expect(!FileManager.default.fileExists(atPath: site.path))

@@ -5,8 +5,10 @@ import Testing
     @Test func rulesListsTheWholeCatalogue() throws {
         let outcome = try Initlab.run(["rules"])
         #expect(outcome.status == 0)
-        for id in ["zeros", "constant", "normal", "uniform", "fan-in-uniform", "lecun-normal", "lecun-uniform", "glorot-normal",
-                   "glorot-uniform", "glorot-uniform-sigmoid", "he-normal", "he-uniform", "kumar", "orthogonal", "sparse", "identity"] {
+        for id in [
+            "zeros", "constant", "normal", "uniform", "fan-in-uniform", "lecun-normal", "lecun-uniform", "glorot-normal",
+            "glorot-uniform", "glorot-uniform-sigmoid", "he-normal", "he-uniform", "kumar", "orthogonal", "sparse", "identity",
+        ] {
             #expect(outcome.stdout.contains("\n\(id): ") || outcome.stdout.hasPrefix("\(id): "), "\(id)")
         }
     }

@@ -142,9 +142,9 @@ import Testing
     /// Just over the 10 s estimate (1.1e9 operations in a debug build, 1.1e10 in a release
     /// one): about 5 s of work in the build the tests run.
     #if DEBUG
-    static let slowSide = "750"
+        static let slowSide = "750"
     #else
-    static let slowSide = "1600"
+        static let slowSide = "1600"
     #endif
 
     /// With --allow-slow the draw runs; progress is drawn on a terminal (here a pseudo-terminal

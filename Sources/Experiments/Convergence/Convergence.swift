@@ -48,38 +48,50 @@ public struct Convergence: Experiment {
     }
 
     public init(profile: Profile) {
-        let (depth, width, steps, seeds, training): (Int, Int, Int, Int, Int) = switch profile {
-        case .quick: (6, 32, 60, 2, 2000)
-        case .handout: (30, 256, 400, 3, 20_000)
-        case .paper: (30, 256, 3000, 5, 50_000)
-        }
+        let (depth, width, steps, seeds, training): (Int, Int, Int, Int, Int) =
+            switch profile {
+            case .quick: (6, 32, 60, 2, 2000)
+            case .handout: (30, 256, 400, 3, 20_000)
+            case .paper: (30, 256, 3000, 5, 50_000)
+            }
         let shallowWidth = profile == .quick ? 32 : 256
         let shallowSteps = profile == .quick ? 60 : (profile == .handout ? 400 : 4000)
-        self.init(parameters: Parameters(
-            dataset: profile == .paper ? .shipped(.mnist5k) : .shapeset,
-            setups: [
-                Setup(name: "deep-relu", activation: .relu, depth: depth, width: width, batchNorm: [false],
-                      rules: [InitializerChoice(.heNormal), InitializerChoice(.glorotNormal), InitializerChoice(.lecunNormal), InitializerChoice(.fanInUniform)],
-                      learningRate: 0.01, momentum: 0.9, steps: steps),
-                Setup(name: "tanh", activation: .tanh, depth: 5, width: shallowWidth, batchNorm: [false],
-                      rules: [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniform)],
-                      learningRate: 0.02, momentum: 0.9, steps: shallowSteps),
-                Setup(name: "sigmoid", activation: .sigmoid, depth: 5, width: shallowWidth, batchNorm: [false],
-                      rules: [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniformSigmoid), InitializerChoice(.kumar)],
-                      learningRate: 0.1, momentum: 0.9, steps: shallowSteps),
-                Setup(name: "deep-tanh", activation: .tanh, depth: depth, width: width, batchNorm: [false],
-                      rules: [InitializerChoice(.glorotNormal), InitializerChoice(.orthogonal)],
-                      learningRate: 0.01, momentum: 0.9, steps: steps),
-                Setup(name: "symmetry", activation: .sigmoid, depth: 2, width: shallowWidth, batchNorm: [false],
-                      rules: [InitializerChoice(.zeros), InitializerChoice(.glorotUniform)],
-                      learningRate: 0.1, momentum: 0.9, steps: shallowSteps),
-                Setup(name: "bad-scale", activation: .relu, depth: profile == .quick ? 6 : 10, width: shallowWidth, batchNorm: [false, true],
-                      rules: [InitializerChoice(.normal, std: 0.01), InitializerChoice(.heNormal)],
-                      learningRate: 0.01, momentum: 0.9, steps: shallowSteps),
-            ],
-            seeds: seeds, batch: profile == .quick ? 32 : 128, trainingSamples: training,
-            heldOutSamples: profile == .quick ? 500 : (profile == .handout ? 1000 : 5000),
-            evaluations: profile == .quick ? 6 : 17, imageSide: 32))
+        self.init(
+            parameters: Parameters(
+                dataset: profile == .paper ? .shipped(.mnist5k) : .shapeset,
+                setups: [
+                    Setup(
+                        name: "deep-relu", activation: .relu, depth: depth, width: width, batchNorm: [false],
+                        rules: [
+                            InitializerChoice(.heNormal), InitializerChoice(.glorotNormal), InitializerChoice(.lecunNormal),
+                            InitializerChoice(.fanInUniform),
+                        ],
+                        learningRate: 0.01, momentum: 0.9, steps: steps),
+                    Setup(
+                        name: "tanh", activation: .tanh, depth: 5, width: shallowWidth, batchNorm: [false],
+                        rules: [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniform)],
+                        learningRate: 0.02, momentum: 0.9, steps: shallowSteps),
+                    Setup(
+                        name: "sigmoid", activation: .sigmoid, depth: 5, width: shallowWidth, batchNorm: [false],
+                        rules: [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniformSigmoid), InitializerChoice(.kumar)],
+                        learningRate: 0.1, momentum: 0.9, steps: shallowSteps),
+                    Setup(
+                        name: "deep-tanh", activation: .tanh, depth: depth, width: width, batchNorm: [false],
+                        rules: [InitializerChoice(.glorotNormal), InitializerChoice(.orthogonal)],
+                        learningRate: 0.01, momentum: 0.9, steps: steps),
+                    Setup(
+                        name: "symmetry", activation: .sigmoid, depth: 2, width: shallowWidth, batchNorm: [false],
+                        rules: [InitializerChoice(.zeros), InitializerChoice(.glorotUniform)],
+                        learningRate: 0.1, momentum: 0.9, steps: shallowSteps),
+                    Setup(
+                        name: "bad-scale", activation: .relu, depth: profile == .quick ? 6 : 10, width: shallowWidth,
+                        batchNorm: [false, true],
+                        rules: [InitializerChoice(.normal, std: 0.01), InitializerChoice(.heNormal)],
+                        learningRate: 0.01, momentum: 0.9, steps: shallowSteps),
+                ],
+                seeds: seeds, batch: profile == .quick ? 32 : 128, trainingSamples: training,
+                heldOutSamples: profile == .quick ? 500 : (profile == .handout ? 1000 : 5000),
+                evaluations: profile == .quick ? 6 : 17, imageSide: 32))
     }
 
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
@@ -90,20 +102,32 @@ public struct Convergence: Experiment {
             ("evaluations", parameters.evaluations, 2...10_000), ("image_side", parameters.imageSide, 8...256),
         ])
         if parameters.trainingSamples * parameters.imageSide * parameters.imageSide > 1 << 28 {
-            problems.append(ParameterProblem("training_samples", "\(parameters.trainingSamples) images of \(parameters.imageSide)² pixels need more than 1 GiB"))
+            problems.append(
+                ParameterProblem(
+                    "training_samples", "\(parameters.trainingSamples) images of \(parameters.imageSide)² pixels need more than 1 GiB"))
         }
         if Set(parameters.setups.map(\.name)).count != parameters.setups.count {
             problems.append(ParameterProblem("setups", "two setups share a name"))
         }
         for (index, setup) in parameters.setups.enumerated() {
-            if !(1...1000).contains(setup.depth) || !(1...8192).contains(setup.width) || !(0...1_000_000).contains(setup.steps) || setup.batchNorm.isEmpty || setup.rules.isEmpty {
-                problems.append(ParameterProblem("setups[\(index)]", "\(setup.name): depth 1 to 1000, width 1 to 8192, steps 0 to 1000000, at least one rule and one batch_norm value"))
+            if !(1...1000).contains(setup.depth) || !(1...8192).contains(setup.width) || !(0...1_000_000).contains(setup.steps)
+                || setup.batchNorm.isEmpty || setup.rules.isEmpty
+            {
+                problems.append(
+                    ParameterProblem(
+                        "setups[\(index)]",
+                        "\(setup.name): depth 1 to 1000, width 1 to 8192, steps 0 to 1000000, at least one rule and one batch_norm value"))
             }
-            if (try? TrainingConfiguration(batchSize: 1, steps: 1, evaluationSteps: [], heldOutSamples: 1, optimizer: SGD(learningRate: setup.learningRate, momentum: setup.momentum))) == nil {
-                problems.append(ParameterProblem("setups[\(index)]", "\(setup.name): the learning rate must be positive and the momentum in [0, 1)"))
+            if (try? TrainingConfiguration(
+                batchSize: 1, steps: 1, evaluationSteps: [], heldOutSamples: 1,
+                optimizer: SGD(learningRate: setup.learningRate, momentum: setup.momentum))) == nil
+            {
+                problems.append(
+                    ParameterProblem("setups[\(index)]", "\(setup.name): the learning rate must be positive and the momentum in [0, 1)"))
             }
             for rule in setup.rules where (try? rule.rule(for: setup.activation)) == nil {
-                problems.append(ParameterProblem("setups[\(index)]", "\(setup.name): the rule \(rule.rule.rawValue) cannot be built as given"))
+                problems.append(
+                    ParameterProblem("setups[\(index)]", "\(setup.name): the rule \(rule.rule.rawValue) cannot be built as given"))
             }
         }
         return problems
@@ -156,19 +180,25 @@ public struct Convergence: Experiment {
         }
         progress.expect(jobs.reduce(0) { $0 + $1.0.steps })
         let runs = ParallelMap.map(jobs) { job in
-            let run = train(job.0, job.1, batchNorm: job.2, seed: job.3, training: samples.training, heldOut: samples.heldOut,
-                            random: random.derived("\(job.0.name)/\(job.1.label)/bn=\(job.2)/seed=\(job.3)"))
+            let run = train(
+                job.0, job.1, batchNorm: job.2, seed: job.3, training: samples.training, heldOut: samples.heldOut,
+                random: random.derived("\(job.0.name)/\(job.1.label)/bn=\(job.2)/seed=\(job.3)"))
             progress.advance(by: job.0.steps)
             return run
         }
         return Result(runs: runs, classes: samples.training.classCount)
     }
 
-    func train(_ setup: Setup, _ rule: InitializerChoice, batchNorm: Bool, seed: Int, training: LabelledData, heldOut: LabelledData, random: RandomSource) -> Run {
+    func train(
+        _ setup: Setup, _ rule: InitializerChoice, batchNorm: Bool, seed: Int, training: LabelledData, heldOut: LabelledData,
+        random: RandomSource
+    ) -> Run {
         let failed = Run(setup: setup.name, rule: rule, batchNorm: batchNorm, seed: seed, points: [], divergedAt: 0)
-        guard let architecture = try? Architecture(inputs: training.featureCount, hiddenWidths: Array(repeating: setup.width, count: setup.depth),
-                                                   outputs: training.classCount, activation: setup.activation, batchNorm: batchNorm),
-              let configuration = try? TrainingConfiguration(
+        guard
+            let architecture = try? Architecture(
+                inputs: training.featureCount, hiddenWidths: Array(repeating: setup.width, count: setup.depth),
+                outputs: training.classCount, activation: setup.activation, batchNorm: batchNorm),
+            let configuration = try? TrainingConfiguration(
                 batchSize: parameters.batch, steps: setup.steps,
                 evaluationSteps: (0..<parameters.evaluations).map { setup.steps * $0 / max(parameters.evaluations - 1, 1) },
                 heldOutSamples: min(parameters.heldOutSamples, heldOut.labels.count),
@@ -178,15 +208,17 @@ public struct Convergence: Experiment {
         var spreads: [Int: Double] = [:]
         var distances: [Int: Double] = [:]
         let start = network.dense.map(\.weights)
-        let record = network.train(on: training, heldOut: heldOut, configuration: configuration, random: random.derived("training")) { step, trained in
+        let record = network.train(on: training, heldOut: heldOut, configuration: configuration, random: random.derived("training")) {
+            step, trained in
             spreads[step] = Self.unitSpread(trained)
             distances[step] = Self.distance(trained, from: start)
         }
         return Run(
             setup: setup.name, rule: rule, batchNorm: batchNorm, seed: seed,
             points: record.evaluations.map {
-                Point(step: $0.step, trainingLoss: $0.trainingLoss, heldOutLoss: $0.heldOutLoss, heldOutAccuracy: $0.heldOutAccuracy,
-                      unitSpread: spreads[$0.step] ?? .nan, distance: distances[$0.step] ?? .nan)
+                Point(
+                    step: $0.step, trainingLoss: $0.trainingLoss, heldOutLoss: $0.heldOutLoss, heldOutAccuracy: $0.heldOutAccuracy,
+                    unitSpread: spreads[$0.step] ?? .nan, distance: distances[$0.step] ?? .nan)
             },
             divergedAt: record.divergence?.step)
     }

@@ -9,10 +9,13 @@ extension Convergence {
         else { return [] }
         let spread = zeros.runs.flatMap { $0.points.map(\.unitSpread) }.max() ?? .nan
         // An identity, nothing to perturb.
-        return [Check.exact(
-            id: "convergence/symmetry/zeros",
-            claim: "Zero weights: after \(zeros.setup.steps) steps of training the hidden units are still identical (spread across units)",
-            expected: 0, measured: spread, bound: 1e-6 * other.final { $0.unitSpread },
-            basis: "identical units get identical updates; 10⁻⁶ of a random start's spread allows for the order of float operations")]
+        return [
+            Check.exact(
+                id: "convergence/symmetry/zeros",
+                claim:
+                    "Zero weights: after \(zeros.setup.steps) steps of training the hidden units are still identical (spread across units)",
+                expected: 0, measured: spread, bound: 1e-6 * other.final { $0.unitSpread },
+                basis: "identical units get identical updates; 10⁻⁶ of a random start's spread allows for the order of float operations")
+        ]
     }
 }

@@ -50,18 +50,21 @@ extension Convergence {
                 } else if let set = ShippedSet(rawValue: name) {
                     self = .shipped(set)
                 } else {
-                    throw DecodingError.dataCorrupted(.init(
-                        codingPath: decoder.codingPath,
-                        debugDescription: "no data set is called \(name); the names are \(Self.names.joined(separator: ", "))"))
+                    throw DecodingError.dataCorrupted(
+                        .init(
+                            codingPath: decoder.codingPath,
+                            debugDescription: "no data set is called \(name); the names are \(Self.names.joined(separator: ", "))"))
                 }
                 return
             }
             let container = try decoder.container(keyedBy: Keys.self)
-            let pair = IDXPair(images: try container.decode(String.self, forKey: .images),
-                               labels: try container.decode(String.self, forKey: .labels))
-            self = .files(pair,
-                          heldOut: try container.decodeIfPresent(IDXPair.self, forKey: .heldOut),
-                          contentHash: try container.decodeIfPresent(UInt64.self, forKey: .contentHash))
+            let pair = IDXPair(
+                images: try container.decode(String.self, forKey: .images),
+                labels: try container.decode(String.self, forKey: .labels))
+            self = .files(
+                pair,
+                heldOut: try container.decodeIfPresent(IDXPair.self, forKey: .heldOut),
+                contentHash: try container.decodeIfPresent(UInt64.self, forKey: .contentHash))
         }
 
         public func encode(to encoder: any Encoder) throws {

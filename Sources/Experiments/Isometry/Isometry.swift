@@ -90,25 +90,28 @@ public struct Isometry: Experiment {
     public init(profile: Profile) {
         switch profile {
         case .quick:
-            self.init(parameters: Parameters(
-                width: 64, depths: [1, 2, 4, 8], realisations: 48, tanhInputVariance: 0.01,
-                spectrum: Spectrum(depths: [1, 4, 8], realisations: 4, bins: 30, tinySingularValue: 0.01),
-                signCorrection: SignCorrection(width: 8, draws: 8000),
-                falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    width: 64, depths: [1, 2, 4, 8], realisations: 48, tanhInputVariance: 0.01,
+                    spectrum: Spectrum(depths: [1, 4, 8], realisations: 4, bins: 30, tinySingularValue: 0.01),
+                    signCorrection: SignCorrection(width: 8, draws: 8000),
+                    falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
-            self.init(parameters: Parameters(
-                width: 256, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 24, tanhInputVariance: 0.01,
-                spectrum: Spectrum(depths: [1, 8, 32], realisations: 2, bins: 48, tinySingularValue: 0.01),
-                signCorrection: SignCorrection(width: 32, draws: 10_000),
-                falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    width: 256, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 24, tanhInputVariance: 0.01,
+                    spectrum: Spectrum(depths: [1, 8, 32], realisations: 2, bins: 48, tinySingularValue: 0.01),
+                    signCorrection: SignCorrection(width: 32, draws: 10_000),
+                    falseAlarmRate: Significance.falseAlarmRate))
         case .paper:
             // Saxe et al.'s width of 1000 for the spectra (they pool 500 products; two here, for
             // an eigenvalue solve of a 1000 × 1000 matrix takes tens of seconds).
-            self.init(parameters: Parameters(
-                width: 1000, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 16, tanhInputVariance: 0.01,
-                spectrum: Spectrum(depths: [1, 8, 32], realisations: 2, bins: 60, tinySingularValue: 0.01),
-                signCorrection: SignCorrection(width: 100, draws: 20_000),
-                falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    width: 1000, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 16, tanhInputVariance: 0.01,
+                    spectrum: Spectrum(depths: [1, 8, 32], realisations: 2, bins: 60, tinySingularValue: 0.01),
+                    signCorrection: SignCorrection(width: 100, draws: 20_000),
+                    falseAlarmRate: Significance.falseAlarmRate))
         }
     }
 
@@ -136,7 +139,9 @@ public struct Isometry: Experiment {
             problems.append(ParameterProblem("spectrum.depths", "its depths must be among the depths \(depths)"))
         }
         if !(1...max(1, parameters.realisations)).contains(spectrum.realisations) {
-            problems.append(ParameterProblem("spectrum.realisations", "\(spectrum.realisations) must be from 1 to the \(parameters.realisations) realisations"))
+            problems.append(
+                ParameterProblem(
+                    "spectrum.realisations", "\(spectrum.realisations) must be from 1 to the \(parameters.realisations) realisations"))
         }
         if !(spectrum.tinySingularValue > 0 && spectrum.tinySingularValue < 1) {
             problems.append(ParameterProblem("spectrum.tiny_singular_value", "must be between 0 and 1"))
@@ -226,7 +231,8 @@ public struct Isometry: Experiment {
             defer { progress.advance() }
             switch job {
             case .network(let kind, let realisation):
-                let (moments, spectra) = runNetworks(kind, realisation: realisation, random: random.derived("network/\(kind.rawValue)/\(realisation)"))
+                let (moments, spectra) = runNetworks(
+                    kind, realisation: realisation, random: random.derived("network/\(kind.rawValue)/\(realisation)"))
                 return .network(moments, spectra)
             case .signs(let chunk):
                 return runSigns(chunk: chunk, random: random.derived("signs"))
@@ -244,8 +250,10 @@ public struct Isometry: Experiment {
                 uncorrected += u
             }
         }
-        result.signs = [Self.summarise(corrected, corrected: true, width: parameters.signCorrection.width),
-                        Self.summarise(uncorrected, corrected: false, width: parameters.signCorrection.width)]
+        result.signs = [
+            Self.summarise(corrected, corrected: true, width: parameters.signCorrection.width),
+            Self.summarise(uncorrected, corrected: false, width: parameters.signCorrection.width),
+        ]
         return result
     }
 
@@ -295,7 +303,10 @@ public struct Isometry: Experiment {
                     // Eigenvalues of JJᵀ are the squared singular values; rounding can leave the
                     // smallest a hair below zero.
                     let eigenvalues = (try? SymmetricEigen.eigenvalues(gram, order: n)) ?? []
-                    spectra.append(SpectrumRun(kind: kind, depth: layer, realisation: realisation, singularValues: eigenvalues.map { max($0, 0).squareRoot() }))
+                    spectra.append(
+                        SpectrumRun(
+                            kind: kind, depth: layer, realisation: realisation, singularValues: eigenvalues.map { max($0, 0).squareRoot() })
+                    )
                 }
             }
         }
@@ -318,8 +329,9 @@ public struct Isometry: Experiment {
             }
         }
         let variance = squares / Double(n)
-        return JacobianMoments(kind: kind, unit: unit, realisation: realisation, depth: depth, mean: mean, variance: variance,
-                       rootMeanSquareFromOne: (variance + (mean - 1) * (mean - 1)).squareRoot())
+        return JacobianMoments(
+            kind: kind, unit: unit, realisation: realisation, depth: depth, mean: mean, variance: variance,
+            rootMeanSquareFromOne: (variance + (mean - 1) * (mean - 1)).squareRoot())
     }
 
     /// W₁₁ of the draws of one chunk, from the catalogue's orthogonal rule and from the same
@@ -352,9 +364,10 @@ public struct Isometry: Experiment {
             guard scaled >= -3 && scaled <= 3 else { continue }
             histogram[min(signHistogramBins - 1, Int((scaled + 3) / 6 * Double(signHistogramBins)))] += 1
         }
-        return SignRun(corrected: corrected, draws: values.count, negatives: values.filter { $0 < 0 }.count,
-                       mean: plain.mean, sampleVariance: plain.sampleVariance,
-                       meanSquare: squares.mean, squareSampleVariance: squares.sampleVariance, histogram: histogram)
+        return SignRun(
+            corrected: corrected, draws: values.count, negatives: values.filter { $0 < 0 }.count,
+            mean: plain.mean, sampleVariance: plain.sampleVariance,
+            meanSquare: squares.mean, squareSampleVariance: squares.sampleVariance, histogram: histogram)
     }
 }
 

@@ -19,12 +19,13 @@ extension Isometry {
             let gaussian = cell(result, .gaussian, .linear, depth: depth)
             guard gaussian.runs.count > 1 else { continue }
             let exact = IsometryTheory.gaussianLinearExact(width: n, depth: depth).secondMoment
-            checks.append(Check.studentT(
-                id: "isometry/gaussian-linear/second-moment/L=\(depth)",
-                claim: "Gaussian N(0, 1/n) linear network, depth \(depth), width \(n): E[m₂] = E[tr((JJᵀ)²)]/n "
-                    + "from the exact finite-width recursion\(depth == 1 ? " (2 + 1/n)" : "")",
-                samples: gaussian.runs.map(\.secondMoment), theory: .proportional("E[m₂] of the recursion", exact),
-                falseAlarmRate: alpha, note: "m₂ per network"))
+            checks.append(
+                Check.studentT(
+                    id: "isometry/gaussian-linear/second-moment/L=\(depth)",
+                    claim: "Gaussian N(0, 1/n) linear network, depth \(depth), width \(n): E[m₂] = E[tr((JJᵀ)²)]/n "
+                        + "from the exact finite-width recursion\(depth == 1 ? " (2 + 1/n)" : "")",
+                    samples: gaussian.runs.map(\.secondMoment), theory: .proportional("E[m₂] of the recursion", exact),
+                    falseAlarmRate: alpha, note: "m₂ per network"))
         }
         // E[m₁] = σ_w^{2L}·(the activation's E[φ′²])^L = 1 holds at every depth, so it holds for
         // the average over the checked depths of each network, whose spread over the networks
@@ -42,26 +43,28 @@ extension Isometry {
                 return runs.count == depths.count ? runs.reduce(0) { $0 + $1.mean } / Double(runs.count) : nil
             }
             guard averages.count > 1 else { continue }
-            checks.append(Check.studentT(
-                id: "isometry/\(kind.rawValue)-\(unit.rawValue)/mean",
-                claim: "\(words): E[m₁] = 1 exactly at every depth and width; "
-                    + "measured as the average over depths \(depths.first ?? 0) to \(depths.last ?? 0)",
-                samples: averages,
-                theory: Theory("σ_w² = \(unit.weightScale == 2 ? "2" : "1")") { factor in
-                    depths.reduce(0) { $0 + pow(factor, Double($1)) } / Double(depths.count)
-                },
-                falseAlarmRate: alpha, note: "m₁ averaged over the depths, per network"))
+            checks.append(
+                Check.studentT(
+                    id: "isometry/\(kind.rawValue)-\(unit.rawValue)/mean",
+                    claim: "\(words): E[m₁] = 1 exactly at every depth and width; "
+                        + "measured as the average over depths \(depths.first ?? 0) to \(depths.last ?? 0)",
+                    samples: averages,
+                    theory: Theory("σ_w² = \(unit.weightScale == 2 ? "2" : "1")") { factor in
+                        depths.reduce(0) { $0 + pow(factor, Double($1)) } / Double(depths.count)
+                    },
+                    falseAlarmRate: alpha, note: "m₁ averaged over the depths, per network"))
         }
         let orthogonal = cell(result, .orthogonal, .linear, depth: maxDepth)
         if !orthogonal.runs.isEmpty {
             // A product of orthogonal matrices is orthogonal: an identity, nothing to perturb.
-            checks.append(Check.exact(
-                id: "isometry/orthogonal-linear/isometry",
-                claim: "Orthogonal linear network of depth \(maxDepth): JJᵀ = I up to rounding; the root mean square of λ − 1, "
-                    + "largest over the networks, is within the bound for Float weights",
-                expected: 0, measured: orthogonal.runs.map(\.rootMeanSquareFromOne).max() ?? .nan,
-                bound: IsometryTheory.orthogonalRoundingBound(width: n, depth: maxDepth),
-                basis: "(1 + u√n)^{2L} − 1 for Float weights"))
+            checks.append(
+                Check.exact(
+                    id: "isometry/orthogonal-linear/isometry",
+                    claim: "Orthogonal linear network of depth \(maxDepth): JJᵀ = I up to rounding; the root mean square of λ − 1, "
+                        + "largest over the networks, is within the bound for Float weights",
+                    expected: 0, measured: orthogonal.runs.map(\.rootMeanSquareFromOne).max() ?? .nan,
+                    bound: IsometryTheory.orthogonalRoundingBound(width: n, depth: maxDepth),
+                    basis: "(1 + u√n)^{2L} − 1 for Float weights"))
         }
         checks += signChecks(result)
         return checks
@@ -82,46 +85,59 @@ extension Isometry {
             let note = "\(run.draws) independent draws"
             // The sign correction makes P(W₁₁ < 0) = ½; the power test moves that probability,
             // which also moves E[W₁₁] = E|u₁|·(1 − 2p) away from 0.
-            checks.append(Check.normal(
-                id: "isometry/qr/corrected-negative-fraction",
-                claim: "With the sign correction, W₁₁ < 0 in half of the draws (binomial standard error)",
-                measured: Double(run.negatives) / draws,
-                theory: Theory("P(W₁₁ < 0) = ½", expected: { 0.5 * $0 }, standardError: { factor in
-                    (0.5 * factor * (1 - 0.5 * factor) / draws).squareRoot()
-                }),
-                falseAlarmRate: alpha, note: note))
-            checks.append(Check.normal(
-                id: "isometry/qr/corrected-mean",
-                claim: "With the sign correction, E[W₁₁] = 0",
-                measured: run.mean,
-                theory: Theory("P(W₁₁ < 0) = ½", expected: { absolute * (1 - $0) }, standardError: { factor in
-                    let mean = absolute * (1 - factor)
-                    return ((1 / n - mean * mean) / draws).squareRoot()
-                }),
-                falseAlarmRate: alpha, note: note))
-            checks.append(Check.normal(
-                id: "isometry/qr/corrected-second-moment",
-                claim: "With the sign correction, E[W₁₁²] = 1/n for n = \(width)",
-                measured: run.meanSquare,
-                theory: Theory("E[W₁₁²] = 1/n", expected: { $0 / n }, standardError: { factor in
-                    factor * ((3 / (n * (n + 2)) - 1 / (n * n)) / draws).squareRoot()
-                }),
-                falseAlarmRate: alpha, note: note))
+            checks.append(
+                Check.normal(
+                    id: "isometry/qr/corrected-negative-fraction",
+                    claim: "With the sign correction, W₁₁ < 0 in half of the draws (binomial standard error)",
+                    measured: Double(run.negatives) / draws,
+                    theory: Theory(
+                        "P(W₁₁ < 0) = ½", expected: { 0.5 * $0 },
+                        standardError: { factor in
+                            (0.5 * factor * (1 - 0.5 * factor) / draws).squareRoot()
+                        }),
+                    falseAlarmRate: alpha, note: note))
+            checks.append(
+                Check.normal(
+                    id: "isometry/qr/corrected-mean",
+                    claim: "With the sign correction, E[W₁₁] = 0",
+                    measured: run.mean,
+                    theory: Theory(
+                        "P(W₁₁ < 0) = ½", expected: { absolute * (1 - $0) },
+                        standardError: { factor in
+                            let mean = absolute * (1 - factor)
+                            return ((1 / n - mean * mean) / draws).squareRoot()
+                        }),
+                    falseAlarmRate: alpha, note: note))
+            checks.append(
+                Check.normal(
+                    id: "isometry/qr/corrected-second-moment",
+                    claim: "With the sign correction, E[W₁₁²] = 1/n for n = \(width)",
+                    measured: run.meanSquare,
+                    theory: Theory(
+                        "E[W₁₁²] = 1/n", expected: { $0 / n },
+                        standardError: { factor in
+                            factor * ((3 / (n * (n + 2)) - 1 / (n * n)) / draws).squareRoot()
+                        }),
+                    falseAlarmRate: alpha, note: note))
         }
         if let run = result.signs.first(where: { !$0.corrected }), run.draws > 1 {
             let draws = Double(run.draws)
-            checks.append(Check.exact(
-                id: "isometry/qr/uncorrected-negative-fraction",
-                claim: "Without the correction, Householder QR gives W₁₁ = −|x₁|/‖x‖ < 0 in every draw",
-                expected: 1, measured: Double(run.negatives) / draws, bound: 0, basis: "Householder's choice of sign"))
-            checks.append(Check.normal(
-                id: "isometry/qr/uncorrected-mean",
-                claim: "Without the correction, E[W₁₁] = −Γ(n/2)/(√π Γ((n+1)/2)) for n = \(width)",
-                measured: run.mean,
-                theory: Theory("E|W₁₁| = Γ(n/2)/(√π Γ((n+1)/2))", expected: { -absolute * $0 }, standardError: { factor in
-                    ((1 / n - absolute * absolute * factor * factor) / draws).squareRoot()
-                }),
-                falseAlarmRate: alpha, note: "\(run.draws) independent draws"))
+            checks.append(
+                Check.exact(
+                    id: "isometry/qr/uncorrected-negative-fraction",
+                    claim: "Without the correction, Householder QR gives W₁₁ = −|x₁|/‖x‖ < 0 in every draw",
+                    expected: 1, measured: Double(run.negatives) / draws, bound: 0, basis: "Householder's choice of sign"))
+            checks.append(
+                Check.normal(
+                    id: "isometry/qr/uncorrected-mean",
+                    claim: "Without the correction, E[W₁₁] = −Γ(n/2)/(√π Γ((n+1)/2)) for n = \(width)",
+                    measured: run.mean,
+                    theory: Theory(
+                        "E|W₁₁| = Γ(n/2)/(√π Γ((n+1)/2))", expected: { -absolute * $0 },
+                        standardError: { factor in
+                            ((1 / n - absolute * absolute * factor * factor) / draws).squareRoot()
+                        }),
+                    falseAlarmRate: alpha, note: "\(run.draws) independent draws"))
         }
         return checks
     }

@@ -66,11 +66,20 @@ public struct Modes: Experiment {
     public init(profile: Profile) {
         switch profile {
         case .quick:
-            self.init(parameters: Parameters(widths: [256, 224, 192, 160, 128, 96, 64, 32], outputs: 10, batch: 16, realisations: 48, leakySlope: 0.5, falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    widths: [256, 224, 192, 160, 128, 96, 64, 32], outputs: 10, batch: 16, realisations: 48, leakySlope: 0.5,
+                    falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
-            self.init(parameters: Parameters(widths: [512, 448, 384, 320, 256, 192, 128, 64], outputs: 10, batch: 256, realisations: 96, leakySlope: 0.5, falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    widths: [512, 448, 384, 320, 256, 192, 128, 64], outputs: 10, batch: 256, realisations: 96, leakySlope: 0.5,
+                    falseAlarmRate: Significance.falseAlarmRate))
         case .paper:
-            self.init(parameters: Parameters(widths: [1024, 896, 768, 640, 512, 384, 256, 128], outputs: 10, batch: 512, realisations: 192, leakySlope: 0.5, falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    widths: [1024, 896, 768, 640, 512, 384, 256, 128], outputs: 10, batch: 512, realisations: 192, leakySlope: 0.5,
+                    falseAlarmRate: Significance.falseAlarmRate))
         }
     }
 
@@ -82,7 +91,10 @@ public struct Modes: Experiment {
         for (index, width) in parameters.widths.enumerated() where !(1...8192).contains(width) {
             problems.append(ParameterProblem("widths[\(index)]", "\(width) is outside 1 to 8192"))
         }
-        problems += ParameterProblem.outsideRanges([("outputs", parameters.outputs, 1...8192), ("batch", parameters.batch, 2...8192), ("realisations", parameters.realisations, 2...1000)])
+        problems += ParameterProblem.outsideRanges([
+            ("outputs", parameters.outputs, 1...8192), ("batch", parameters.batch, 2...8192),
+            ("realisations", parameters.realisations, 2...1000),
+        ])
         let weights = zip(parameters.widths, parameters.widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
         if weights > 1 << 28 {
             problems.append(ParameterProblem("widths", "\(weights) weights per network; keep them under 268435456"))
@@ -123,11 +135,15 @@ public struct Modes: Experiment {
     func network(_ variant: Variant, realisation: Int, random: RandomSource) -> Run {
         let failed = Run(variant: variant, realisation: realisation, forward: [], backward: [])
         let activation: Activation = variant.slope == 0 ? .relu : .leakyReLU(slope: variant.slope)
-        guard let architecture = try? Architecture(inputs: parameters.widths[0], hiddenWidths: Array(parameters.widths.dropFirst()), outputs: parameters.outputs, activation: activation),
-              let rule = try? Rule(.heNormal, mode: variant.mode, slope: variant.ruleSlope)
+        guard
+            let architecture = try? Architecture(
+                inputs: parameters.widths[0], hiddenWidths: Array(parameters.widths.dropFirst()), outputs: parameters.outputs,
+                activation: activation),
+            let rule = try? Rule(.heNormal, mode: variant.mode, slope: variant.ruleSlope)
         else { return failed }
         var stream = random.derived("data")
-        let network = Network(architecture, random: random.derived("weights")) { weights, draws in rule.initialize(&weights, using: &draws) }
+        let network = Network(architecture, random: random.derived("weights")) { weights, draws in rule.initialize(&weights, using: &draws)
+        }
         var workspace = Workspace(architecture, batchSize: parameters.batch)
         var gradients = Gradients(architecture)
         workspace.fillInputsStandardNormal(using: &stream)
@@ -137,8 +153,16 @@ public struct Modes: Experiment {
         let hidden = workspace.layers.dropLast()
         return Run(
             variant: variant, realisation: realisation,
-            forward: hidden.map { LayerStatistics.measure($0.preActivations, percentileOf: $0.activations, activation: activation, preActivations: $0.activationInputs).secondMoment },
-            backward: hidden.map { LayerStatistics.measure($0.preActivationGradients, percentileOf: $0.preActivationGradients, activation: nil, preActivations: nil).secondMoment })
+            forward: hidden.map {
+                LayerStatistics.measure(
+                    $0.preActivations, percentileOf: $0.activations, activation: activation, preActivations: $0.activationInputs
+                ).secondMoment
+            },
+            backward: hidden.map {
+                LayerStatistics.measure(
+                    $0.preActivationGradients, percentileOf: $0.preActivationGradients, activation: nil, preActivations: nil
+                ).secondMoment
+            })
     }
 
     // MARK: Theory
@@ -201,30 +225,33 @@ public struct Modes: Experiment {
                 let pass = forward ? "forward" : "backward"
                 let ratio = theoryRatio(variant, forward: forward)
                 let end = forward ? "Var(a) at the last hidden layer over the first" : "Var(∂L/∂a) at the first hidden layer over the last"
-                let claim: String = if variant.slope != 0 {
-                    variant.ruleSlope == variant.slope
-                        ? "Leaky ReLU of slope \(NumberText.format(variant.slope, digits: 2)), He normal for that slope, Var(W) = 2/((1 + a²) fan_in): \(end) is 1"
-                        : "Leaky ReLU of slope \(NumberText.format(variant.slope, digits: 2)), the plain ReLU rule 2/fan_in: \(end) is (1 + a²)^(L−1) = \(NumberText.format(ratio, digits: 3))"
-                } else if (variant.mode == .fanIn) == forward {
-                    "He normal, mode \(variant.mode.rawValue), ReLU widths \(widths): \(end) is 1: this pass is kept"
-                } else {
-                    "He normal, mode \(variant.mode.rawValue), ReLU widths \(widths): \(end) is a ratio of widths, \(NumberText.format(ratio, digits: 3)), not a power of the depth"
-                }
+                let claim: String =
+                    if variant.slope != 0 {
+                        variant.ruleSlope == variant.slope
+                            ? "Leaky ReLU of slope \(NumberText.format(variant.slope, digits: 2)), He normal for that slope, Var(W) = 2/((1 + a²) fan_in): \(end) is 1"
+                            : "Leaky ReLU of slope \(NumberText.format(variant.slope, digits: 2)), the plain ReLU rule 2/fan_in: \(end) is (1 + a²)^(L−1) = \(NumberText.format(ratio, digits: 3))"
+                    } else if (variant.mode == .fanIn) == forward {
+                        "He normal, mode \(variant.mode.rawValue), ReLU widths \(widths): \(end) is 1: this pass is kept"
+                    } else {
+                        "He normal, mode \(variant.mode.rawValue), ReLU widths \(widths): \(end) is a ratio of widths, \(NumberText.format(ratio, digits: 3)), not a power of the depth"
+                    }
                 let id = "modes/\(variant.id)/\(pass)"
                 let constant = "He's 2 in Var(W)"
                 if forward {
-                    checks.append(Check.studentT(
-                        id: id, claim: claim + "; checked layer by layer: each ratio over its factor n_l·Var(W_{l+1})·(1 + a²)/2 is 1",
-                        samples: runs(result, variant).compactMap { layerRatios(variant, $0.forward) },
-                        theory: .proportional(constant, 1), falseAlarmRate: parameters.falseAlarmRate,
-                        note: "mean of \(parameters.widths.count - 2) ratios over their factors per network"))
+                    checks.append(
+                        Check.studentT(
+                            id: id, claim: claim + "; checked layer by layer: each ratio over its factor n_l·Var(W_{l+1})·(1 + a²)/2 is 1",
+                            samples: runs(result, variant).compactMap { layerRatios(variant, $0.forward) },
+                            theory: .proportional(constant, 1), falseAlarmRate: parameters.falseAlarmRate,
+                            note: "mean of \(parameters.widths.count - 2) ratios over their factors per network"))
                 } else {
                     let expected = theory(variant).backward.first ?? .nan
-                    checks.append(Check.studentT(
-                        id: id, claim: claim + "; checked as E[Var(∂L/∂a₁)] = \(NumberText.format(expected, digits: 3))",
-                        samples: runs(result, variant).compactMap(\.backward.first),
-                        theory: Theory(constant) { theory(variant, factor: $0).backward.first ?? .nan },
-                        falseAlarmRate: parameters.falseAlarmRate, note: "Var(∂L/∂a₁) per network"))
+                    checks.append(
+                        Check.studentT(
+                            id: id, claim: claim + "; checked as E[Var(∂L/∂a₁)] = \(NumberText.format(expected, digits: 3))",
+                            samples: runs(result, variant).compactMap(\.backward.first),
+                            theory: Theory(constant) { theory(variant, factor: $0).backward.first ?? .nan },
+                            falseAlarmRate: parameters.falseAlarmRate, note: "Var(∂L/∂a₁) per network"))
                 }
             }
         }

@@ -63,28 +63,34 @@ public struct Propagation: Experiment {
         let glorot = [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniform)]
         switch profile {
         case .quick:
-            self.init(parameters: Parameters(
-                grid: Grid(activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
-                           depth: 6, width: 32, batch: 16, realisations: 96),
-                histograms: Histograms(rules: glorot, depth: 5, width: 100, batch: 100, classes: 10, bins: 50),
-                reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 200),
-                falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    grid: Grid(
+                        activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
+                        depth: 6, width: 32, batch: 16, realisations: 96),
+                    histograms: Histograms(rules: glorot, depth: 5, width: 100, batch: 100, classes: 10, bins: 50),
+                    reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 200),
+                    falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
-            self.init(parameters: Parameters(
-                grid: Grid(activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
-                           depth: 20, width: 256, batch: 256, realisations: 16),
-                histograms: Histograms(rules: glorot, depth: 5, width: 1000, batch: 1000, classes: 10, bins: 50),
-                reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 1000),
-                falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    grid: Grid(
+                        activations: [.linear, .tanh, .sigmoid, .relu], rules: rules, batchNormActivations: [.relu, .tanh],
+                        depth: 20, width: 256, batch: 256, realisations: 16),
+                    histograms: Histograms(rules: glorot, depth: 5, width: 1000, batch: 1000, classes: 10, bins: 50),
+                    reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 1000),
+                    falseAlarmRate: Significance.falseAlarmRate))
         case .paper:
             // He et al.'s depth of 30, Glorot & Bengio's width of 1000 for the histograms, and
             // Perunicic's 10,000 test images for the ReLU picture.
-            self.init(parameters: Parameters(
-                grid: Grid(activations: [.linear, .tanh, .sigmoid, .relu, .leakyReLU(slope: 0.01), .softsign, .selu], rules: rules,
-                           batchNormActivations: [.relu, .tanh, .sigmoid], depth: 30, width: 512, batch: 512, realisations: 8),
-                histograms: Histograms(rules: glorot, depth: 5, width: 1000, batch: 1000, classes: 10, bins: 50),
-                reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 10_000),
-                falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    grid: Grid(
+                        activations: [.linear, .tanh, .sigmoid, .relu, .leakyReLU(slope: 0.01), .softsign, .selu], rules: rules,
+                        batchNormActivations: [.relu, .tanh, .sigmoid], depth: 30, width: 512, batch: 512, realisations: 8),
+                    histograms: Histograms(rules: glorot, depth: 5, width: 1000, batch: 1000, classes: 10, bins: 50),
+                    reluScale: ReLUScale(standardDeviations: [0.10, 0.14, 0.28], depth: 5, width: 100, batch: 10_000),
+                    falseAlarmRate: Significance.falseAlarmRate))
         }
     }
 
@@ -103,7 +109,8 @@ public struct Propagation: Experiment {
             ("relu_scale.batch", parameters.reluScale.batch, 1...8192),
         ])
         if grid.realisations >= 2 && grid.depth >= 2 && grid.width * grid.width * grid.depth > 1 << 28 {
-            problems.append(ParameterProblem("grid.width", "width² × depth = \(grid.width * grid.width * grid.depth) weights; keep it under 268435456"))
+            problems.append(
+                ParameterProblem("grid.width", "width² × depth = \(grid.width * grid.width * grid.depth) weights; keep it under 268435456"))
         }
         for rule in grid.rules + parameters.histograms.rules {
             for activation in grid.activations where (try? rule.rule(for: activation)) == nil {
@@ -196,8 +203,10 @@ public struct Propagation: Experiment {
             defer { progress.advance() }
             switch job {
             case .grid(let activation, let rule, let batchNorm, let realisation):
-                return .grid(runGrid(activation, rule, batchNorm: batchNorm, realisation: realisation,
-                                     random: random.derived("grid/\(activation.name)/\(rule.label)/bn=\(batchNorm)/\(realisation)")))
+                return .grid(
+                    runGrid(
+                        activation, rule, batchNorm: batchNorm, realisation: realisation,
+                        random: random.derived("grid/\(activation.name)/\(rule.label)/bn=\(batchNorm)/\(realisation)")))
             case .histogram(let rule):
                 return .histogram(runHistograms(rule, random: Self.histogramStream(random, rule)))
             case .scale(let std):
@@ -219,8 +228,14 @@ public struct Propagation: Experiment {
         let grid = parameters.grid
         var stream = random.derived("data")
         // Architectures of this grid are valid by construction (problems() checked the sizes).
-        guard let architecture = try? Architecture(inputs: grid.width, hiddenWidths: Array(repeating: grid.width, count: grid.depth), outputs: grid.width, activation: activation, batchNorm: batchNorm) else {
-            return GridRun(activation: activation, rule: rule, batchNorm: batchNorm, realisation: realisation, forward: [], backward: [], normalizedSecondMoments: [])
+        guard
+            let architecture = try? Architecture(
+                inputs: grid.width, hiddenWidths: Array(repeating: grid.width, count: grid.depth), outputs: grid.width,
+                activation: activation, batchNorm: batchNorm)
+        else {
+            return GridRun(
+                activation: activation, rule: rule, batchNorm: batchNorm, realisation: realisation, forward: [], backward: [],
+                normalizedSecondMoments: [])
         }
         let network = rule.network(architecture, random: random.derived("weights"))
         var workspace = Workspace(architecture, batchSize: grid.batch)
@@ -234,8 +249,14 @@ public struct Propagation: Experiment {
         let hidden = workspace.layers.dropLast()
         return GridRun(
             activation: activation, rule: rule, batchNorm: batchNorm, realisation: realisation,
-            forward: hidden.map { LayerStatistics.measure($0.preActivations, percentileOf: $0.activations, activation: activation, preActivations: $0.activationInputs) },
-            backward: hidden.map { LayerStatistics.measure($0.preActivationGradients, percentileOf: $0.preActivationGradients, activation: nil, preActivations: nil) },
+            forward: hidden.map {
+                LayerStatistics.measure(
+                    $0.preActivations, percentileOf: $0.activations, activation: activation, preActivations: $0.activationInputs)
+            },
+            backward: hidden.map {
+                LayerStatistics.measure(
+                    $0.preActivationGradients, percentileOf: $0.preActivationGradients, activation: nil, preActivations: nil)
+            },
             normalizedSecondMoments: batchNorm ? hidden.map { Self.meanSquare($0.normalized) } : [])
     }
 
@@ -258,8 +279,14 @@ public struct Propagation: Experiment {
     func runHistograms(_ rule: InitializerChoice, random: RandomSource) -> HistogramRun {
         let setup = parameters.histograms
         var stream = random.derived("data")
-        guard let architecture = try? Architecture(inputs: setup.width, hiddenWidths: Array(repeating: setup.width, count: setup.depth), outputs: setup.classes, activation: .tanh) else {
-            return HistogramRun(rule: rule, activationEdges: [], activationDensities: [], gradientEdges: [], gradientDensities: [], activationStatistics: [], gradientStatistics: [])
+        guard
+            let architecture = try? Architecture(
+                inputs: setup.width, hiddenWidths: Array(repeating: setup.width, count: setup.depth), outputs: setup.classes,
+                activation: .tanh)
+        else {
+            return HistogramRun(
+                rule: rule, activationEdges: [], activationDensities: [], gradientEdges: [], gradientDensities: [],
+                activationStatistics: [], gradientStatistics: [])
         }
         let network = rule.network(architecture, random: random.derived("weights"))
         var workspace = Workspace(architecture, batchSize: setup.batch)
@@ -281,14 +308,23 @@ public struct Propagation: Experiment {
             activationDensities: hidden.map { Self.density($0.activations, edges: activationEdges) },
             gradientEdges: gradientEdges,
             gradientDensities: hidden.map { Self.density($0.preActivationGradients, edges: gradientEdges) },
-            activationStatistics: hidden.map { LayerStatistics.measure($0.preActivations, percentileOf: $0.activations, activation: .tanh, preActivations: $0.preActivations) },
-            gradientStatistics: hidden.map { LayerStatistics.measure($0.preActivationGradients, percentileOf: $0.preActivationGradients, activation: nil, preActivations: nil) })
+            activationStatistics: hidden.map {
+                LayerStatistics.measure(
+                    $0.preActivations, percentileOf: $0.activations, activation: .tanh, preActivations: $0.preActivations)
+            },
+            gradientStatistics: hidden.map {
+                LayerStatistics.measure(
+                    $0.preActivationGradients, percentileOf: $0.preActivationGradients, activation: nil, preActivations: nil)
+            })
     }
 
     func runScale(_ std: Double, random: RandomSource) -> ScaleRun {
         let setup = parameters.reluScale
         var stream = random.derived("data")
-        guard let architecture = try? Architecture(inputs: setup.width, hiddenWidths: Array(repeating: setup.width, count: setup.depth), outputs: 10, activation: .relu) else {
+        guard
+            let architecture = try? Architecture(
+                inputs: setup.width, hiddenWidths: Array(repeating: setup.width, count: setup.depth), outputs: 10, activation: .relu)
+        else {
             return ScaleRun(standardDeviation: std, outputSecondMoments: [], zeroFractions: [], samples: [])
         }
         let network = InitializerChoice(.normal, std: std).network(architecture, random: random.derived("weights"))
@@ -298,11 +334,15 @@ public struct Propagation: Experiment {
         let hidden = workspace.layers.dropLast()
         return ScaleRun(
             standardDeviation: std,
-            outputSecondMoments: hidden.map { LayerStatistics.measure($0.activations, percentileOf: $0.activations, activation: nil, preActivations: nil).secondMoment },
+            outputSecondMoments: hidden.map {
+                LayerStatistics.measure($0.activations, percentileOf: $0.activations, activation: nil, preActivations: nil).secondMoment
+            },
             zeroFractions: hidden.map { layer in
                 Double(layer.activations.elements.filter { $0 == 0 }.count) / Double(max(layer.activations.count, 1))
             },
-            samples: hidden.map { layer in stride(from: 0, to: layer.activations.count, by: 20).map { Double(layer.activations.elements[$0]) } })
+            samples: hidden.map { layer in
+                stride(from: 0, to: layer.activations.count, by: 20).map { Double(layer.activations.elements[$0]) }
+            })
     }
 
     static func edges(_ low: Double, _ high: Double, bins: Int) -> [Double] {

@@ -26,7 +26,8 @@ extension Propagation {
     /// if no claim is made for that activation, rule and pass, or the grid has not run the cell.
     public func factor(_ cells: [Cell], _ activation: Activation, _ rule: RuleID, _ pass: Pass) -> Double? {
         guard let claim = factorClaims.first(where: { $0.activation == activation && $0.rule == rule && $0.pass == pass }),
-              let cell = cell(cells, activation, rule) else { return nil }
+            let cell = cell(cells, activation, rule)
+        else { return nil }
         return cell.perLayerFactor(pass, from: claim.from)
     }
 
@@ -105,15 +106,17 @@ extension Propagation {
             if claim.pass == .backward && claim.activation != .linear {
                 if let check = firstLayerGradientCheck(cell, id: id, claim: claim) { checks.append(check) }
             } else if let constant = claim.constant {
-                checks.append(Check.studentT(
-                    id: id, claim: claim.claim, samples: cell.perLayerRatios(claim.pass, from: claim.from),
-                    theory: .proportional(constant, claim.expected), falseAlarmRate: alpha, note: realisations))
+                checks.append(
+                    Check.studentT(
+                        id: id, claim: claim.claim, samples: cell.perLayerRatios(claim.pass, from: claim.from),
+                        theory: .proportional(constant, claim.expected), falseAlarmRate: alpha, note: realisations))
             } else {
                 // The identity copies each value exactly in floating point, so every ratio is 1
                 // to the last bit; the bound allows for the rounding of their mean in Double.
-                checks.append(Check.exact(
-                    id: id, claim: claim.claim, expected: claim.expected, measured: cell.perLayerFactor(claim.pass, from: claim.from),
-                    bound: 8 * Double.ulpOfOne, basis: "floating-point copies are exact"))
+                checks.append(
+                    Check.exact(
+                        id: id, claim: claim.claim, expected: claim.expected, measured: cell.perLayerFactor(claim.pass, from: claim.from),
+                        bound: 8 * Double.ulpOfOne, basis: "floating-point copies are exact"))
             }
         }
         // The length map of tanh and logistic units (figures and numbers) holds at infinite

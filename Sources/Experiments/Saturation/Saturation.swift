@@ -50,18 +50,22 @@ public struct Saturation: Experiment {
     public init(profile: Profile) {
         switch profile {
         case .quick:
-            self.init(parameters: Parameters(
-                fanIns: (0...6).map { 1 << (2 * $0) }, settings: SaturationSetting.allCases, units: 64, batch: 64,
-                drawsPerFanIn: 1 << 18, maxReplicates: 512, curvePoints: 481, falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    fanIns: (0...6).map { 1 << (2 * $0) }, settings: SaturationSetting.allCases, units: 64, batch: 64,
+                    drawsPerFanIn: 1 << 18, maxReplicates: 512, curvePoints: 481, falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
-            self.init(parameters: Parameters(
-                fanIns: (0...12).map { 1 << $0 }, settings: SaturationSetting.allCases, units: 64, batch: 64,
-                drawsPerFanIn: 1 << 22, maxReplicates: 512, curvePoints: 481, falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    fanIns: (0...12).map { 1 << $0 }, settings: SaturationSetting.allCases, units: 64, batch: 64,
+                    drawsPerFanIn: 1 << 22, maxReplicates: 512, curvePoints: 481, falseAlarmRate: Significance.falseAlarmRate))
         case .paper:
             // Half-octave fan-ins and sixteen times the draws: standard errors a quarter as large.
-            self.init(parameters: Parameters(
-                fanIns: (0...24).map { Int((pow(2, Double($0) / 2)).rounded()) }, settings: SaturationSetting.allCases,
-                units: 64, batch: 64, drawsPerFanIn: 1 << 26, maxReplicates: 8192, curvePoints: 961, falseAlarmRate: Significance.falseAlarmRate))
+            self.init(
+                parameters: Parameters(
+                    fanIns: (0...24).map { Int((pow(2, Double($0) / 2)).rounded()) }, settings: SaturationSetting.allCases,
+                    units: 64, batch: 64, drawsPerFanIn: 1 << 26, maxReplicates: 8192, curvePoints: 961,
+                    falseAlarmRate: Significance.falseAlarmRate))
         }
     }
 
@@ -88,7 +92,10 @@ public struct Saturation: Experiment {
         // One layer's weights, inputs and products are held at once, per parallel job.
         let largest = (parameters.fanIns.max() ?? 1) * (parameters.units + parameters.batch) + parameters.units * parameters.batch
         if largest > 1 << 28 {
-            problems.append(ParameterProblem("fan_ins", "the largest fan-in with these units and batch needs \((largest * 4) >> 20) MiB per layer; keep it under 1 GiB"))
+            problems.append(
+                ParameterProblem(
+                    "fan_ins",
+                    "the largest fan-in with these units and batch needs \((largest * 4) >> 20) MiB per layer; keep it under 1 GiB"))
         }
         return problems
     }
@@ -116,7 +123,8 @@ public struct Saturation: Experiment {
         var needed = 1
         if let weights = setting.rule.distribution(for: Fans(fanIn: fanIn, fanOut: parameters.units)) {
             let theory = WeightedSum(fanIn: fanIn, weights: weights, inputs: setting.inputs)
-            let relativeError = theory.standardErrorOfMeanSquare(units: parameters.units, batch: parameters.batch, replicates: 1) / theory.variance
+            let relativeError =
+                theory.standardErrorOfMeanSquare(units: parameters.units, batch: parameters.batch, replicates: 1) / theory.variance
             let target = Significance.relativeStandardErrorForPower(falseAlarmRate: parameters.falseAlarmRate)
             needed = Int((relativeError * relativeError / (target * target)).rounded(.up))
         }
@@ -217,26 +225,31 @@ public struct Saturation: Experiment {
             // Var(w) scales by the factor, and the standard error with it (every term of
             // Var(mean a²) is proportional to Var(w)²).
             let (expected, error) = (row.varianceTheory, row.standardError)
-            checks.append(Check.normal(
-                id: "saturation/variance/\(row.setting.rawValue)/d=\(row.fanIn)",
-                claim: "d = \(row.fanIn), \(row.setting.shortLabel): Var(a) = \(Self.theoryText(row.setting, fanIn: row.fanIn))",
-                measured: row.varianceMeasured,
-                theory: Theory("Var U(−b, b) = b²/3", expected: { expected * $0 }, standardError: { error * $0 }),
-                falseAlarmRate: alpha, note: centralLimitNote(row)))
+            checks.append(
+                Check.normal(
+                    id: "saturation/variance/\(row.setting.rawValue)/d=\(row.fanIn)",
+                    claim: "d = \(row.fanIn), \(row.setting.shortLabel): Var(a) = \(Self.theoryText(row.setting, fanIn: row.fanIn))",
+                    measured: row.varianceMeasured,
+                    theory: Theory("Var U(−b, b) = b²/3", expected: { expected * $0 }, standardError: { error * $0 }),
+                    falseAlarmRate: alpha, note: centralLimitNote(row)))
         }
         if parameters.settings.contains(.standardised) {
             // 4/σ̂ moves by 2/σ³ · δ(σ²) when σ² moves by δ(σ²) (first-order error propagation,
             // whose second-order term is far below the standard error here).
             let (variance, error) = pooled(result, .standardised)
-            checks.append(Check.normal(
-                id: "saturation/four-is-6.93-standard-deviations",
-                claim: "|a| = 4 lies 4/√(1/3) = 6.93 standard deviations out (not 12), with the pooled measured variance",
-                measured: 4 / variance.squareRoot(),
-                theory: Theory("Var U(−b, b) = b²/3", expected: { 4 / ($0 / 3).squareRoot() }, standardError: { factor in
-                    let sigma = (factor / 3).squareRoot()
-                    return 2 / (sigma * sigma * sigma) * error * factor
-                }),
-                falseAlarmRate: alpha, note: "pooled over \(rows(result, .standardised).reduce(0) { $0 + $1.samples }) values; the delta method"))
+            checks.append(
+                Check.normal(
+                    id: "saturation/four-is-6.93-standard-deviations",
+                    claim: "|a| = 4 lies 4/√(1/3) = 6.93 standard deviations out (not 12), with the pooled measured variance",
+                    measured: 4 / variance.squareRoot(),
+                    theory: Theory(
+                        "Var U(−b, b) = b²/3", expected: { 4 / ($0 / 3).squareRoot() },
+                        standardError: { factor in
+                            let sigma = (factor / 3).squareRoot()
+                            return 2 / (sigma * sigma * sigma) * error * factor
+                        }),
+                    falseAlarmRate: alpha,
+                    note: "pooled over \(rows(result, .standardised).reduce(0) { $0 + $1.samples }) values; the delta method"))
         }
         return checks
     }

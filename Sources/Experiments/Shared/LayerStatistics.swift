@@ -16,7 +16,9 @@ public struct LayerStatistics: Codable, Sendable, Hashable {
     /// The statistics of `values` (pre-activations or gradients); `activation` and
     /// `preActivations` give the forward pass's saturation, `magnitudes` the values whose 98th
     /// percentile is taken.
-    static func measure(_ values: Matrix, percentileOf magnitudes: Matrix, activation: Activation?, preActivations: Matrix?) -> LayerStatistics {
+    static func measure(
+        _ values: Matrix, percentileOf magnitudes: Matrix, activation: Activation?, preActivations: Matrix?
+    ) -> LayerStatistics {
         var sum = 0.0, sumOfSquares = 0.0
         values.elements.withUnsafeBufferPointer { buffer in
             for v in buffer {
@@ -60,7 +62,8 @@ struct SaturationRegion {
             kind = .nowhere
         case .relu, .leakyReLU, .selu:
             // φ′ is smallest on the negative side and rises towards 0; find where it crosses.
-            kind = activation.derivative(-1e-9) < threshold ? .below(0) : .below(Float(Self.crossing(activation, threshold, from: -50, to: 0)))
+            kind =
+                activation.derivative(-1e-9) < threshold ? .below(0) : .below(Float(Self.crossing(activation, threshold, from: -50, to: 0)))
         case .sigmoid, .tanh, .softsign:
             kind = .beyond(Float(Self.crossing(activation, threshold, from: 0, to: 50)))
         }

@@ -46,7 +46,8 @@ extension ConvergencePresenter {
     func figure(_ setup: Convergence.Setup, title: String) -> FigureSpec {
         let name = setup.name
         let curves = experiment.curves(result, setup: name)
-        let panels = name == "symmetry"
+        let panels =
+            name == "symmetry"
             ? [panel(curves, "held-out accuracy") { $0.heldOutAccuracy }, panel(curves, "spread across units") { $0.unitSpread }]
             : [panel(curves, "held-out loss") { $0.heldOutLoss }, panel(curves, "held-out accuracy") { $0.heldOutAccuracy }]
         var data = DataTable(columns: ["setup", "rule", "batch_norm", "seed", "step", "held_out_loss", "held_out_accuracy", "unit_spread"])
@@ -81,9 +82,10 @@ extension ConvergencePresenter {
         for (name, panelTitle) in setups {
             let curves = experiment.curves(result, setup: name)
             // The first evaluation is the start itself, at distance 0, which a log axis cannot show.
-            panels.append(panel(
-                curves, "‖W − W₀‖ / ‖W₀‖", y: Axis("‖W − W₀‖ / ‖W₀‖", scale: .log10), title: panelTitle, firstStyle: alt.count
-            ) { $0.step > 0 ? $0.distance : .nan })
+            panels.append(
+                panel(
+                    curves, "‖W − W₀‖ / ‖W₀‖", y: Axis("‖W − W₀‖ / ‖W₀‖", scale: .log10), title: panelTitle, firstStyle: alt.count
+                ) { $0.step > 0 ? $0.distance : .nan })
             for curve in curves {
                 for run in curve.runs {
                     for point in run.points {

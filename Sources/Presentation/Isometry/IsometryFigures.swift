@@ -25,7 +25,8 @@ extension IsometryPresenter {
                 let variance = cells.map { $0.statistic(\.variance) }
                 let means = cells.map { $0.statistic(\.mean).mean }
                 let theory = experiment.meanField(kind, unit)
-                let exact: [Double] = kind == .gaussian && unit == .linear
+                let exact: [Double] =
+                    kind == .gaussian && unit == .linear
                     ? parameters.depths.map {
                         let e = IsometryTheory.gaussianLinearExact(width: n, depth: $0)
                         return e.secondMoment - e.meanSquareOfMean
@@ -34,18 +35,26 @@ extension IsometryPresenter {
                 let name = Self.kindNames[kind] ?? kind.rawValue
                 // Measured first, so that the legend reads measured, then theory, per kind.
                 // ± one standard error over the networks, where it stays positive (log axis).
-                marks.append(.band(Band(
-                    nil, x: depths, lower: variance.map { $0.mean - $0.standardError > 0 ? $0.mean - $0.standardError : .nan },
-                    upper: variance.map { $0.mean + $0.standardError }, style: Style(color: index), opacity: 0.2)))
-                marks.append(.line(Series(
-                    "\(name), measured", x: depths, y: variance.map(\.mean),
-                    style: Style(color: index, marker: index == 0 ? .circle : .square))))
-                marks.append(.line(Series(
-                    "\(name), theory n → ∞", x: depths, y: theory.map(\.variance),
-                    style: Style(color: index, dash: .dashed, lineWidth: 1.2))))
+                marks.append(
+                    .band(
+                        Band(
+                            nil, x: depths, lower: variance.map { $0.mean - $0.standardError > 0 ? $0.mean - $0.standardError : .nan },
+                            upper: variance.map { $0.mean + $0.standardError }, style: Style(color: index), opacity: 0.2)))
+                marks.append(
+                    .line(
+                        Series(
+                            "\(name), measured", x: depths, y: variance.map(\.mean),
+                            style: Style(color: index, marker: index == 0 ? .circle : .square))))
+                marks.append(
+                    .line(
+                        Series(
+                            "\(name), theory n → ∞", x: depths, y: theory.map(\.variance),
+                            style: Style(color: index, dash: .dashed, lineWidth: 1.2))))
                 if kind == .gaussian && unit == .linear {
-                    marks.append(.line(Series(
-                        "Gaussian, exact at n = \(n)", x: depths, y: exact, style: Style(color: 2, dash: .dotted, lineWidth: 1.8))))
+                    marks.append(
+                        .line(
+                            Series(
+                                "Gaussian, exact at n = \(n)", x: depths, y: exact, style: Style(color: 2, dash: .dotted, lineWidth: 1.8))))
                 }
                 for (i, depth) in parameters.depths.enumerated() {
                     data.append([
@@ -60,9 +69,10 @@ extension IsometryPresenter {
             }
             // A little over the depths' range, under two decades, so the ticks are round depths.
             let domain = Double(parameters.depths.first ?? 1) / 1.15...Double(maxDepth) * 1.15
-            panels.append(Panel(
-                title: Self.unitTitles[unit], x: Axis("depth L", scale: .log10, domain: domain), y: Axis("Var[λ]", scale: .log10),
-                marks: marks))
+            panels.append(
+                Panel(
+                    title: Self.unitTitles[unit], x: Axis("depth L", scale: .log10, domain: domain), y: Axis("Var[λ]", scale: .log10),
+                    marks: marks))
         }
         let chart = Figure(
             title: "Spread of the squared singular values of the Jacobian against depth",
@@ -111,8 +121,10 @@ extension IsometryPresenter {
                 let below = Double(values.filter { $0 < edges[0] }.count) / Double(values.count)
                 let tiny = Double(values.filter { $0 < tinySingularValue }.count) / Double(values.count)
                 if kind == .gaussian {
-                    marks.append(.histogram(Histogram(
-                        "Gaussian", edges: edges, values: fractions, filled: true, style: Style(color: index))))
+                    marks.append(
+                        .histogram(
+                            Histogram(
+                                "Gaussian", edges: edges, values: fractions, filled: true, style: Style(color: index))))
                     let hidden = below > 0 ? " and \(NumberText.format(100 * below, digits: 2)) per cent below 10⁻⁵ (not drawn)" : ""
                     descriptions.append(
                         "depth \(depth), Gaussian: median singular value \(NumberText.format(Quantile.of(values, 0.5), digits: 2)), "
@@ -120,16 +132,19 @@ extension IsometryPresenter {
                             + "per cent below \(NumberText.format(tinySingularValue, digits: 1))\(hidden)")
                 } else {
                     let deviation = values.map { abs($0 - 1) }.max() ?? .nan
-                    marks.append(.rule(ReferenceLine(
-                        .vertical, at: 1, label: "orthogonal", style: Style(color: index, dash: .solid, lineWidth: 2))))
+                    marks.append(
+                        .rule(
+                            ReferenceLine(
+                                .vertical, at: 1, label: "orthogonal", style: Style(color: index, dash: .solid, lineWidth: 2))))
                     descriptions.append(
                         "depth \(depth), orthogonal: every singular value within \(NumberText.format(deviation, digits: 1)) of 1")
                 }
             }
             marks.append(.rule(ReferenceLine(.vertical, at: tinySingularValue, style: Style(color: 7, dash: .dotted, lineWidth: 1))))
-            panels.append(Panel(
-                title: "L = \(depth)", x: Axis("singular value σ", scale: .log10, domain: edges[0]...edges[bins]),
-                y: Axis("share per bin"), marks: marks, legend: .none))
+            panels.append(
+                Panel(
+                    title: "L = \(depth)", x: Axis("singular value σ", scale: .log10, domain: edges[0]...edges[bins]),
+                    y: Axis("share per bin"), marks: marks, legend: .none))
         }
         let chart = Figure(
             title: "Singular values of the Jacobian of deep linear networks",
@@ -153,9 +168,11 @@ extension IsometryPresenter {
         var descriptions: [String] = []
         for (index, run) in result.signs.sorted(by: { $0.corrected && !$1.corrected }).enumerated() {
             let name = run.corrected ? "with sign correction" : "without"
-            marks.append(.histogram(Histogram(
-                name, edges: edges, values: run.histogram.map(Double.init), normalization: .density, filled: true,
-                style: Style(color: index))))
+            marks.append(
+                .histogram(
+                    Histogram(
+                        name, edges: edges, values: run.histogram.map(Double.init), normalization: .density, filled: true,
+                        style: Style(color: index))))
             let total = Double(max(run.draws, 1))
             for bin in 0..<bins {
                 let middle = (edges[bin] + edges[bin + 1]) / 2
@@ -170,9 +187,11 @@ extension IsometryPresenter {
                     + "mean \(NumberText.format(run.mean * Double(width).squareRoot(), digits: 2)) on this scale")
         }
         let grid = (0...120).map { -3 + 6 * Double($0) / 120 }
-        marks.append(.line(Series(
-            "Haar (exact)", x: grid, y: grid.map { IsometryTheory.scaledFirstEntryDensity($0, width: width) },
-            style: Style(color: 7, dash: .dashed, lineWidth: 1.2))))
+        marks.append(
+            .line(
+                Series(
+                    "Haar (exact)", x: grid, y: grid.map { IsometryTheory.scaledFirstEntryDensity($0, width: width) },
+                    style: Style(color: 7, dash: .dashed, lineWidth: 1.2))))
         let chart = Figure(
             title: "The first entry of orthogonal matrices from QR",
             description: "Histograms of the scaled first entry of \(parameters.signCorrection.draws) orthogonal matrices "

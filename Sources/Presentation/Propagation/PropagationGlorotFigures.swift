@@ -14,9 +14,10 @@ extension PropagationPresenter {
                 title: run.rule.label,
                 x: Axis(gradients ? "∂L/∂a" : "tanh(a)"), y: Axis("density"),
                 marks: densities.enumerated().map { layer, density in
-                    .histogram(Histogram(
-                        "layer \(layer + 1)", edges: edges, values: density, normalization: .count, filled: false,
-                        style: Style(color: layer)))
+                    .histogram(
+                        Histogram(
+                            "layer \(layer + 1)", edges: edges, values: density, normalization: .count, filled: false,
+                            style: Style(color: layer)))
                 })
         }
         var data = DataTable(columns: ["rule", "layer", "bin_left", "bin_right", "density"])

@@ -59,9 +59,12 @@ extension PropagationPresenter {
             Panel(
                 title: "σ = \(NumberText.format(run.standardDeviation, digits: 2))",
                 x: Axis("hidden layer"), y: Axis("relu(a_l)"),
-                marks: [.violins(Violins(
-                    nil, categories: .named((1...run.samples.count).map(String.init)), samples: run.samples, pointMass: 0,
-                    pointMassName: index == 0 ? "share exactly 0" : nil, style: Style(color: index)))])
+                marks: [
+                    .violins(
+                        Violins(
+                            nil, categories: .named((1...run.samples.count).map(String.init)), samples: run.samples, pointMass: 0,
+                            pointMassName: index == 0 ? "share exactly 0" : nil, style: Style(color: index)))
+                ])
         }
         var data = DataTable(columns: ["std", "layer", "value"])
         for run in runs {

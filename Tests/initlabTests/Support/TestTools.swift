@@ -24,8 +24,13 @@ enum TestTools {
     /// The executable called `name`: in the test tools' environment, else on the PATH.
     static func find(_ name: String) throws -> URL {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let folders = [virtualEnvironment.appendingPathComponent("bin")] + path.split(separator: ":").map { URL(fileURLWithPath: String($0)) }
-        guard let found = folders.map({ $0.appendingPathComponent(name) }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        let folders =
+            [virtualEnvironment.appendingPathComponent("bin")] + path.split(separator: ":").map { URL(fileURLWithPath: String($0)) }
+        guard
+            let found = folders.map({ $0.appendingPathComponent(name) }).first(where: {
+                FileManager.default.isExecutableFile(atPath: $0.path)
+            })
+        else {
             throw Missing(tool: name)
         }
         return found
