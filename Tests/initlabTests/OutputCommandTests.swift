@@ -8,15 +8,22 @@ import Testing
 @Suite struct OutputCommandTests {
     static let build = ["build", "--profile", "quick", "--quiet"]
 
-    /// The executable alone, copied where there is no templates folder and no resource bundle,
-    /// builds the page the project's build wrote.
+    /// The executable with nothing but its BLAS (in `lib/initlab` beside `bin`, as `make install`
+    /// lays them out), copied where there is no templates folder and no resource bundle, builds
+    /// the page the project's build wrote.
     @Test func aCopiedExecutableBuildsFromAnyFolder() throws {
         let scratch = try ScratchFolder("initlab-copied")
         defer { scratch.remove() }
         let bin = scratch.url.appendingPathComponent("bin")
+        let lib = scratch.url.appendingPathComponent("lib/initlab")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: lib, withIntermediateDirectories: true)
         let copy = bin.appendingPathComponent("initlab")
         try FileManager.default.copyItem(at: Initlab.executable, to: copy)
+        let blas = Initlab.project.appendingPathComponent(".build/openblas/lib")
+        for name in try FileManager.default.contentsOfDirectory(atPath: blas.path) where name.contains(".so") {
+            try FileManager.default.copyItem(at: blas.appendingPathComponent(name), to: lib.appendingPathComponent(name))
+        }
         try QuickBuild.copyOfTheCache(at: scratch.url.appendingPathComponent("cache"))
         let outcome = try Initlab.run(Self.build + ["--cache", "cache", "--output", "site"], in: scratch.url, executable: copy)
         #expect(outcome.status == 0, "\(outcome.stderr)")
