@@ -27,6 +27,23 @@ public enum NumberText {
         }
     }
 
+    /// A count as a title spells it: in words from zero to ninety-nine ("thirty", "forty-two"),
+    /// in digits from 100 on and below zero. `capitalized` for the start of a title.
+    public static func spelled(_ count: Int, capitalized: Bool = false) -> String {
+        let ones = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        ]
+        let tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        let words: String
+        switch count {
+        case 0..<20: words = ones[count]
+        case 20..<100: words = tens[count / 10] + (count % 10 == 0 ? "" : "-" + ones[count % 10])
+        default: return String(count)
+        }
+        return capitalized ? words.prefix(1).uppercased() + words.dropFirst() : words
+    }
+
     /// An integer exponent in Unicode superscript digits, with a superscript minus.
     public static func superscript(_ exponent: Int) -> String {
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]

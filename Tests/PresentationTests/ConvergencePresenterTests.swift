@@ -54,10 +54,10 @@ import Testing
     /// Titles name the depth the configuration trains, whatever the profile.
     @Test func titlesFollowTheDepths() throws {
         let titles = Dictionary(uniqueKeysWithValues: Self.presenter.figures.map { ($0.id, $0.title) })
-        #expect(titles["convergence-deep-relu"] == "3 ReLU layers: only the rule made for them trains")
-        #expect(titles["convergence-deep-tanh"] == "3 tanh layers: Gaussian against orthogonal weights")
-        #expect(titles["convergence-tanh"]?.hasPrefix("3 tanh layers") == true)
-        #expect(titles["convergence-sigmoid"]?.hasPrefix("3 logistic layers") == true)
+        #expect(titles["convergence-deep-relu"] == "Three ReLU layers: only the rule made for them trains")
+        #expect(titles["convergence-deep-tanh"] == "Three tanh layers: Gaussian against orthogonal weights")
+        #expect(titles["convergence-tanh"]?.hasPrefix("Three tanh layers") == true)
+        #expect(titles["convergence-sigmoid"]?.hasPrefix("Three logistic layers") == true)
         #expect(Self.presenter.figures.allSatisfy { $0.chart.title == $0.title })
     }
 

@@ -52,8 +52,8 @@ import Testing
 
     @Test func titlesFollowTheConfiguration() {
         let titles = Dictionary(uniqueKeysWithValues: Self.presenter.figures.map { ($0.id, $0) })
-        #expect(titles["propagation-forward"]?.title == "The forward signal through 6 layers")
-        #expect(titles["propagation-relu-scale"]?.chart.title == "ReLU outputs through 5 layers")
+        #expect(titles["propagation-forward"]?.title == "The forward signal through six layers")
+        #expect(titles["propagation-relu-scale"]?.chart.title == "ReLU outputs through five layers")
     }
 
     @Test func tablesHaveTheIssuesColumns() throws {

@@ -37,3 +37,18 @@ import TextSupport
         #expect(NumberText.tex(value, digits: digits) == tex)
     }
 }
+
+@Suite struct SpelledCountTests {
+    @Test(arguments: [
+        (0, "zero"), (5, "five"), (13, "thirteen"), (20, "twenty"), (30, "thirty"), (42, "forty-two"), (99, "ninety-nine"), (100, "100"),
+        (-3, "-3"),
+    ])
+    func countsUnderAHundredAreWords(_ count: Int, _ text: String) {
+        #expect(NumberText.spelled(count) == text)
+    }
+
+    @Test func titlesStartWithACapital() {
+        #expect(NumberText.spelled(30, capitalized: true) == "Thirty")
+        #expect(NumberText.spelled(128, capitalized: true) == "128")
+    }
+}

@@ -1,5 +1,6 @@
 import Charts
 import Experiments
+import TextSupport
 
 /// The training runs in the handout: one figure of training curves per setup the prose
 /// discusses, the distance the weights travel, and every evaluation as a table.
@@ -22,10 +23,11 @@ struct ConvergencePresenter: Presenter {
     /// prose does not discuss.
     static func title(of setup: Convergence.Setup) -> String? {
         switch setup.name {
-        case "deep-relu": "\(setup.depth) ReLU layers: only the rule made for them trains"
-        case "tanh": "\(setup.depth) tanh layers: the standard rule against Glorot's"
-        case "sigmoid": "\(setup.depth) logistic layers: the standard rule, the ×4 variant and Kumar's rule"
-        case "deep-tanh": "\(setup.depth) tanh layers: Gaussian against orthogonal weights"
+        case "deep-relu": "\(NumberText.spelled(setup.depth, capitalized: true)) ReLU layers: only the rule made for them trains"
+        case "tanh": "\(NumberText.spelled(setup.depth, capitalized: true)) tanh layers: the standard rule against Glorot's"
+        case "sigmoid":
+            "\(NumberText.spelled(setup.depth, capitalized: true)) logistic layers: the standard rule, the ×4 variant and Kumar's rule"
+        case "deep-tanh": "\(NumberText.spelled(setup.depth, capitalized: true)) tanh layers: Gaussian against orthogonal weights"
         case "symmetry": "Zero weights never break the symmetry"
         case "bad-scale": "A bad scale, with and without batch normalisation"
         default: nil

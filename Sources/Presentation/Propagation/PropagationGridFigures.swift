@@ -51,7 +51,9 @@ extension PropagationPresenter {
             size: Size(width: 560, height: 460), columns: 2, panels: panels, legend: .shared, sharedAxes: .x)
         return FigureSpec(
             id: forward ? "propagation-forward" : "propagation-backward",
-            title: forward ? "The forward signal through \(depth) layers" : "The backward signal through \(depth) layers",
+            title: forward
+                ? "The forward signal through \(NumberText.spelled(depth)) layers"
+                : "The backward signal through \(NumberText.spelled(depth)) layers",
             alt: "Four panels, one per activation (linear, tanh, logistic, ReLU), each with one curve per rule of the variance "
                 + "against the layer on a logarithmic axis. " + gridAlt(pass),
             chart: chart, data: data)

@@ -38,7 +38,7 @@ extension PropagationPresenter {
             }
         }
         let chart = Figure(
-            title: "ReLU outputs through \(setup.depth) layers",
+            title: "ReLU outputs through \(NumberText.spelled(setup.depth)) layers",
             description: "Root mean square of the ReLU outputs of each hidden layer for weights N(0, σ²) with three values of σ, "
                 + "with the theory dashed.",
             size: Size(width: 480, height: 300),
