@@ -16,6 +16,12 @@ public enum StudentT {
         guard nu > 0 else { return .nan }
         return TailInversion.solve(alpha) { twoSidedTail($0, degreesOfFreedom: nu) }
     }
+
+    /// The t with P(T > t) = `alpha`: how many estimated standard errors a difference must
+    /// exceed to be claimed in one direction only. By symmetry, the two-sided quantile of 2α.
+    public static func oneSidedQuantile(_ alpha: Double, degreesOfFreedom nu: Double) -> Double {
+        alpha > 0.5 ? -oneSidedQuantile(1 - alpha, degreesOfFreedom: nu) : twoSidedQuantile(2 * alpha, degreesOfFreedom: nu)
+    }
 }
 
 extension StandardNormal {

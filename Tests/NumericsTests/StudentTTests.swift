@@ -55,3 +55,15 @@ import Testing
         #expect(IncompleteBeta.regularized(0.5, -1, 1).isNaN)
     }
 }
+
+@Suite struct OneSidedStudentTTests {
+    // scipy.stats.t.isf(α, ν), ν not a whole number as Welch's test gives it.
+    @Test(arguments: [
+        (0.01, 4.0, 3.746947387979197), (1e-5, 4.0, 23.332182700829275), (0.05, 5.3, 1.9901242563283073),
+        (1e-5, 7.5, 9.440923217891605), (1e-5, 6.167273219042283, 11.6324532525995),
+    ])
+    func quantilesMatchScipy(_ alpha: Double, _ nu: Double, _ scipy: Double) {
+        #expect(abs(StudentT.oneSidedQuantile(alpha, degreesOfFreedom: nu) - scipy) < 1e-8 * scipy)
+        #expect(abs(StudentT.oneSidedQuantile(1 - alpha, degreesOfFreedom: nu) + scipy) < 1e-8 * scipy)
+    }
+}
