@@ -1,10 +1,12 @@
 import Numerics
+import TextSupport
 
 /// A claim of the handout confronted with a measurement at build time.
 ///
 /// The statistics policy (README, "Statistics policy"; the handout's verification appendix):
-/// every check states its false-alarm rate α, the probability that it fails although the claim
-/// is true, computed from the distribution its statistic really has:
+/// every check states its false-alarm rate α, computed from the distribution its statistic
+/// really has. Most checks are agreements, a measurement against the value the theory gives,
+/// and α is the probability that one fails although the claim is true:
 /// - a mean of k independent realisations, with a standard error estimated from their spread:
 ///   Student's t with k − 1 degrees of freedom, tolerance t_{k−1}(1 − α/2) · SE;
 /// - a statistic whose standard error the theory gives: the normal quantile z(1 − α/2) · SE,
@@ -12,8 +14,17 @@ import Numerics
 ///   says why);
 /// - an exact claim: a rigorous bound on the rounding, α = 0.
 /// The expected value is exact at the finite sizes measured, or the statistic is one whose
-/// expectation is. Each statistical check also carries what it would be compared with if a
+/// expectation is. Each statistical agreement also carries what it would be compared with if a
 /// theory constant were 10 % off (`perturbations`), which it must then reject: its power.
+///
+/// A comparison claims that one group of independent samples has the larger mean ("from He's
+/// rule the network ends more accurate than from Glorot's", final accuracies over seeds): the
+/// difference of the means must exceed the margin t_ν(1 − α) · SE of Welch's one-sided test,
+/// SE = √(s₁²/n₁ + s₂²/n₂), ν by Welch–Satterthwaite. There α is the probability that the check
+/// passes although the two means are equal, a difference claimed where there is none (less still
+/// if the order is reversed); it rests on Welch's approximation of the statistic's law by
+/// Student's t with ν degrees of freedom. A comparison has no theory constant to perturb: whether
+/// a true difference passes at every seed is what the seed sweep shows.
 public struct Check: Codable, Sendable, Hashable {
     /// Stable id, `<experiment>/<what>`.
     public var id: String
@@ -21,24 +32,36 @@ public struct Check: Codable, Sendable, Hashable {
     public var claim: String
     public var expected: Double
     public var measured: Double
-    /// The largest |measured − expected| that still confirms the claim.
+    /// An agreement's largest |measured − expected| that still confirms the claim; a
+    /// comparison's margin, which measured − expected must exceed.
     public var tolerance: Double
-    /// The probability that the check fails although the claim is true; 0 for exact claims.
+    /// An agreement's probability of failing although the claim is true (0 for exact claims); a
+    /// comparison's of passing although the two means are equal.
     public var falseAlarmRate: Double
-    /// Where the tolerance comes from: "Student t, 23 d.f.", "normal, known variance", "rounding bound".
+    /// Where the tolerance comes from: "Student t, 23 d.f.", "normal, known variance", "rounding
+    /// bound", "Welch t, 6.2 d.f., one-sided".
     public var basis: String
+    public var kind: Kind
     public var passed: Bool
     /// The check against a theory whose constant is 10 % off either way. Used by the seed sweep
     /// to measure the check's power; not written to the manifest.
     public var perturbations: [Perturbation] = []
 
     enum CodingKeys: String, CodingKey {
-        case id, claim, expected, measured, tolerance, falseAlarmRate, basis, passed
+        case id, claim, kind, expected, measured, tolerance, falseAlarmRate, basis, passed
+    }
+
+    /// How a measurement confirms the claim; the manifest records it as "agreement" or "comparison".
+    public enum Kind: String, Codable, Sendable, Hashable {
+        /// |measured − expected| ≤ tolerance.
+        case agreement
+        /// measured − expected > tolerance, the margin.
+        case comparison
     }
 
     public init(
         id: String, claim: String, expected: Double, measured: Double, tolerance: Double,
-        falseAlarmRate: Double, basis: String, perturbations: [Perturbation] = []
+        falseAlarmRate: Double, basis: String, kind: Kind = .agreement, perturbations: [Perturbation] = []
     ) {
         self.id = id
         self.claim = claim
@@ -47,15 +70,20 @@ public struct Check: Codable, Sendable, Hashable {
         self.tolerance = tolerance
         self.falseAlarmRate = falseAlarmRate
         self.basis = basis
+        self.kind = kind
         self.perturbations = perturbations
-        passed = Self.agrees(measured, expected, tolerance)
+        switch kind {
+        case .agreement: passed = Self.agrees(measured, expected, tolerance)
+        // A margin that is not a number (a group of one) fails, as the comparison with NaN does.
+        case .comparison: passed = measured.isFinite && measured - expected > tolerance
+        }
     }
 
     static func agrees(_ measured: Double, _ expected: Double, _ tolerance: Double) -> Bool {
         measured.isFinite && abs(measured - expected) <= tolerance
     }
 
-    /// Whether the measurement would still pass against a perturbed theory (it should not).
+    /// Whether an agreement's measurement would still pass against a perturbed theory (it should not).
     public func passes(_ perturbation: Perturbation) -> Bool {
         Self.agrees(measured, perturbation.expected, perturbation.tolerance)
     }
@@ -157,6 +185,28 @@ extension Check {
         Check(
             id: id, claim: claim, expected: expected, measured: measured, tolerance: bound, falseAlarmRate: 0, basis: "exact; " + basis,
             perturbations: constant.map { perturbations(Theory.proportional($0, expected)) { _ in bound } } ?? [])
+    }
+
+    /// The claim that `larger` has the larger mean, by Welch's one-sided t test at rate `alpha`
+    /// (see `Check`). Each sample must be independent of the others, such as one network per seed;
+    /// `note` says what the samples are. Where neither group has any spread the margin is 0, so
+    /// the check passes iff the means differ the claimed way.
+    public static func exceeds(
+        id: String, claim: String, larger: [Double], smaller: [Double], falseAlarmRate alpha: Double, note: String = ""
+    ) -> Check {
+        let welch = WelchT(Moments(larger), Moments(smaller))
+        let margin: Double
+        let freedom: String
+        if welch.standardError == 0 {
+            margin = 0
+            freedom = "no spread"
+        } else {
+            margin = StudentT.oneSidedQuantile(alpha, degreesOfFreedom: welch.degreesOfFreedom) * welch.standardError
+            freedom = NumberText.format(welch.degreesOfFreedom, digits: 2) + " d.f."
+        }
+        return Check(
+            id: id, claim: claim, expected: 0, measured: welch.difference, tolerance: margin, falseAlarmRate: alpha,
+            basis: "Welch t, \(freedom), one-sided" + (note.isEmpty ? "" : "; " + note), kind: .comparison)
     }
 
     static func perturbations(_ theory: Theory, tolerance: (Double) -> Double) -> [Perturbation] {

@@ -47,6 +47,82 @@ import Testing
         #expect(decoded.basis == check.basis && decoded.tolerance == check.tolerance && decoded.perturbations.isEmpty)
     }
 
+    // Final accuracies of five seeds a side. scipy.stats.ttest_ind(larger, smaller, equal_var=False,
+    // alternative="greater") gives t = 4.5015 at 6.1673 d.f.; the margin at α = 10⁻⁵ is
+    // scipy.stats.t.isf(1e-5, 6.167273219042283) × SE = 11.6324532525995 × 0.004753945729601889
+    // = 0.055300051464989, more than the difference 0.0214: five seeds a side need a clear gap.
+    static let larger = [0.912, 0.905, 0.918, 0.909, 0.915]
+    static let smaller = [0.884, 0.897, 0.879, 0.902, 0.890]
+
+    static func comparison(_ larger: [Double], _ smaller: [Double], rate: Double = 1e-5) -> Check {
+        Check.exceeds(id: "x/y", claim: "c", larger: larger, smaller: smaller, falseAlarmRate: rate)
+    }
+
+    @Test func aComparisonsMarginIsWelchsOneSidedT() {
+        let check = Self.comparison(Self.larger, Self.smaller)
+        #expect(check.kind == .comparison && check.expected == 0 && check.falseAlarmRate == 1e-5)
+        #expect(abs(check.measured - 0.0214) < 1e-12)
+        #expect(abs(check.tolerance - 0.055300051464989) < 1e-9)
+        #expect(check.basis == "Welch t, 6.2 d.f., one-sided")
+        #expect(!check.passed)
+        #expect(check.perturbations.isEmpty)
+    }
+
+    @Test func aClearDifferencePassesAndNoDifferenceFails() {
+        #expect(Self.comparison(Self.larger.map { $0 + 0.05 }, Self.smaller).passed)
+        // The same groups the other way round, and a group against itself, never pass.
+        #expect(!Self.comparison(Self.smaller, Self.larger.map { $0 + 0.05 }).passed)
+        #expect(!Self.comparison(Self.larger, Self.larger).passed)
+        // Just below and just above the margin.
+        let margin = Self.comparison(Self.larger, Self.smaller).tolerance
+        let gap = margin - 0.0214
+        #expect(!Self.comparison(Self.larger.map { $0 + gap * 0.999 }, Self.smaller).passed)
+        #expect(Self.comparison(Self.larger.map { $0 + gap * 1.001 }, Self.smaller).passed)
+    }
+
+    /// Without spread in either group the margin is 0 and only the sign of the difference counts;
+    /// a group of fewer than two has no spread to estimate and a NaN sample no mean: both fail.
+    @Test func degenerateComparisons() {
+        let flat = Self.comparison([0.9, 0.9, 0.9], [0.8, 0.8])
+        #expect(flat.passed && flat.tolerance == 0 && flat.basis == "Welch t, no spread, one-sided")
+        #expect(!Self.comparison([0.9, 0.9], [0.9, 0.9]).passed)
+        #expect(!Self.comparison([0.8, 0.8], [0.9, 0.9]).passed)
+        #expect(!Self.comparison([0.99], Self.smaller).passed)
+        #expect(!Self.comparison(Self.larger, []).passed)
+        #expect(!Self.comparison(Self.larger + [.nan], Self.smaller).passed)
+        #expect(!Self.comparison(Self.larger, Self.smaller + [.infinity]).passed)
+    }
+
+    /// The rate itself: 20,000 pairs of groups of five N(0, 1) draws at α = 0.01. Welch's test is
+    /// slightly cautious with equal spreads: 2·10⁶ such pairs in numpy with scipy's quantile pass
+    /// at 0.00816. The fraction here has standard deviation √(p(1 − p)/20,000) = 0.00064, held to
+    /// 4.42 of them (a false alarm once in 10⁵ runs); the two-sided quantile (0.004) or the
+    /// normal one (0.02) would fail it.
+    @Test func equalMeansPassAtTheStatedRate() {
+        var random = RandomSource(seed: 13).derived("welch")
+        let pairs = 20_000
+        var passes = 0
+        for _ in 0..<pairs {
+            let a = (0..<5).map { _ in random.nextNormal() }
+            let b = (0..<5).map { _ in random.nextNormal() }
+            if Self.comparison(a, b, rate: 0.01).passed { passes += 1 }
+        }
+        let rate = 0.00816
+        let bound = StandardNormal.twoSidedQuantile(1e-5) * (rate * (1 - rate) / Double(pairs)).squareRoot()
+        #expect(abs(Double(passes) / Double(pairs) - rate) < bound, "\(passes) of \(pairs) passed")
+    }
+
+    /// The manifest records the kind: a margin to exceed is not a tolerance to stay within.
+    @Test func theManifestRecordsTheKind() throws {
+        let exact = Check.exact(id: "x/y", claim: "c", expected: 1, measured: 1, bound: 0, basis: "b")
+        for check in [Self.comparison(Self.larger, Self.smaller), exact] {
+            let json = try #require(String(data: JSONEncoder().encode(check), encoding: .utf8))
+            #expect(json.contains("\"kind\":\"\(check.kind.rawValue)\""))
+            let decoded = try JSONDecoder().decode(Check.self, from: Data(json.utf8))
+            #expect(decoded == check)
+        }
+    }
+
     @Test func aRateAboveThePolicyIsRefused() {
         #expect(Significance.problems(1e-5).isEmpty)
         #expect(Significance.problems(0.01).map(\.key) == ["false_alarm_rate"])
@@ -65,9 +141,10 @@ enum CheckPolicy {
                 check.falseAlarmRate >= 0 && check.falseAlarmRate <= Significance.falseAlarmRate, "\(check.id)",
                 sourceLocation: sourceLocation)
             #expect(!check.basis.isEmpty && check.tolerance.isFinite && check.tolerance >= 0, "\(check.id)", sourceLocation: sourceLocation)
-            // Every statistical check has a power test, and at this seed it rejects the theory
-            // with its constant 10 % off either way (the sweep measures this at 20 seeds).
-            if check.falseAlarmRate > 0 {
+            // Every statistical agreement has a power test, and at this seed it rejects the theory
+            // with its constant 10 % off either way (the sweep measures this at 20 seeds). A
+            // comparison has no constant to perturb: its power is passing at every seed.
+            if check.kind == .agreement && check.falseAlarmRate > 0 {
                 #expect(check.perturbations.count == 2, "\(check.id)", sourceLocation: sourceLocation)
                 for perturbation in check.perturbations {
                     #expect(
