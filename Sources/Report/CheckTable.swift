@@ -17,15 +17,19 @@ enum CheckTable {
         return Array(Set(all)).sorted()
     }
 
-    /// The partial's context: numbers pre-formatted, because Mustache prints Doubles in full.
+    /// The partial's context: numbers pre-formatted, because Mustache prints Doubles in full. An
+    /// agreement reads "1.000 ± 0.10"; a comparison "> 0", its difference and "margin 0.055".
     static func context(_ checks: [Check]) -> [String: Any] {
         [
             "checks": checks.map { check in
-                [
+                let expected = NumberText.format(check.expected, digits: 4)
+                let tolerance = NumberText.format(check.tolerance, digits: 2)
+                let comparison = check.kind == .comparison
+                return [
                     "id": check.id, "claim": check.claim,
-                    "expected": NumberText.format(check.expected, digits: 4),
+                    "expected": comparison ? ">\u{00A0}" + expected : expected,
                     "measured": NumberText.format(check.measured, digits: 4),
-                    "tolerance": NumberText.format(check.tolerance, digits: 2),
+                    "tolerance": comparison ? "margin\u{00A0}" + tolerance : "±\u{202F}" + tolerance,
                     "falseAlarmRate": NumberText.format(check.falseAlarmRate, digits: 1),
                     "basis": check.basis,
                     "passed": check.passed,
