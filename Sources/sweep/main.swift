@@ -3,9 +3,10 @@ import Experiments
 import Foundation
 import Numerics
 
-/// The seed sweep: every check of a profile at many seeds. Each check must pass at every seed
-/// (its false-alarm rate is at most 10⁻⁵, so a failure here is a bug, not bad luck), and must
-/// fail at 95 % of the seeds or more when a theory constant it rests on is 10 % off (its power).
+/// The seed sweep: every check of a profile at many seeds. Each check must pass at every seed:
+/// an agreement fails by chance at most once in 10⁵, so a failure here is a bug, not bad luck,
+/// and a comparison that misses a true difference lacks power. An agreement must also fail at
+/// 95 % of the seeds or more when a theory constant it rests on is 10 % off (its power).
 ///
 ///     sweep [--profile quick|handout|paper] [--seeds FIRST-LAST] [--only ID,ID…]
 ///
@@ -92,16 +93,20 @@ func sweep(_ options: Options) -> Int32 {
         let ok = tally.passes == seeds.count && powers.allSatisfy { $0.1 >= needed }
         if ok { passed += 1 } else { failed += 1 }
         let power =
-            powers.isEmpty
-            ? "no constant to perturb"
-            : "power " + powers.map { "\($0.0): rejected \($0.1)/\(seeds.count)" }.joined(separator: "; ")
+            switch (tally.first.kind, powers.isEmpty) {
+            case (.comparison, _): "a comparison: its power is how often it passes"
+            case (.agreement, true): "no constant to perturb"
+            case (.agreement, false): "power " + powers.map { "\($0.0): rejected \($0.1)/\(seeds.count)" }.joined(separator: "; ")
+            }
         let rate = tally.first.falseAlarmRate == 0 ? "α = 0" : "α = \(tally.first.falseAlarmRate)"
         print("\(ok ? "ok  " : "FAIL") \(id): passed \(tally.passes)/\(seeds.count); \(power); \(rate), \(tally.first.basis)")
         if !ok {
             let check = tally.first
-            print(
-                "     at seed \(options.seeds.lowerBound): measured \(check.measured), expected \(check.expected), tolerance \(check.tolerance)"
-            )
+            let expected =
+                check.kind == .comparison
+                ? "the margin \(check.tolerance) to exceed"
+                : "expected \(check.expected), tolerance \(check.tolerance)"
+            print("     at seed \(options.seeds.lowerBound): measured \(check.measured), \(expected)")
         }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
