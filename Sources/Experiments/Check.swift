@@ -22,9 +22,11 @@ import TextSupport
 /// difference of the means must exceed the margin t_ν(1 − α) · SE of Welch's one-sided test,
 /// SE = √(s₁²/n₁ + s₂²/n₂), ν by Welch–Satterthwaite. There α is the probability that the check
 /// passes although the two means are equal, a difference claimed where there is none (less still
-/// if the order is reversed); it rests on Welch's approximation of the statistic's law by
-/// Student's t with ν degrees of freedom. A comparison has no theory constant to perturb: whether
-/// a true difference passes at every seed is what the seed sweep shows.
+/// if the order is reversed). That rests on Welch's approximation of the statistic's law by
+/// Student's t with ν degrees of freedom: with equal spreads the true rate is below α, but where
+/// a group spreads much more than the other, and most where it is the smaller group, it is above
+/// (README, "Statistics policy", has the numbers). A comparison has no theory constant to
+/// perturb: whether a true difference passes at every seed is what the seed sweep shows.
 public struct Check: Codable, Sendable, Hashable {
     /// Stable id, `<experiment>/<what>`.
     public var id: String
