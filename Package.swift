@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The numerics and the training loop are compiled with optimisation in debug builds too: the
+/// tests train hundreds of small networks, which unoptimised loops make ten times slower, and
+/// nothing in these two modules is stepped through in a debugger.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "initlab",
     platforms: [.macOS(.v13)],
@@ -40,13 +45,13 @@ let package = Package(
         .target(name: "CSystem"),
         .target(name: "FileSafety", dependencies: ["CSystem"]),
         .target(name: "TextSupport"),
-        .target(name: "Numerics", dependencies: ["CBLAS"]),
+        .target(name: "Numerics", dependencies: ["CBLAS"], swiftSettings: optimizedInDebug),
         .target(name: "Initializers", dependencies: ["Numerics", "TextSupport"]),
         .target(name: "Charts", dependencies: ["CCairo", "CZlib", "Numerics", "TextSupport"]),
         // Every mark, scale and layout of Charts drawn once, for `initlab gallery` and as the chart tests' fixtures.
         .target(name: "ChartGallery", dependencies: ["Charts", "FileSafety", "TextSupport"]),
         .target(name: "TeXMath", dependencies: ["TextSupport"]),
-        .target(name: "Networks", dependencies: ["Numerics", "Initializers", "CZlib"]),
+        .target(name: "Networks", dependencies: ["Numerics", "Initializers", "CZlib"], swiftSettings: optimizedInDebug),
         // The digest of the code that computes results, made at build time, keys the result cache.
         .executableTarget(name: "CodeDigest"),
         .plugin(name: "CodeIdentity", capability: .buildTool(), dependencies: ["CodeDigest"]),

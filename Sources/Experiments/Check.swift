@@ -20,11 +20,11 @@ import TextSupport
 /// A comparison claims that one group of independent samples has the larger mean ("from He's
 /// rule the network ends more accurate than from Glorot's", final accuracies over seeds): the
 /// difference of the means must exceed the margin t_ν(1 − α) · SE of Welch's one-sided test,
-/// SE = √(s₁²/n₁ + s₂²/n₂), ν by Welch–Satterthwaite. There α is the probability that the check
-/// passes although the two means are equal, a difference claimed where there is none (less still
-/// if the order is reversed). That rests on Welch's approximation of the statistic's law by
-/// Student's t with ν degrees of freedom: with equal spreads the true rate is below α, but where
-/// a group spreads much more than the other, and most where it is the smaller group, it is above
+/// SE = √(s₁²/n₁ + s₂²/n₂), with Hsu's ν = min(n₁, n₂) − 1 degrees of freedom. There α is the
+/// probability that the check passes although the two means are equal, a difference claimed
+/// where there is none (less still if the order is reversed). With Hsu's ν that probability is
+/// at most α whatever the two spreads (it is α when one group has no spread, less otherwise);
+/// Welch–Satterthwaite's larger ν gives a narrower margin but exceeds α where the spreads differ
 /// (README, "Statistics policy", has the numbers). A comparison has no theory constant to
 /// perturb: whether a true difference passes at every seed is what the seed sweep shows.
 public struct Check: Codable, Sendable, Hashable {
@@ -41,7 +41,7 @@ public struct Check: Codable, Sendable, Hashable {
     /// comparison's of passing although the two means are equal.
     public var falseAlarmRate: Double
     /// Where the tolerance comes from: "Student t, 23 d.f.", "normal, known variance", "rounding
-    /// bound", "Welch t, 6.2 d.f., one-sided".
+    /// bound", "Welch t, 4 d.f. (Hsu), one-sided".
     public var basis: String
     public var kind: Kind
     public var passed: Bool
@@ -189,7 +189,8 @@ extension Check {
             perturbations: constant.map { perturbations(Theory.proportional($0, expected)) { _ in bound } } ?? [])
     }
 
-    /// The claim that `larger` has the larger mean, by Welch's one-sided t test at rate `alpha`
+    /// The claim that `larger` has the larger mean, by Welch's one-sided t test with Hsu's degrees
+    /// of freedom at rate `alpha`
     /// (see `Check`). Each sample must be independent of the others, such as one network per seed;
     /// `note` says what the samples are. Where neither group has any spread the margin is 0, so
     /// the check passes iff the means differ the claimed way.
@@ -202,9 +203,13 @@ extension Check {
         if welch.standardError == 0 {
             margin = 0
             freedom = "no spread"
+        } else if !welch.degreesOfFreedom.isFinite {
+            // A group of fewer than two has no spread to estimate: not a number, which fails.
+            margin = .nan
+            freedom = "too few samples"
         } else {
             margin = StudentT.oneSidedQuantile(alpha, degreesOfFreedom: welch.degreesOfFreedom) * welch.standardError
-            freedom = NumberText.format(welch.degreesOfFreedom, digits: 2) + " d.f."
+            freedom = "\(Int(welch.degreesOfFreedom)) d.f. (Hsu)"
         }
         return Check(
             id: id, claim: claim, expected: 0, measured: welch.difference, tolerance: margin, falseAlarmRate: alpha,

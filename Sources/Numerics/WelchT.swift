@@ -1,15 +1,15 @@
 /// Welch's comparison of the means of two groups of independent, close to normal values whose
 /// variances may differ (final accuracies over seeds, one group per rule): the difference of the
-/// means over its estimated standard error follows, nearly, Student's t with the
-/// Welch–Satterthwaite degrees of freedom, which need not be a whole number.
+/// means over its estimated standard error. Its law depends on the ratio of the two variances;
+/// Student's t with Hsu's min(n₁, n₂) − 1 degrees of freedom bounds its tails whatever that
+/// ratio (Mickey and Brown, 1966), and is its exact law when one group has no spread.
 public struct WelchT: Sendable, Hashable {
     /// mean(first) − mean(second).
     public let difference: Double
     /// √(s₁²/n₁ + s₂²/n₂), with the unbiased sample variances; not a number when a group has
     /// fewer than two values, whose spread is then unknown.
     public let standardError: Double
-    /// (s₁²/n₁ + s₂²/n₂)² / ((s₁²/n₁)²/(n₁ − 1) + (s₂²/n₂)²/(n₂ − 1)): between the smaller
-    /// n − 1 and n₁ + n₂ − 2. Not a number when neither group has any spread.
+    /// Hsu's min(n₁, n₂) − 1; not a number when a group has fewer than two values.
     public let degreesOfFreedom: Double
 
     public init(_ first: Moments, _ second: Moments) {
@@ -17,6 +17,7 @@ public struct WelchT: Sendable, Hashable {
         let b = second.sampleVariance / Double(second.count)
         difference = first.mean - second.mean
         standardError = (a + b).squareRoot()
-        degreesOfFreedom = (a + b) * (a + b) / (a * a / Double(first.count - 1) + b * b / Double(second.count - 1))
+        let smaller = min(first.count, second.count)
+        degreesOfFreedom = smaller >= 2 ? Double(smaller - 1) : .nan
     }
 }

@@ -11,10 +11,12 @@ public struct ExperimentReport: Sendable, Hashable {
     public var checks: [Check]
     /// Result tables written as `data/<name>.csv`, in long format.
     public var tables: [String: DataTable]
+    /// Tables the prose shows with `{{table ID}}`, their data written as `data/<id>.csv` too.
+    public var pageTables: [PageTable]
 
     public init(
         experiment: String, title: String, figures: [FigureSpec] = [], numbers: [String: Double] = [:], checks: [Check] = [],
-        tables: [String: DataTable] = [:]
+        tables: [String: DataTable] = [:], pageTables: [PageTable] = []
     ) {
         self.experiment = experiment
         self.title = title
@@ -22,5 +24,6 @@ public struct ExperimentReport: Sendable, Hashable {
         self.numbers = numbers
         self.checks = checks
         self.tables = tables
+        self.pageTables = pageTables
     }
 }

@@ -18,6 +18,8 @@ public protocol Presenter: Sendable {
     var figures: [FigureSpec] { get }
     /// Result tables written as `data/<name>.csv`, in long format.
     var tables: [String: DataTable] { get }
+    /// Tables the prose shows with `{{table ID}}`.
+    var pageTables: [PageTable] { get }
 }
 
 /// A number the prose can quote as `{{number name}}`, and how a presenter computes it. A value
@@ -44,10 +46,12 @@ extension Presenter {
         }
         return ExperimentReport(
             experiment: Subject.id, title: title, figures: presenter.figures, numbers: numbers, checks: outcome.checks,
-            tables: presenter.tables)
+            tables: presenter.tables, pageTables: presenter.pageTables)
     }
 
     var parameters: Subject.Parameters { experiment.parameters }
+
+    public var pageTables: [PageTable] { [] }
 
     static var subject: any Experiment.Type { Subject.self }
     static var numberNames: [String] { numbers.map(\.name) }

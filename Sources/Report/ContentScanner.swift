@@ -22,6 +22,8 @@ struct ContentScanner {
         case rules
         /// `{{libraries RULE …}}`: the rules' names in the libraries, with what differs.
         case libraries([String])
+        /// `{{table ID}}`: a table an experiment's presenter made, with a link to its data.
+        case table(String)
         /// `@fig:id`, `@tab:id`, `@sec:id` or `\eqref{eq:id}`.
         case reference(CrossReference.Kind, String)
         /// `{#sec:id}` ending a heading or `{#tab:id}` ending a table caption.
@@ -38,7 +40,7 @@ struct ContentScanner {
 
         var isBlock: Bool {
             switch self {
-            case .displayMath, .figure, .checks, .rules, .libraries: true
+            case .displayMath, .figure, .checks, .rules, .libraries, .table: true
             default: false
             }
         }
@@ -422,10 +424,12 @@ struct ContentScanner {
             emit(.rules, at: offset)
         case "libraries" where words.count >= 2:
             emit(.libraries(Array(words.dropFirst())), at: offset)
+        case "table" where words.count == 2:
+            emit(.table(words[1]), at: offset)
         default:
             throw error(
                 at: offset, "unknown directive {{\(body)}}",
-                hint: "use {{number NAME}}, {{figure ID}}, {{checks PREFIX}}, {{libraries RULE}} or {{rules}}")
+                hint: "use {{number NAME}}, {{figure ID}}, {{checks PREFIX}}, {{table ID}}, {{libraries RULE}} or {{rules}}")
         }
     }
 

@@ -17,6 +17,8 @@ struct Document {
         let rules: String
         /// The names of some rules in the libraries, with what differs.
         let libraries: ([RuleID]) throws(LocatedError) -> String
+        /// A table an experiment's presenter made.
+        let table: (PageTable) throws(LocatedError) -> String
     }
 
     struct RenderedSection {
@@ -37,7 +39,7 @@ struct Document {
     /// `reservedIDs`: element ids the page template uses, which headings must not take.
     init(
         templates: TemplateFolder, figures: [String: FigureSpec], numbers: [String: Double], checks: [Check],
-        reservedIDs: Set<String>, partials: Partials
+        tables: [String: PageTable] = [:], reservedIDs: Set<String>, partials: Partials
     ) throws(LocatedError) {
         var files = templates.sections.map(ProseFile.init(rendering:))
         var numbering = Numbering()
@@ -45,7 +47,7 @@ struct Document {
         for index in files.indices { try files[index].takeFigureCaptions() }
         try numbering.numberCitations(in: files, bibliography: templates.bibliography)
         try numbering.assignChecks(in: files, checks: checks)
-        for index in files.indices { try files[index].placeBlocks(checks: checks, partials: partials) }
+        for index in files.indices { try files[index].placeBlocks(checks: checks, tables: tables, partials: partials) }
         try numbering.numberTables(in: &files)
         var sectionHeadings = SectionHeadings(reserved: reservedIDs)
         try numbering.numberSections(in: &files, headings: &sectionHeadings)

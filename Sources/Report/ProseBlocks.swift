@@ -1,12 +1,13 @@
 import Experiments
 import Initializers
+import Presentation
 import TextSupport
 
 extension ProseFile {
     /// The pass that draws the tables the directives ask for (`{{checks}}`, `{{rules}}`,
-    /// `{{libraries}}`) and puts them in the HTML now, before the tables are numbered, so that
-    /// a `Table:` caption beside one can attach to it.
-    mutating func placeBlocks(checks: [Check], partials: Document.Partials) throws(LocatedError) {
+    /// `{{libraries}}`, `{{table}}`) and puts them in the HTML now, before the tables are
+    /// numbered, so that a `Table:` caption beside one can attach to it.
+    mutating func placeBlocks(checks: [Check], tables: [String: PageTable], partials: Document.Partials) throws(LocatedError) {
         var blocks = pieces.indices.map { _ in nil as String? }
         for (index, piece) in pieces.enumerated() {
             switch piece.source {
@@ -14,6 +15,14 @@ extension ProseFile {
                 blocks[index] = try partials.checks(CheckTable.matching(prefixes, in: checks))
             case .rules:
                 blocks[index] = partials.rules
+            case .table(let id):
+                guard let table = tables[id] else {
+                    throw error(
+                        at: piece, "no table \(id)",
+                        hint: nearestName(to: id, in: Array(tables.keys)).map { "did you mean \($0)?" }
+                            ?? "the tables are \(tables.keys.sorted().joined(separator: ", "))")
+                }
+                blocks[index] = try partials.table(table)
             case .libraries(let names):
                 var rules: [RuleID] = []
                 for name in names {

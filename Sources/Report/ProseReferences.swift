@@ -26,7 +26,7 @@ extension ProseFile {
                 pieces[index].html = tag
             case .label:
                 pieces[index].html = ""
-            case .inlineMath, .displayMath, .checks, .rules, .libraries, .tableCaption, .figureCaption:
+            case .inlineMath, .displayMath, .checks, .rules, .libraries, .table, .tableCaption, .figureCaption:
                 // Made by the passes before.
                 continue
             case .figure:

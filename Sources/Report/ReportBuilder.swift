@@ -33,6 +33,7 @@ public struct ReportBuilder {
         var numbers: [String: Double] = [:]
         var figures: [FigureSpec] = []
         var checks: [Check] = []
+        var pageTables: [String: PageTable] = [:]
         var files: [String: Data] = [:]
         for report in reports {
             for (name, value) in report.numbers {
@@ -45,6 +46,13 @@ public struct ReportBuilder {
             checks += report.checks
             for (name, table) in report.tables {
                 files[FigureFiles.csvPath(name)] = Data(table.csv.utf8)
+            }
+            for table in report.pageTables {
+                guard pageTables[table.id] == nil, files[FigureFiles.csvPath(table.id)] == nil else {
+                    throw LocatedError("experiment \(report.experiment)", "the table \(table.id) is also made elsewhere")
+                }
+                pageTables[table.id] = table
+                files[FigureFiles.csvPath(table.id)] = Data(table.data.csv.utf8)
             }
         }
         let figuresByID = Dictionary(figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -64,9 +72,10 @@ public struct ReportBuilder {
             },
             checks: { checks throws(LocatedError) in try pages.render("check-table", CheckTable.context(checks)) },
             rules: try pages.render("rule-table", try RuleTable.context()),
-            libraries: { rules throws(LocatedError) in try pages.render("library-table", LibraryTable.context(rules)) })
+            libraries: { rules throws(LocatedError) in try pages.render("library-table", LibraryTable.context(rules)) },
+            table: { table throws(LocatedError) in try pages.render("data-table", PageTableView.context(table)) })
         let document = try Document(
-            templates: templates, figures: figuresByID, numbers: numbers, checks: checks,
+            templates: templates, figures: figuresByID, numbers: numbers, checks: checks, tables: pageTables,
             reservedIDs: templateIDs, partials: partials)
         let unplaced = figures.map(\.id).filter { document.numbering.figures[$0] == nil }
         guard unplaced.isEmpty else {

@@ -9,10 +9,18 @@ import Testing
     static let experiment = Convergence(profile: .quick)
     static let result = experiment.run(random: RandomSource(seed: 1))
 
-    @Test func zeroWeightsKeepUnitsIdentical() {
+    /// Every claim of the prose is checked, and holds in the quick profile too.
+    @Test func theClaimsAboutTrainingAreChecked() {
         let checks = Self.experiment.checks(Self.result)
-        #expect(checks.map(\.id) == ["convergence/symmetry/zeros"])
-        #expect(checks.allSatisfy { $0.passed }, "\(checks)")
+        #expect(
+            checks.map(\.id) == [
+                "convergence/symmetry/zeros", "convergence/symmetry/glorot-uniform-over-zeros",
+                "convergence/deep-relu/he-normal-over-glorot-normal", "convergence/deep-relu/he-normal-over-fan-in-uniform",
+                "convergence/sigmoid/glorot-uniform-sigmoid-over-fan-in-uniform", "convergence/sigmoid/kumar-over-fan-in-uniform",
+                "convergence/bad-scale/normal-bn-over-normal", "convergence/bad-scale/he-normal-over-normal", "convergence/width/distance",
+            ])
+        #expect(checks.allSatisfy { $0.passed }, "\(checks.filter { !$0.passed })")
+        #expect(checks.dropFirst().allSatisfy { $0.kind == .comparison && $0.basis.hasPrefix("Welch t, 9 d.f. (Hsu)") })
         CheckPolicy.expectFollowed(checks)
         // The comparison rule really does break the symmetry.
         let spread = Self.result.runs.filter { $0.setup == "symmetry" && $0.rule.rule != .zeros }.compactMap { $0.points.last?.unitSpread }
@@ -65,15 +73,37 @@ import Testing
         #expect(result.runs[0].divergedAt != nil)
     }
 
-    /// The handout keeps Shapeset until its prose moves to real data; the paper profile trains
-    /// on the shipped digits.
-    @Test func profilesChooseTheirData() {
-        #expect(Convergence(profile: .quick).parameters.dataset == .shapeset)
-        #expect(Convergence(profile: .handout).parameters.dataset == .shapeset)
-        #expect(Convergence(profile: .paper).parameters.dataset == .shipped(.mnist5k))
-        #expect(Self.result.classes == Shapeset.classes.count)
+    /// Every profile trains on the shipped digits: 4,000 to train on, 1,000 held out.
+    @Test func profilesTrainOnTheShippedDigits() {
+        for profile in Profile.allCases {
+            #expect(Convergence(profile: profile).parameters.dataset == .shipped(.mnist5k))
+        }
+        #expect(Self.result.classes == 10 && Self.result.trainingSamples == 4000 && Self.result.heldOutSamples == 1000)
         #expect(Self.experiment.problems(in: Self.result).isEmpty)
-        #expect(!Self.experiment.problems(in: Convergence.Result(runs: Self.result.runs, classes: 1)).isEmpty)
+        var one = Self.result
+        one.classes = 1
+        #expect(!Self.experiment.problems(in: one).isEmpty)
+    }
+
+    /// Shapeset stays a choice: the same setups train on generated shapes of nine classes.
+    @Test func shapesetIsStillAChoice() {
+        var parameters = Self.experiment.parameters
+        parameters.dataset = .shapeset
+        parameters.setups = [parameters.setups[4]]
+        parameters.seeds = 2
+        parameters.trainingSamples = 500
+        parameters.heldOutSamples = 100
+        let result = Convergence(parameters: parameters).run(random: RandomSource(seed: 2))
+        #expect(result.classes == Shapeset.classes.count && result.trainingSamples == 500 && result.heldOutSamples == 100)
+        #expect(result.runs.count == 4)
+    }
+
+    /// The runs go longest first (the deep setups), but the result keeps the order of the setups,
+    /// rules and seeds, which `problems(in:)` checks run by run.
+    @Test func theLongestRunsGoFirstAndTheResultKeepsItsOrder() {
+        let costs = Self.experiment.parameters.setups.map(Convergence.cost)
+        #expect(costs.max() == costs.first)
+        #expect(Self.experiment.problems(in: Self.result).isEmpty)
     }
 
     /// A name is text, files a mapping; the content hash goes into the cache's spelling only.

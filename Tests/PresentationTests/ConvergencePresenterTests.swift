@@ -7,15 +7,16 @@ import Testing
 @testable import Presentation
 
 @Suite struct ConvergencePresenterTests {
-    /// The quick profile's setups, narrow, at most three layers deep and a few steps long: the
-    /// presenter needs every curve, not trained networks.
+    /// The quick profile's setups, narrow (but for the widths compared), at most three layers
+    /// deep and a few steps long: the presenter needs every curve, not trained networks.
     static let parameters: Convergence.Parameters = {
         var parameters = Convergence(profile: .quick).parameters
         for index in parameters.setups.indices {
-            parameters.setups[index].width = 8
+            if !parameters.setups[index].name.hasPrefix(Convergence.widthSetupPrefix) { parameters.setups[index].width = 8 }
             parameters.setups[index].depth = min(parameters.setups[index].depth, 3)
             parameters.setups[index].steps = 8
         }
+        parameters.seeds = 3
         parameters.batch = 16
         parameters.trainingSamples = 256
         parameters.heldOutSamples = 64
@@ -39,16 +40,46 @@ import Testing
                 "convergence-bad-scale", "convergence-distance",
             ])
         let seeds = Self.parameters.seeds, evaluations = Self.parameters.evaluations
-        for setup in Self.parameters.setups {
+        for setup in Self.parameters.setups where !setup.name.hasPrefix(Convergence.widthSetupPrefix) {
             let figure = try #require(figures.first { $0.id == "convergence-\(setup.name)" })
             let curves = Self.experiment.curves(Self.result, setup: setup.name)
             #expect(figure.data.rows.count == curves.count * seeds * evaluations, "\(setup.name)")
             #expect(figure.chart.panels.count == 2)
             #expect(curves.allSatisfy { figure.alt.contains($0.label) }, "\(setup.name)")
         }
+        // The bad scale's four curves, and one rule at each of the widths.
         let distance = try #require(figures.last)
         #expect(distance.chart.panels.count == 2)
         #expect(distance.data.rows.count == (2 * 2 + 2) * seeds * evaluations)
+        #expect(distance.alt.contains("width 16") && distance.alt.contains("width 64"))
+    }
+
+    /// A band is the 95 % interval of the mean: mean ± t₀.₉₇₅(n − 1)·s/√n.
+    @Test func bandsAreIntervalsOfTheMean() throws {
+        let curve = try #require(Self.experiment.curves(Self.result, setup: "tanh").first)
+        let summary = curve.summary { $0.heldOutAccuracy }
+        let last = curve.finals { $0.heldOutAccuracy }
+        let moments = Moments(last)
+        // scipy.stats.t.ppf(0.975, 2) = 4.302652729749464.
+        let half = 4.302652729749464 * moments.standardError
+        #expect(abs((summary.mean.last ?? .nan) - moments.mean) < 1e-12)
+        #expect(abs((summary.high.last ?? .nan) - moments.mean - half) < 1e-9)
+        #expect(abs(moments.mean - (summary.low.last ?? .nan) - half) < 1e-9)
+        #expect(MeanInterval([0.5]).halfWidth.isNaN && MeanInterval([]).mean.isNaN)
+    }
+
+    /// The steps-to-target table: every curve of the setups it covers, "k of n" runs, and the
+    /// steps as an interval, a range or "never"; its data a row per run.
+    @Test func theStepsTableCountsToTheTarget() throws {
+        let table = try #require(Self.presenter.pageTables.first)
+        #expect(table.id == "convergence-steps" && table.columns.count == 4)
+        let curves = ConvergencePresenter.stepsSetups.flatMap { Self.experiment.curves(Self.result, setup: $0) }
+        #expect(table.rows.count == curves.count)
+        #expect(table.data.rows.count == curves.count * Self.parameters.seeds)
+        #expect(ConvergencePresenter.stepsText([nil, nil], trained: 400) == "never in 400")
+        #expect(ConvergencePresenter.stepsText([100, nil, 300], trained: 400) == "100–300")
+        #expect(ConvergencePresenter.stepsText([100, 200, 300], trained: 400) == "200 ± 250")
+        #expect(ConvergencePresenter.stepsText([150], trained: 400) == "150")
     }
 
     /// Titles name the depth the configuration trains, whatever the profile.
@@ -71,7 +102,9 @@ import Testing
         func number(_ name: String) throws -> Double { try #require(numbers[name] ?? nil, "\(name)") }
         #expect(try number("convergence_deep_relu_depth") == 3 && number("convergence_symmetry_depth") == 2)
         #expect(try number("convergence_deep_relu_halving_scale") == pow(2, -1.5))
-        #expect(try number("chance_accuracy") == 1.0 / 9)
+        #expect(try number("chance_accuracy") == 0.1)
+        #expect(try number("convergence_narrow_width") == 16 && number("convergence_wide_width") == 64)
+        #expect(try number("convergence_width_distance_exponent").isFinite)
         #expect(try number("convergence_symmetry_zeros_spread") == 0)
         // A network that trains moves its weights; the number the prose quotes is that distance.
         let moved = try number("convergence_bad_scale_he_normal_distance")
@@ -88,11 +121,12 @@ import Testing
         let presenter = ConvergencePresenter(experiment: Convergence(parameters: parameters), result: Self.result)
         #expect(!presenter.figures.contains { $0.id == "convergence-bad-scale" || $0.id == "convergence-deep-relu" })
         #expect(presenter.figures.last?.chart.panels.count == 1)
+        #expect(presenter.pageTables.first?.rows.allSatisfy { !$0[0].contains("ReLU") } == true)
         let numbers = Self.numbers(presenter)
         #expect(numbers["convergence_bad_scale_depth"] == .some(nil) && numbers["convergence_deep_relu_halving_scale"] == .some(nil))
         #expect(numbers["convergence_bad_scale_he_normal_accuracy"] == .some(nil))
         #expect(numbers["convergence_tanh_depth"] == 3)
-        parameters.setups.removeAll { $0.name == "tanh" }
+        parameters.setups.removeAll { $0.name.hasPrefix(Convergence.widthSetupPrefix) }
         let figures = ConvergencePresenter(experiment: Convergence(parameters: parameters), result: Self.result).figures
         #expect(figures.allSatisfy { $0.id != "convergence-distance" })
     }
@@ -110,7 +144,7 @@ import Testing
             setup: "explode", rule: parameters.setups[0].rules[0], batchNorm: false, seed: 0, points: [point], divergedAt: 5)
         let presenter = ConvergencePresenter(
             experiment: Convergence(parameters: parameters),
-            result: Convergence.Result(runs: [run], classes: 9))
+            result: Convergence.Result(runs: [run], classes: 9, trainingSamples: 100, heldOutSamples: 10))
         let table = try #require(presenter.tables["convergence"])
         #expect(table.rows.count == 1 && table.rows.allSatisfy { $0.last == .flag(true) })
         // A setup the prose does not discuss has no figure.

@@ -43,16 +43,16 @@ import TextSupport
             .deletingLastPathComponent().appendingPathComponent("templates")
         let comparison = Check.exceeds(
             id: "training/he-beats-glorot", claim: "He ends more accurate than Glorot", larger: [0.91, 0.95, 0.93, 0.92, 0.94],
-            smaller: [0.80, 0.78, 0.81, 0.79, 0.82], falseAlarmRate: 1e-5, note: "final accuracies of 5 seeds")
+            smaller: [0.50, 0.48, 0.51, 0.49, 0.52], falseAlarmRate: 1e-5, note: "final accuracies of 5 seeds")
         let html = try TemplateFolder(path: templates.path).pages.render("check-table", CheckTable.context([checks[2], comparison]))
         let rows = html.matches(of: /<tr[^>]*>(.*?)<\/tr>/).map { String($0.output.1) }
         let cells = rows.map { row in row.matches(of: /<t[hd][^>]*>(.*?)<\/t[hd]>/).map { String($0.output.1) } }
         #expect(cells.count == 3 && cells.allSatisfy { $0.count == 7 }, "\(html)")
         #expect(cells[0][3] == "Tolerance<br>or margin")
         #expect(cells[1][1...3] == ["6.928", "6.930", "±\u{202F}0.10"])
-        // Means 0.93 and 0.80 with equal spreads: Welch gives the pooled 8 d.f.
-        #expect(cells[2][1] == "&gt;\u{00A0}0" && cells[2][2] == "0.1300")
+        // Means 0.93 and 0.50, five a side: Hsu's 4 d.f.
+        #expect(cells[2][1] == "&gt;\u{00A0}0" && cells[2][2] == "0.4300")
         #expect(cells[2][3] == "margin\u{00A0}" + NumberText.format(comparison.tolerance, digits: 2))
-        #expect(cells[2][5] == "Welch t, 8.0 d.f., one-sided; final accuracies of 5 seeds" && cells[2][6] == "passed")
+        #expect(cells[2][5] == "Welch t, 4 d.f. (Hsu), one-sided; final accuracies of 5 seeds" && cells[2][6] == "passed")
     }
 }

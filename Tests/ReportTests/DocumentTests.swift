@@ -49,11 +49,26 @@ import TextSupport
             figure: { spec, number, caption in "<figure>\(spec.id) \(number): \(caption)</figure>" },
             checks: { "<table class=\"checks\">\($0.map(\.id).joined(separator: ","))</table>" },
             rules: "<table class=\"rules\"></table>",
-            libraries: { "<table class=\"libraries\">\($0.map(\.rawValue).joined(separator: ","))</table>" })
+            libraries: { "<table class=\"libraries\">\($0.map(\.rawValue).joined(separator: ","))</table>" },
+            table: { "<table class=\"data\">\($0.id): \($0.rows.map { $0.joined(separator: "|") }.joined(separator: ";"))</table>" })
         let figures = Dictionary(uniqueKeysWithValues: figures.map { ($0, Self.figure($0)) })
         return try Document(
-            templates: try folder(content), figures: figures, numbers: ["x": 0.57735], checks: Self.checks, reservedIDs: ["contents"],
-            partials: partials)
+            templates: try folder(content), figures: figures, numbers: ["x": 0.57735], checks: Self.checks,
+            tables: ["demo-steps": Self.table], reservedIDs: ["contents"], partials: partials)
+    }
+
+    static let table: PageTable = {
+        var table = PageTable(id: "demo-steps", columns: [.init("Rule"), .init("Steps", numeric: true)], data: DataTable(columns: ["x"]))
+        table.append(["he-normal", "120 ± 30"])
+        return table
+    }()
+
+    @Test func tableDirectiveTakesACaption() throws {
+        let document = try document(["01-a.md": "## A\n\nTable: Steps to the target. {#tab:steps}\n\n{{table demo-steps}}\n"])
+        #expect(
+            document.sections[0].html.contains(
+                "<table class=\"data\" id=\"tab-steps\"><caption><span class=\"table-label\">Table&nbsp;1.</span> Steps to the target.</caption>demo-steps: he-normal|120 ± 30</table>"
+            ))
     }
 
     @Test func referencesResolveAcrossFilesAndForward() throws {
@@ -158,6 +173,7 @@ import TextSupport
                 "Text.\n\n{{libraries he-normal glorot-unifrom}}\n", "3:1", "no rule glorot-unifrom in the catalogue",
                 "did you mean glorot-uniform?"
             ),
+            ("Text.\n\n{{table demo-step}}\n", "3:1", "no table demo-step", "did you mean demo-steps?"),
         ] as [(String, String, String, String?)])
     func mistakesAreLocated(_ text: String, _ position: String, _ message: String, _ hint: String?) throws {
         #expect {

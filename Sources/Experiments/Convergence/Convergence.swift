@@ -38,6 +38,8 @@ public struct Convergence: Experiment {
         public var evaluations: Int
         /// The side of Shapeset images; files give their own size.
         public var imageSide: Int
+        /// The false-alarm rate of each comparison the checks make (see ``Check``).
+        public var falseAlarmRate: Double
     }
 
     public let parameters: Parameters
@@ -48,51 +50,74 @@ public struct Convergence: Experiment {
     }
 
     public init(profile: Profile) {
-        let (depth, width, steps, seeds, training): (Int, Int, Int, Int, Int) =
+        // The deep setups are He et al.'s 30 layers at the width the handout's other deep
+        // networks have; the shallow ones Glorot and Bengio's five layers. Steps are what each
+        // comparison needs to settle on the shipped digits (measured: deep ReLU from He's rule
+        // reaches 0.9 after about 400 steps at a learning rate of 0.005, and jumps about at
+        // 0.01; the five-layer networks settle within 250).
+        let quick = profile == .quick
+        let (depth, width, deepSteps): (Int, Int, Int) =
             switch profile {
-            case .quick: (6, 32, 60, 2, 2000)
-            case .handout: (30, 256, 400, 3, 20_000)
-            case .paper: (30, 256, 3000, 5, 50_000)
+            case .quick: (12, 32, 100)
+            case .handout: (30, 256, 400)
+            case .paper: (30, 256, 800)
             }
-        let shallowWidth = profile == .quick ? 32 : 256
-        let shallowSteps = profile == .quick ? 60 : (profile == .handout ? 400 : 4000)
+        let shallowWidth = quick ? 32 : 256
+        let shallowSteps = quick ? 150 : (profile == .handout ? 250 : 2000)
+        let settledSteps = quick ? 100 : (profile == .handout ? 150 : 1000)
+        func setup(
+            _ name: String, _ activation: Activation, depth: Int, width: Int, _ rules: [InitializerChoice], learningRate: Double,
+            steps: Int, batchNorm: [Bool] = [false]
+        ) -> Setup {
+            Setup(
+                name: name, activation: activation, depth: depth, width: width, batchNorm: batchNorm, rules: rules,
+                learningRate: learningRate, momentum: 0.9, steps: steps)
+        }
+        let standard = InitializerChoice(.fanInUniform)
+        let widths = quick ? [16, 64] : [64, 256, 1024]
         self.init(
             parameters: Parameters(
-                dataset: profile == .paper ? .shipped(.mnist5k) : .shapeset,
+                dataset: .shipped(.mnist5k),
                 setups: [
-                    Setup(
-                        name: "deep-relu", activation: .relu, depth: depth, width: width, batchNorm: [false],
-                        rules: [
-                            InitializerChoice(.heNormal), InitializerChoice(.glorotNormal), InitializerChoice(.lecunNormal),
-                            InitializerChoice(.fanInUniform),
+                    // LeCun's rule is left out: at equal widths it is Glorot's but for the first
+                    // and last layers, and its curve lay on Glorot's.
+                    setup(
+                        "deep-relu", .relu, depth: depth, width: width,
+                        [InitializerChoice(.heNormal), InitializerChoice(.glorotNormal), standard], learningRate: 0.005,
+                        steps: deepSteps),
+                    setup(
+                        "tanh", .tanh, depth: 5, width: shallowWidth, [standard, InitializerChoice(.glorotUniform)], learningRate: 0.02,
+                        steps: shallowSteps),
+                    setup(
+                        "sigmoid", .sigmoid, depth: 5, width: shallowWidth,
+                        [
+                            standard, InitializerChoice(.glorotUniform), InitializerChoice(.glorotUniformSigmoid),
+                            InitializerChoice(.kumar),
                         ],
-                        learningRate: 0.01, momentum: 0.9, steps: steps),
-                    Setup(
-                        name: "tanh", activation: .tanh, depth: 5, width: shallowWidth, batchNorm: [false],
-                        rules: [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniform)],
-                        learningRate: 0.02, momentum: 0.9, steps: shallowSteps),
-                    Setup(
-                        name: "sigmoid", activation: .sigmoid, depth: 5, width: shallowWidth, batchNorm: [false],
-                        rules: [InitializerChoice(.fanInUniform), InitializerChoice(.glorotUniformSigmoid), InitializerChoice(.kumar)],
-                        learningRate: 0.1, momentum: 0.9, steps: shallowSteps),
-                    Setup(
-                        name: "deep-tanh", activation: .tanh, depth: depth, width: width, batchNorm: [false],
-                        rules: [InitializerChoice(.glorotNormal), InitializerChoice(.orthogonal)],
-                        learningRate: 0.01, momentum: 0.9, steps: steps),
-                    Setup(
-                        name: "symmetry", activation: .sigmoid, depth: 2, width: shallowWidth, batchNorm: [false],
-                        rules: [InitializerChoice(.zeros), InitializerChoice(.glorotUniform)],
-                        learningRate: 0.1, momentum: 0.9, steps: shallowSteps),
-                    Setup(
-                        name: "bad-scale", activation: .relu, depth: profile == .quick ? 6 : 10, width: shallowWidth,
-                        batchNorm: [false, true],
-                        rules: [InitializerChoice(.normal, std: 0.01), InitializerChoice(.heNormal)],
-                        learningRate: 0.01, momentum: 0.9, steps: shallowSteps),
-                ],
-                seeds: seeds, batch: profile == .quick ? 32 : 128, trainingSamples: training,
-                heldOutSamples: profile == .quick ? 500 : (profile == .handout ? 1000 : 5000),
-                evaluations: profile == .quick ? 6 : 17, imageSide: 32))
+                        learningRate: 0.1, steps: shallowSteps),
+                    setup(
+                        "deep-tanh", .tanh, depth: quick ? 6 : depth, width: width, [InitializerChoice(.glorotNormal), InitializerChoice(.orthogonal)],
+                        learningRate: 0.01, steps: settledSteps),
+                    setup(
+                        "symmetry", .sigmoid, depth: 2, width: shallowWidth, [InitializerChoice(.zeros), InitializerChoice(.glorotUniform)],
+                        learningRate: 0.1, steps: shallowSteps),
+                    setup(
+                        "bad-scale", .relu, depth: quick ? 6 : 10, width: shallowWidth,
+                        [InitializerChoice(.normal, std: 0.01), InitializerChoice(.heNormal)], learningRate: 0.01, steps: settledSteps,
+                        batchNorm: [false, true]),
+                ]
+                    + widths.map { width in
+                        setup(
+                            Self.widthSetupPrefix + "\(width)", .tanh, depth: 2, width: width, [InitializerChoice(.glorotUniform)],
+                            learningRate: 0.02, steps: settledSteps)
+                    },
+                seeds: profile == .handout ? 5 : 10, batch: quick ? 32 : 128, trainingSamples: 20_000,
+                heldOutSamples: 1000, evaluations: quick ? 6 : 17, imageSide: 32, falseAlarmRate: Significance.falseAlarmRate))
     }
+
+    /// The setups that differ only in width, named by this prefix and the width, whose distance
+    /// travelled shows how it depends on width.
+    public static let widthSetupPrefix = "width-"
 
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
         var problems: [ParameterProblem] = []
@@ -106,6 +131,7 @@ public struct Convergence: Experiment {
                 ParameterProblem(
                     "training_samples", "\(parameters.trainingSamples) images of \(parameters.imageSide)² pixels need more than 1 GiB"))
         }
+        problems += Significance.problems(parameters.falseAlarmRate)
         if Set(parameters.setups.map(\.name)).count != parameters.setups.count {
             problems.append(ParameterProblem("setups", "two setups share a name"))
         }
@@ -162,6 +188,9 @@ public struct Convergence: Experiment {
         public var runs: [Run]
         /// The classes of the data trained on, so that chance accuracy is 1/classes.
         public var classes: Int
+        /// The examples trained on, and those each evaluation sees.
+        public var trainingSamples: Int
+        public var heldOutSamples: Int
     }
 
     // MARK: Run
@@ -179,14 +208,27 @@ public struct Convergence: Experiment {
             }
         }
         progress.expect(jobs.reduce(0) { $0 + $1.0.steps })
-        let runs = ParallelMap.map(jobs) { job in
+        // Longest first, so that the cores finish together rather than one of them running the
+        // last long job alone; each job has its own stream, so the order changes no result.
+        let order = jobs.indices.sorted { Self.cost(jobs[$0].0) > Self.cost(jobs[$1].0) }
+        let runs = ParallelMap.map(order) { [jobs] index in
+            let job = jobs[index]
             let run = train(
                 job.0, job.1, batchNorm: job.2, seed: job.3, training: samples.training, heldOut: samples.heldOut,
                 random: random.derived("\(job.0.name)/\(job.1.label)/bn=\(job.2)/seed=\(job.3)"))
             progress.advance(by: job.0.steps)
             return run
         }
-        return Result(runs: runs, classes: samples.training.classCount)
+        var inOrder = runs
+        for (position, index) in order.enumerated() { inOrder[index] = runs[position] }
+        return Result(
+            runs: inOrder, classes: samples.training.classCount, trainingSamples: samples.training.labels.count,
+            heldOutSamples: min(p.heldOutSamples, samples.heldOut.labels.count))
+    }
+
+    /// The work of one run, in multiply-adds of its hidden layers, to order the runs by.
+    static func cost(_ setup: Setup) -> Int {
+        setup.steps * setup.depth * setup.width * setup.width
     }
 
     func train(
@@ -243,18 +285,28 @@ public struct Convergence: Experiment {
     }
 
     /// Over the hidden layers, the largest mean over inputs of the standard deviation of the
-    /// incoming weights across units.
+    /// incoming weights across units. Two passes over the rows (units), in the order the
+    /// weights are stored: the means first, then the squared deviations from them, which are
+    /// exactly zero for identical units.
     static func unitSpread(_ network: Network) -> Double {
         network.dense.dropLast().map { layer -> Double in
             let w = layer.weights
             guard w.rows > 1, w.columns > 0 else { return 0 }
-            var total = 0.0
-            for column in 0..<w.columns {
-                var moments = Moments()
-                for row in 0..<w.rows { moments.add(Double(w[row, column])) }
-                total += moments.standardDeviation
+            var means = [Double](repeating: 0, count: w.columns)
+            var squares = [Double](repeating: 0, count: w.columns)
+            w.elements.withUnsafeBufferPointer { elements in
+                for row in 0..<w.rows {
+                    for column in 0..<w.columns { means[column] += Double(elements[row * w.columns + column]) }
+                }
+                for column in 0..<w.columns { means[column] /= Double(w.rows) }
+                for row in 0..<w.rows {
+                    for column in 0..<w.columns {
+                        let deviation = Double(elements[row * w.columns + column]) - means[column]
+                        squares[column] += deviation * deviation
+                    }
+                }
             }
-            return total / Double(w.columns)
+            return squares.reduce(0) { $0 + ($1 / Double(w.rows)).squareRoot() } / Double(w.columns)
         }.max() ?? 0
     }
 }

@@ -10,8 +10,20 @@ extension Convergence {
         /// The mean over the seeds of a quantity at the last evaluation; runs that diverged
         /// before it are left out, and none left is not a number.
         public func final(_ value: (Point) -> Double) -> Double {
-            let values = runs.compactMap { $0.points.last.map(value) }.filter(\.isFinite)
+            let values = finals(value)
             return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+        }
+
+        /// A quantity at the last evaluation of each run that reached it, one value per seed:
+        /// the samples the checks compare.
+        public func finals(_ value: (Point) -> Double) -> [Double] {
+            runs.filter { $0.divergedAt == nil }.compactMap { $0.points.last.map(value) }.filter(\.isFinite)
+        }
+
+        /// Per seed, the first evaluated step at which the held-out accuracy reached `target`;
+        /// nil for a run that never did (or diverged first).
+        public func stepsToReach(_ target: Double) -> [Int?] {
+            runs.map { run in run.points.first { $0.heldOutAccuracy >= target }?.step }
         }
     }
 

@@ -6,16 +6,19 @@ extension Convergence.Curve {
     /// The legend's name: the rule, and the normalisation when the setup compares both.
     var label: String { rule.label + (setup.batchNorm.count > 1 ? (batchNorm ? ", batch norm" : ", no batch norm") : "") }
 
-    /// Mean, least and largest over the seeds of a quantity at each evaluation step; runs
-    /// that diverged before a step leave it (a visible gap when all have).
+    /// The mean over the seeds of a quantity at each evaluation step, and the 95 % confidence
+    /// interval of that mean (Student's t with one degree of freedom fewer than the seeds):
+    /// bands that do not overlap say the difference is not the luck of the seeds. Runs that
+    /// diverged before a step leave it (a visible gap when all have); with one run there is no
+    /// interval.
     func summary(_ value: (Convergence.Point) -> Double) -> (steps: [Double], mean: [Double], low: [Double], high: [Double]) {
         let steps = Set(runs.flatMap { $0.points.map(\.step) }).sorted()
         var mean: [Double] = [], low: [Double] = [], high: [Double] = []
         for step in steps {
-            let values = runs.compactMap { run in run.points.first { $0.step == step }.map(value) }.filter(\.isFinite)
-            mean.append(values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count))
-            low.append(values.min() ?? .nan)
-            high.append(values.max() ?? .nan)
+            let interval = MeanInterval(runs.compactMap { run in run.points.first { $0.step == step }.map(value) }.filter(\.isFinite))
+            mean.append(interval.mean)
+            low.append(interval.low)
+            high.append(interval.high)
         }
         return (steps.map(Double.init), mean, low, high)
     }
@@ -23,11 +26,12 @@ extension Convergence.Curve {
 
 extension ConvergencePresenter {
     /// A panel of one quantity against the training step: per curve, the mean over seeds and
-    /// a band over their range.
+    /// the band of its 95 % confidence interval.
     /// `firstStyle`: the style of the first curve, so panels of one figure can keep theirs apart.
+    /// `label`: the legend's name of a curve, its rule unless given.
     func panel(
         _ curves: [Convergence.Curve], _ quantity: String, y: Axis? = nil, title: String? = nil, firstStyle: Int = 0,
-        _ value: (Convergence.Point) -> Double
+        label: (Convergence.Curve) -> String = \.label, _ value: (Convergence.Point) -> Double
     ) -> Panel {
         Panel(
             title: title, x: Axis("training step"), y: y ?? Axis(quantity),
@@ -36,7 +40,7 @@ extension ConvergencePresenter {
                 let style = Style.cycled(firstStyle + index)
                 return [
                     .band(Band(nil, x: s.steps, lower: s.low, upper: s.high, style: style)),
-                    .line(Series(curve.label, x: s.steps, y: s.mean, style: style)),
+                    .line(Series(label(curve), x: s.steps, y: s.mean, style: style)),
                 ]
             })
     }
@@ -74,38 +78,53 @@ extension ConvergencePresenter {
             alt: "Two line charts against the training step, with bands over seeds. \(alt).", chart: chart, data: data)
     }
 
-    /// How far the weights move while they train, relative to where they start, one panel a setup.
-    func distanceFigure(_ setups: [(setup: String, title: String)]) -> FigureSpec {
-        var data = DataTable(columns: ["setup", "rule", "batch_norm", "seed", "step", "distance"])
+    /// How far the weights move while they train, relative to where they start: a small start
+    /// against a variance-preserving one (with and without batch normalisation), and one rule at
+    /// several widths. Each panel is there when its setups are.
+    var distanceFigure: FigureSpec? {
+        let scale = experiment.curves(result, setup: "bad-scale")
+        let widths = widthCurves
+        var data = DataTable(columns: ["setup", "rule", "batch_norm", "width", "seed", "step", "distance"])
         var panels: [Panel] = []
         var alt: [String] = []
-        for (name, panelTitle) in setups {
-            let curves = experiment.curves(result, setup: name)
-            // The first evaluation is the start itself, at distance 0, which a log axis cannot show.
+        // The first evaluation is the start itself, at distance 0, which a log axis cannot show.
+        let axis = Axis("‖W − W₀‖ / ‖W₀‖", scale: .log10)
+        let distance: (Convergence.Point) -> Double = { $0.step > 0 ? $0.distance : .nan }
+        if !scale.isEmpty {
+            panels.append(panel(scale, "", y: axis, title: "ReLU, \(scale[0].setup.depth) layers: scale and batch norm", distance))
+        }
+        if !widths.isEmpty {
             panels.append(
                 panel(
-                    curves, "‖W − W₀‖ / ‖W₀‖", y: Axis("‖W − W₀‖ / ‖W₀‖", scale: .log10), title: panelTitle, firstStyle: alt.count
-                ) { $0.step > 0 ? $0.distance : .nan })
-            for curve in curves {
-                for run in curve.runs {
-                    for point in run.points {
-                        data.append([
-                            .text(name), .text(curve.rule.label), .flag(curve.batchNorm), .integer(run.seed), .integer(point.step),
-                            .number(point.distance),
-                        ])
-                    }
+                    widths, "", y: axis, title: "tanh, \(widths[0].setup.depth) layers: \(widths[0].rule.label) at three widths",
+                    firstStyle: scale.count, label: { "width \($0.setup.width)" }, distance))
+        }
+        guard !panels.isEmpty else { return nil }
+        for curve in scale + widths {
+            for run in curve.runs {
+                for point in run.points {
+                    data.append([
+                        .text(curve.setup.name), .text(curve.rule.label), .flag(curve.batchNorm), .integer(curve.setup.width),
+                        .integer(run.seed), .integer(point.step), .number(point.distance),
+                    ])
                 }
-                alt.append("\(name), \(curve.label): \(NumberText.format(curve.final { $0.distance }, digits: 2)) after training")
             }
+            let name = widths.contains { $0.setup == curve.setup } ? "width \(curve.setup.width)" : curve.label
+            alt.append("\(name): \(NumberText.format(curve.final { $0.distance }, digits: 2)) after \(curve.setup.steps) steps")
         }
         let title = "How far the weights travel"
         let chart = Figure(
             title: title, description: "Relative distance travelled: \(alt.joined(separator: "; ")).", size: Size(width: 560, height: 280),
-            columns: setups.count, panels: panels, legend: .shared)
+            columns: panels.count, panels: panels, legend: .perPanel)
         return FigureSpec(
             id: "convergence-distance", title: title,
-            alt: "Line charts of the relative distance travelled against the training step, one per setup. "
-                + "\(alt.joined(separator: "; ")).",
+            alt: "Line charts of the relative distance travelled against the training step. \(alt.joined(separator: "; ")).",
             chart: chart, data: data)
+    }
+
+    /// The curves of the setups that differ only in width, narrowest first.
+    var widthCurves: [Convergence.Curve] {
+        parameters.setups.filter { $0.name.hasPrefix(Convergence.widthSetupPrefix) }.sorted { $0.width < $1.width }
+            .flatMap { experiment.curves(result, setup: $0.name) }
     }
 }

@@ -7,8 +7,8 @@ extension ConvergencePresenter {
     static let numbers: [NamedNumber<Self>] = [
         NamedNumber("convergence_seeds") { Double($0.parameters.seeds) },
         NamedNumber("convergence_batch") { Double($0.parameters.batch) },
-        NamedNumber("convergence_training_samples") { Double($0.parameters.trainingSamples) },
-        NamedNumber("convergence_held_out_samples") { Double($0.parameters.heldOutSamples) },
+        NamedNumber("convergence_training_samples") { Double($0.result.trainingSamples) },
+        NamedNumber("convergence_held_out_samples") { Double($0.result.heldOutSamples) },
         NamedNumber("chance_accuracy") { 1 / Double($0.result.classes) },
 
         NamedNumber("convergence_deep_relu_depth") { $0.setup("deep-relu").map { Double($0.depth) } },
@@ -22,7 +22,9 @@ extension ConvergencePresenter {
         NamedNumber("convergence_deep_relu_sixth_scale") { $0.setup("deep-relu").map { pow(6, -Double($0.depth) / 2) } },
         NamedNumber("convergence_deep_relu_he_normal_accuracy") { $0.accuracy("deep-relu", .heNormal) },
         NamedNumber("convergence_deep_relu_glorot_normal_accuracy") { $0.accuracy("deep-relu", .glorotNormal) },
-        NamedNumber("convergence_deep_relu_lecun_normal_accuracy") { $0.accuracy("deep-relu", .lecunNormal) },
+        NamedNumber("convergence_deep_relu_he_normal_interval") { $0.interval("deep-relu", .heNormal) },
+        NamedNumber("convergence_deep_relu_glorot_normal_interval") { $0.interval("deep-relu", .glorotNormal) },
+        NamedNumber("convergence_target_accuracy") { _ in Self.targetAccuracy },
         NamedNumber("convergence_deep_relu_fan_in_uniform_accuracy") { $0.accuracy("deep-relu", .fanInUniform) },
 
         NamedNumber("convergence_tanh_depth") { $0.setup("tanh").map { Double($0.depth) } },
@@ -30,12 +32,14 @@ extension ConvergencePresenter {
         NamedNumber("convergence_tanh_learning_rate") { $0.setup("tanh")?.learningRate },
         NamedNumber("convergence_tanh_fan_in_uniform_accuracy") { $0.accuracy("tanh", .fanInUniform) },
         NamedNumber("convergence_tanh_glorot_uniform_accuracy") { $0.accuracy("tanh", .glorotUniform) },
-        NamedNumber("convergence_tanh_fan_in_uniform_distance") { $0.distance("tanh", .fanInUniform) },
-        NamedNumber("convergence_tanh_glorot_uniform_distance") { $0.distance("tanh", .glorotUniform) },
+        NamedNumber("convergence_tanh_fan_in_uniform_interval") { $0.interval("tanh", .fanInUniform) },
+        NamedNumber("convergence_tanh_glorot_uniform_interval") { $0.interval("tanh", .glorotUniform) },
 
         NamedNumber("convergence_sigmoid_depth") { $0.setup("sigmoid").map { Double($0.depth) } },
         NamedNumber("convergence_sigmoid_learning_rate") { $0.setup("sigmoid")?.learningRate },
+        NamedNumber("convergence_sigmoid_steps") { $0.setup("sigmoid").map { Double($0.steps) } },
         NamedNumber("convergence_sigmoid_fan_in_uniform_accuracy") { $0.accuracy("sigmoid", .fanInUniform) },
+        NamedNumber("convergence_sigmoid_glorot_uniform_accuracy") { $0.accuracy("sigmoid", .glorotUniform) },
         NamedNumber("convergence_sigmoid_glorot_uniform_sigmoid_accuracy") { $0.accuracy("sigmoid", .glorotUniformSigmoid) },
         NamedNumber("convergence_sigmoid_kumar_accuracy") { $0.accuracy("sigmoid", .kumar) },
 
@@ -62,6 +66,16 @@ extension ConvergencePresenter {
         NamedNumber("convergence_bad_scale_normal_distance") { $0.distance("bad-scale", .normal) },
         NamedNumber("convergence_bad_scale_he_normal_distance") { $0.distance("bad-scale", .heNormal) },
         NamedNumber("convergence_bad_scale_normal_bn_distance") { $0.distance("bad-scale", .normal, batchNorm: true) },
+
+        NamedNumber("convergence_width_depth") { $0.widthCurves.first.map { Double($0.setup.depth) } },
+        NamedNumber("convergence_width_steps") { $0.widthCurves.first.map { Double($0.setup.steps) } },
+        NamedNumber("convergence_narrow_width") { $0.widthCurves.first.map { Double($0.setup.width) } },
+        NamedNumber("convergence_wide_width") { $0.widthCurves.last.map { Double($0.setup.width) } },
+        NamedNumber("convergence_narrow_distance") { $0.widthCurves.first?.final { $0.distance } },
+        NamedNumber("convergence_wide_distance") { $0.widthCurves.last?.final { $0.distance } },
+        // The slope of log distance against log width, least squares over the widths trained:
+        // how the distance scales with width.
+        NamedNumber("convergence_width_distance_exponent") { $0.widthExponent },
     ]
 
     func setup(_ name: String) -> Convergence.Setup? {
@@ -76,6 +90,22 @@ extension ConvergencePresenter {
 
     func accuracy(_ setup: String, _ rule: RuleID, batchNorm: Bool = false) -> Double? {
         final(setup, rule, batchNorm: batchNorm) { $0.heldOutAccuracy }
+    }
+
+    /// Half the width of the 95 % interval of the mean final held-out accuracy.
+    func interval(_ setup: String, _ rule: RuleID) -> Double? {
+        experiment.curves(result, setup: setup).first { $0.rule.rule == rule && !$0.batchNorm }
+            .map { MeanInterval($0.finals { $0.heldOutAccuracy }).halfWidth }
+    }
+
+    var widthExponent: Double? {
+        let points = widthCurves.map { (log(Double($0.setup.width)), log($0.final { $0.distance })) }
+        guard points.count >= 2 else { return nil }
+        let meanX = points.map(\.0).reduce(0, +) / Double(points.count)
+        let meanY = points.map(\.1).reduce(0, +) / Double(points.count)
+        let covariance = points.reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
+        let variance = points.reduce(0) { $0 + ($1.0 - meanX) * ($1.0 - meanX) }
+        return covariance / variance
     }
 
     /// The relative distance travelled; nil from a zero start too, which has no size for the

@@ -11,13 +11,12 @@ struct ConvergencePresenter: Presenter {
     let result: Convergence.Result
 
     var figures: [FigureSpec] {
-        var figures = parameters.setups.compactMap { setup in Self.title(of: setup).map { figure(setup, title: $0) } }
-        let travelled = Self.distanceSetups.filter { entry in parameters.setups.contains { $0.name == entry.setup } }
-        if !travelled.isEmpty { figures.append(distanceFigure(travelled)) }
-        return figures
+        parameters.setups.compactMap { setup in Self.title(of: setup).map { figure(setup, title: $0) } } + [distanceFigure].compactMap(\.self)
     }
 
     var tables: [String: DataTable] { ["convergence": table] }
+
+    var pageTables: [PageTable] { [stepsTable] }
 
     /// The title of a setup's figure, with the depth the parameters give it; nil for a setup the
     /// prose does not discuss.
@@ -26,19 +25,13 @@ struct ConvergencePresenter: Presenter {
         case "deep-relu": "\(NumberText.spelled(setup.depth, capitalized: true)) ReLU layers: only the rule made for them trains"
         case "tanh": "\(NumberText.spelled(setup.depth, capitalized: true)) tanh layers: the standard rule against Glorot's"
         case "sigmoid":
-            "\(NumberText.spelled(setup.depth, capitalized: true)) logistic layers: the standard rule, the ×4 variant and Kumar's rule"
+            "\(NumberText.spelled(setup.depth, capitalized: true)) logistic layers: the standard rule, Glorot's, its ×4 variant and Kumar's"
         case "deep-tanh": "\(NumberText.spelled(setup.depth, capitalized: true)) tanh layers: Gaussian against orthogonal weights"
         case "symmetry": "Zero weights never break the symmetry"
         case "bad-scale": "A bad scale, with and without batch normalisation"
         default: nil
         }
     }
-
-    /// The setups whose distance travelled the handout shows: a small start against a
-    /// variance-preserving one, and the standard rule against Glorot's.
-    static let distanceSetups: [(setup: String, title: String)] = [
-        ("bad-scale", "ReLU: small start and He, ± batch norm"), ("tanh", "tanh: standard rule and Glorot"),
-    ]
 
     var table: DataTable {
         var table = DataTable(columns: [
