@@ -6,7 +6,6 @@ import Presentation
 enum PageTableView {
     static func context(_ table: PageTable) -> [String: Any] {
         [
-            "id": table.id,
             "csv": FigureFiles.csvPath(table.id),
             "span": table.columns.count,
             "columns": table.columns.map { ["title": $0.title, "numeric": $0.numeric] as [String: Any] },

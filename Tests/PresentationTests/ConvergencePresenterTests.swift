@@ -78,8 +78,9 @@ import Testing
         #expect(table.data.rows.count == curves.count * Self.parameters.seeds)
         #expect(ConvergencePresenter.stepsText([nil, nil], trained: 400) == "never in 400")
         #expect(ConvergencePresenter.stepsText([100, nil, 300], trained: 400) == "100–300")
-        #expect(ConvergencePresenter.stepsText([100, 200, 300], trained: 400) == "200 ± 250")
+        #expect(ConvergencePresenter.stepsText([100, 200, 300], trained: 400) == "200 ± 248")
         #expect(ConvergencePresenter.stepsText([150], trained: 400) == "150")
+        #expect(ConvergencePresenter.stepsText([62, 62, 62], trained: 250) == "62")
     }
 
     /// Titles name the depth the configuration trains, whatever the profile.

@@ -3,8 +3,8 @@ import Initializers
 import Networks
 import Numerics
 
-/// Training from each initialisation: how fast (or whether) networks learn the shapes data,
-/// averaged over seeds, with divergence recorded rather than fatal.
+/// Training from each initialisation: how fast (or whether) networks learn the data (the shipped
+/// digits unless configured otherwise), over seeds, with divergence recorded rather than fatal.
 public struct Convergence: Experiment {
     public static let id = "convergence"
 
@@ -26,7 +26,8 @@ public struct Convergence: Experiment {
         /// What the networks train on (see ``Dataset``).
         public var dataset: Dataset
         public var setups: [Setup]
-        /// Independent runs per curve, drawn as mean and range.
+        /// Independent runs per curve, drawn as their mean and its 95 % interval, and compared by
+        /// the checks.
         public var seeds: Int
         public var batch: Int
         /// Shapeset images generated for training (and standardised with their statistics).

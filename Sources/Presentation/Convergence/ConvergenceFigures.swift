@@ -96,7 +96,7 @@ extension ConvergencePresenter {
         if !widths.isEmpty {
             panels.append(
                 panel(
-                    widths, "", y: axis, title: "tanh, \(widths[0].setup.depth) layers: \(widths[0].rule.label) at three widths",
+                    widths, "", y: axis, title: "tanh, \(widths[0].setup.depth) layers, \(widths[0].rule.label): by width",
                     firstStyle: scale.count, label: { "width \($0.setup.width)" }, distance))
         }
         guard !panels.isEmpty else { return nil }
@@ -115,7 +115,7 @@ extension ConvergencePresenter {
         let title = "How far the weights travel"
         let chart = Figure(
             title: title, description: "Relative distance travelled: \(alt.joined(separator: "; ")).", size: Size(width: 560, height: 280),
-            columns: panels.count, panels: panels, legend: .perPanel)
+            columns: panels.count, panels: panels, legend: .shared)
         return FigureSpec(
             id: "convergence-distance", title: title,
             alt: "Line charts of the relative distance travelled against the training step. \(alt.joined(separator: "; ")).",

@@ -54,8 +54,10 @@ extension ConvergencePresenter {
         let reached = steps.compactMap(\.self)
         guard let first = reached.min(), let last = reached.max() else { return "never in \(trained)" }
         guard reached.count == steps.count else { return first == last ? "\(first)" : "\(first)–\(last)" }
+        // Whole steps: the evaluations are steps apart, so fractions would claim a precision the
+        // counting does not have.
         let interval = MeanInterval(reached.map(Double.init))
-        guard interval.halfWidth.isFinite else { return NumberText.format(interval.mean, digits: 3) }
-        return "\(NumberText.format(interval.mean, digits: 3)) ± \(NumberText.format(interval.halfWidth, digits: 2))"
+        let mean = Int(interval.mean.rounded()), half = Int(interval.halfWidth.rounded())
+        return half == 0 ? "\(mean)" : "\(mean) ± \(half)"
     }
 }
