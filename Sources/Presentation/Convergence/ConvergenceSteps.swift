@@ -57,7 +57,8 @@ extension ConvergencePresenter {
         // Whole steps: the evaluations are steps apart, so fractions would claim a precision the
         // counting does not have.
         let interval = MeanInterval(reached.map(Double.init))
-        let mean = Int(interval.mean.rounded()), half = Int(interval.halfWidth.rounded())
+        let mean = Int(interval.mean.rounded())
+        let half = interval.halfWidth.isFinite ? Int(interval.halfWidth.rounded()) : 0
         return half == 0 ? "\(mean)" : "\(mean) ± \(half)"
     }
 }
