@@ -18,6 +18,6 @@ import Testing
         #expect(html.contains("<th scope=\"col\">Rule</th><th scope=\"col\" class=\"num\">Steps to 80 %</th>"))
         #expect(html.contains("<tr><td>He &lt;normal&gt;</td><td class=\"num\">120 ± 30</td></tr>"))
         #expect(html.contains("<td class=\"num\">never in 400</td>"))
-        #expect(html.contains("<td colspan=\"2\" class=\"downloads\">Files: <a href=\"data/demo-steps.csv\">data (CSV)</a></td>"))
+        #expect(html.contains("<td colspan=\"2\" class=\"table-files\">Files: <a href=\"data/demo-steps.csv\">data (CSV)</a></td>"))
     }
 }

@@ -18,8 +18,7 @@ extension ConvergencePresenter {
         var table = PageTable(
             id: "convergence-steps",
             columns: [
-                .init("Network"), .init("Rule"), .init("Runs reaching \(percent) %", numeric: true),
-                .init("Steps to \(percent) %", numeric: true),
+                .init("Network"), .init("Rule"), .init("Seeds reaching \(percent) %", numeric: true), .init("Steps", numeric: true),
             ],
             data: DataTable(columns: ["setup", "rule", "batch_norm", "seed", "steps_trained", "steps_to_target"]))
         for name in Self.stepsSetups {
