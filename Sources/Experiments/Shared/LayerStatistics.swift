@@ -19,14 +19,7 @@ public struct LayerStatistics: Codable, Sendable, Hashable {
     static func measure(
         _ values: Matrix, percentileOf magnitudes: Matrix, activation: Activation?, preActivations: Matrix?
     ) -> LayerStatistics {
-        var sum = 0.0, sumOfSquares = 0.0
-        values.elements.withUnsafeBufferPointer { buffer in
-            for v in buffer {
-                let x = Double(v)
-                sum += x
-                sumOfSquares += x * x
-            }
-        }
+        let (sum, sumOfSquares) = sums(values)
         let n = Double(max(values.count, 1))
         var saturated = 0.0
         if let activation, let preActivations {
@@ -42,9 +35,26 @@ public struct LayerStatistics: Codable, Sendable, Hashable {
             percentile98: Self.absolutePercentile(magnitudes, 0.98), saturatedFraction: saturated)
     }
 
+    /// E[v²] alone, the same number as `measure`'s, for the experiments that need no more.
+    static func secondMoment(_ values: Matrix) -> Double {
+        sums(values).squares / Double(max(values.count, 1))
+    }
+
+    private static func sums(_ values: Matrix) -> (values: Double, squares: Double) {
+        var sum = 0.0, sumOfSquares = 0.0
+        values.elements.withUnsafeBufferPointer { buffer in
+            for v in buffer {
+                let x = Double(v)
+                sum += x
+                sumOfSquares += x * x
+            }
+        }
+        return (sum, sumOfSquares)
+    }
+
     /// The p-quantile of |v|.
     static func absolutePercentile(_ values: Matrix, _ p: Double) -> Double {
-        Double(Quantile.of(values.elements.map { abs($0) }, p))
+        Double(values.elements.withUnsafeBufferPointer { Quantile.ofMagnitudes($0, p) })
     }
 }
 
