@@ -41,9 +41,19 @@ public enum Quantile {
         guard !values.isEmpty else { return .nan }
         let (below, fraction) = position(p, count: values.count)
         let magnitude: UInt32 = 0x7FFF_FFFF, shift: UInt32 = 20
-        var counts = [Int](repeating: 0, count: Int(magnitude >> shift) + 1)
+        let buckets = Int(magnitude >> shift) + 1
+        // Four interleaved tables: neighbouring values often fall in one bucket, and one table
+        // would make each count wait for the previous one to be stored.
+        var counts = [Int](repeating: 0, count: 4 * buckets)
         counts.withUnsafeMutableBufferPointer { counts in
-            for value in values { counts[Int((value.bitPattern & magnitude) >> shift)] += 1 }
+            let whole = values.count / 4 * 4
+            for i in stride(from: 0, to: whole, by: 4) {
+                for lane in 0..<4 { counts[lane * buckets + Int((values[i + lane].bitPattern & magnitude) >> shift)] += 1 }
+            }
+            for value in values[whole...] { counts[Int((value.bitPattern & magnitude) >> shift)] += 1 }
+            for bucket in 0..<buckets {
+                counts[bucket] += counts[buckets + bucket] + counts[2 * buckets + bucket] + counts[3 * buckets + bucket]
+            }
         }
         var bucket = 0, before = 0
         while before + counts[bucket] <= below {
@@ -55,12 +65,13 @@ public enum Quantile {
         // The smallest magnitude of the higher buckets: the next order statistic when the one
         // sought is the bucket's largest.
         var nextAbove = UInt32.max
+        let low = UInt32(bucket) << shift, high = UInt32(bucket + 1) << shift
         for value in values {
             let key = value.bitPattern & magnitude
-            let keyBucket = Int(key >> shift)
-            if keyBucket == bucket {
+            guard key >= low else { continue }
+            if key < high {
                 inBucket.append(key)
-            } else if keyBucket > bucket && key < nextAbove {
+            } else if key < nextAbove {
                 nextAbove = key
             }
         }
