@@ -29,12 +29,16 @@ import Testing
     }
 
     /// The bucketed selection of |v| gives exactly the number selection over |v| gives: with
-    /// signs, zeros of both signs, ties, and order statistics in one bucket or in two.
+    /// signs, zeros of both signs, ties, order statistics in one bucket or in two, and values
+    /// crowded into one bucket.
     @Test func magnitudesAgreeWithSelectionOverAbsoluteValues() {
         var random = RandomSource(seed: 4)
         var values = (0..<20_000).map { _ in Float(random.nextNormal() * 3) }
         values += [0, -0.0, 1, -1, 1, 2, -2, 1e-30, -3e20]
-        let cases: [[Float]] = [values, [1, -2], [-0.0, 0], [5], [3, -3, 3, 1.5], Array(values.prefix(7))]
+        // Values of one magnitude (sigmoid units near ½) fill one bucket of the top bits, and
+        // the selection splits it by the next ones.
+        let near = (0..<9000).map { _ in Float(0.5 + random.nextNormal() * 1e-3) }
+        let cases: [[Float]] = [values, [1, -2], [-0.0, 0], [5], [3, -3, 3, 1.5], Array(values.prefix(7)), near, near.map { $0 - 0.5 }]
         for sample in cases {
             for p in [0.0, 0.02, 0.5, 0.98, 0.995, 1.0, 0.123456] {
                 let magnitudes = sample.withUnsafeBufferPointer { Quantile.ofMagnitudes($0, p) }
