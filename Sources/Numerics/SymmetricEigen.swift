@@ -9,7 +9,7 @@ import Foundation
 /// A − vqᵀ − qvᵀ, about 2n³ operations in all. A QL step with a shift is a chain of plane
 /// rotations along the tridiagonal, O(n) each; the shift from the leading 2 × 2 block makes an
 /// off-diagonal entry vanish in two or three steps, so the whole is O(n²) after the reduction,
-/// where the cyclic Jacobi method this replaces took about 3n³ a sweep over six to ten sweeps.
+/// where the cyclic Jacobi method takes about 3n³ a sweep, over six to ten sweeps.
 /// Accuracy: each eigenvalue to a few units of rounding times the largest |λ|, as Jacobi gave
 /// for the Gram matrices it is used on (forming JJᵀ already costs that much). Only the upper
 /// triangle is read.
