@@ -37,10 +37,18 @@ public struct BatchNorm: Sendable, Hashable {
             layer.batchMean[unit] /= batch
             layer.batchVariance[unit] = 0
         }
-        for row in 0..<a.rows {
-            for unit in 0..<a.columns {
-                let deviation = a[row, unit] - layer.batchMean[unit]
-                layer.batchVariance[unit] += deviation * deviation
+        // Through buffers, so the loops over units vectorise; each unit still sums its rows in order.
+        a.elements.withUnsafeBufferPointer { a in
+            layer.batchMean.withUnsafeBufferPointer { mean in
+                layer.batchVariance.withUnsafeMutableBufferPointer { variance in
+                    for row in 0..<(a.count / max(mean.count, 1)) {
+                        let offset = row * mean.count
+                        for unit in 0..<mean.count {
+                            let deviation = a[offset + unit] - mean[unit]
+                            variance[unit] += deviation * deviation
+                        }
+                    }
+                }
             }
         }
         for unit in layer.batchVariance.indices { layer.batchVariance[unit] /= batch }
@@ -56,12 +64,20 @@ public struct BatchNorm: Sendable, Hashable {
         for unit in variance.indices {
             layer.inverseStandardDeviation[unit] = 1 / (variance[unit] + Self.epsilon).squareRoot()
         }
-        let a = layer.preActivations
-        for row in 0..<a.rows {
-            for unit in 0..<a.columns {
-                let normalized = (a[row, unit] - mean[unit]) * layer.inverseStandardDeviation[unit]
-                layer.normalized[row, unit] = normalized
-                layer.normalizedPreActivations[row, unit] = scale[unit] * normalized + shift[unit]
+        let a = layer.preActivations, inverse = layer.inverseStandardDeviation
+        let width = a.columns
+        a.elements.withUnsafeBufferPointer { a in
+            layer.normalized.elements.withUnsafeMutableBufferPointer { normalized in
+                layer.normalizedPreActivations.elements.withUnsafeMutableBufferPointer { z in
+                    for row in 0..<(a.count / max(width, 1)) {
+                        let offset = row * width
+                        for unit in 0..<width {
+                            let value = (a[offset + unit] - mean[unit]) * inverse[unit]
+                            normalized[offset + unit] = value
+                            z[offset + unit] = scale[unit] * value + shift[unit]
+                        }
+                    }
+                }
             }
         }
     }
@@ -87,14 +103,27 @@ public struct BatchNorm: Sendable, Hashable {
         let g = layer.backpropagated, xHat = layer.normalized
         g.sumColumns(into: &shiftGradient)
         for unit in scaleGradient.indices { scaleGradient[unit] = 0 }
-        for row in 0..<g.rows {
-            for unit in 0..<g.columns { scaleGradient[unit] += g[row, unit] * xHat[row, unit] }
-        }
+        let width = g.columns, inverse = layer.inverseStandardDeviation
         let perSample: Float = mode == .training ? 1 / Float(g.rows) : 0
-        for row in 0..<g.rows {
-            for unit in 0..<g.columns {
-                let correction = perSample * (shiftGradient[unit] + xHat[row, unit] * scaleGradient[unit])
-                layer.normalizationGradients[row, unit] = scale[unit] * layer.inverseStandardDeviation[unit] * (g[row, unit] - correction)
+        let shiftSums = shiftGradient
+        g.elements.withUnsafeBufferPointer { g in
+            xHat.elements.withUnsafeBufferPointer { xHat in
+                scaleGradient.withUnsafeMutableBufferPointer { scaleSums in
+                    for row in 0..<(g.count / max(width, 1)) {
+                        let offset = row * width
+                        for unit in 0..<width { scaleSums[unit] += g[offset + unit] * xHat[offset + unit] }
+                    }
+                }
+                let scaleSums = scaleGradient
+                layer.normalizationGradients.elements.withUnsafeMutableBufferPointer { gradients in
+                    for row in 0..<(g.count / max(width, 1)) {
+                        let offset = row * width
+                        for unit in 0..<width {
+                            let correction = perSample * (shiftSums[unit] + xHat[offset + unit] * scaleSums[unit])
+                            gradients[offset + unit] = scale[unit] * inverse[unit] * (g[offset + unit] - correction)
+                        }
+                    }
+                }
             }
         }
     }

@@ -39,4 +39,37 @@ public enum DoubleProducts {
         }
         return c
     }
+
+    /// A column-major block of a larger array: `rows` × `columns` from `start`, each column
+    /// `stride` entries after the last, so a factorisation can multiply parts of its matrix in place.
+    public struct Block {
+        public var start: UnsafeMutablePointer<Double>
+        public var rows: Int
+        public var columns: Int
+        public var stride: Int
+
+        public init(_ start: UnsafeMutablePointer<Double>, rows: Int, columns: Int, stride: Int) {
+            self.start = start
+            self.rows = rows
+            self.columns = columns
+            self.stride = stride
+        }
+    }
+
+    /// c ← α·op(a)·op(b) + β·c on column-major blocks, for the blocked Householder QR's
+    /// level-3 steps.
+    public static func multiply(
+        _ a: Block, transposeA: Bool, _ b: Block, transposeB: Bool, into c: Block, alpha: Double = 1, beta: Double = 0
+    ) {
+        let inner = transposeA ? a.rows : a.columns
+        precondition(
+            (transposeA ? a.columns : a.rows) == c.rows && (transposeB ? b.rows : b.columns) == c.columns
+                && (transposeB ? b.columns : b.rows) == inner,
+            "block shapes do not match")
+        guard c.rows > 0, c.columns > 0 else { return }
+        cblas_dgemm(
+            CblasColMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(c.rows), Int32(c.columns), Int32(inner), alpha, a.start, Int32(max(a.stride, 1)), b.start,
+            Int32(max(b.stride, 1)), beta, c.start, Int32(max(c.stride, 1)))
+    }
 }

@@ -4,6 +4,7 @@ import Dispatch
 /// result is the same as a serial map whatever order the jobs finish in.
 public enum ParallelMap {
     public static func map<Job: Sendable, Output: Sendable>(_ jobs: [Job], _ transform: @Sendable (Job) -> Output) -> [Output] {
+        _ = FreedMemory.kept
         let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: jobs.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }

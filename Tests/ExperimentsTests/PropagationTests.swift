@@ -97,4 +97,28 @@ import Testing
         #expect(SaturationRegion(.relu).contains(-1e-6) && !SaturationRegion(.relu).contains(1e-6))
         #expect(!SaturationRegion(.linear).contains(1e6))
     }
+
+    /// The count over a layer is the per-value test, summed.
+    @Test func saturationCountAgreesWithTheRegion() {
+        var random = RandomSource(seed: 2)
+        let values = (0..<4001).map { _ in Float(random.nextNormal() * 3) }
+        for activation in [Activation.tanh, .sigmoid, .relu, .linear, .selu] {
+            let region = SaturationRegion(activation)
+            #expect(values.withUnsafeBufferPointer { region.count(in: $0) } == values.filter(region.contains).count)
+        }
+    }
+
+    /// The interleaved Double sums give E[v²] and the mean of a layer, its length not a
+    /// multiple of four, as one running sum does to rounding.
+    @Test func layerMomentsAreTheSums() {
+        var random = RandomSource(seed: 6)
+        var matrix = Matrix(rows: 37, columns: 11)
+        for i in 0..<matrix.count { matrix.elements[i] = Float(random.nextNormal() * 2 + 0.5) }
+        let values = matrix.elements.map(Double.init)
+        let statistics = LayerStatistics.measure(matrix, percentileOf: matrix, activation: nil, preActivations: nil)
+        let secondMoment = values.reduce(0) { $0 + $1 * $1 } / Double(values.count)
+        #expect(abs(statistics.secondMoment - secondMoment) <= 1e-14 * secondMoment)
+        #expect(abs(statistics.mean - values.reduce(0, +) / Double(values.count)) <= 1e-14)
+        #expect(LayerStatistics.secondMoment(matrix) == statistics.secondMoment)
+    }
 }

@@ -49,9 +49,10 @@ import Testing
         #expect(abs(Double(positive) / 400 - 0.5) <= 5 * 0.025)
     }
 
-    /// QR in Double reproduces A: Qᵀ A is upper triangular with R's diagonal, Q orthonormal.
-    @Test func householderFactorsTheMatrix() {
-        let (rows, columns) = (7, 4)
+    /// QR in Double reproduces A: Qᵀ A is upper triangular with R's diagonal, Q orthonormal;
+    /// within one block of reflections, and across several (blocks of 32 columns).
+    @Test(arguments: [(7, 4), (100, 70), (64, 64), (40, 33)])
+    func householderFactorsTheMatrix(_ rows: Int, _ columns: Int) {
         var random = RandomSource(seed: 5)
         let a = (0..<(rows * columns)).map { _ in random.nextNormal() }
         let qr = HouseholderQR(columnMajor: a, rows: rows, columns: columns)

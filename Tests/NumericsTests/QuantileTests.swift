@@ -28,6 +28,26 @@ import Testing
         #expect(Quantile.of([7.0], 0.3) == 7)
     }
 
+    /// The bucketed selection of |v| gives exactly the number selection over |v| gives: with
+    /// signs, zeros of both signs, ties, order statistics in one bucket or in two, and values
+    /// crowded into one bucket.
+    @Test func magnitudesAgreeWithSelectionOverAbsoluteValues() {
+        var random = RandomSource(seed: 4)
+        var values = (0..<20_000).map { _ in Float(random.nextNormal() * 3) }
+        values += [0, -0.0, 1, -1, 1, 2, -2, 1e-30, -3e20]
+        // Values of one magnitude (sigmoid units near ½) fill one bucket of the top bits, and
+        // the selection splits it by the next ones.
+        let near = (0..<9000).map { _ in Float(0.5 + random.nextNormal() * 1e-3) }
+        let cases: [[Float]] = [values, [1, -2], [-0.0, 0], [5], [3, -3, 3, 1.5], Array(values.prefix(7)), near, near.map { $0 - 0.5 }]
+        for sample in cases {
+            for p in [0.0, 0.02, 0.5, 0.98, 0.995, 1.0, 0.123456] {
+                let magnitudes = sample.withUnsafeBufferPointer { Quantile.ofMagnitudes($0, p) }
+                #expect(magnitudes == Quantile.of(sample.map { abs($0) }, p), "p = \(p), \(sample.count) values")
+            }
+        }
+        #expect([Float]().withUnsafeBufferPointer { Quantile.ofMagnitudes($0, 0.5) }.isNaN)
+    }
+
     @Test func worksInSinglePrecision() {
         #expect(Quantile.of([Float(1), 2, 3, 4], 0.5) == 2.5)
     }

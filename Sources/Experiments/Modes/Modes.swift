@@ -153,16 +153,8 @@ public struct Modes: Experiment {
         let hidden = workspace.layers.dropLast()
         return Run(
             variant: variant, realisation: realisation,
-            forward: hidden.map {
-                LayerStatistics.measure(
-                    $0.preActivations, percentileOf: $0.activations, activation: activation, preActivations: $0.activationInputs
-                ).secondMoment
-            },
-            backward: hidden.map {
-                LayerStatistics.measure(
-                    $0.preActivationGradients, percentileOf: $0.preActivationGradients, activation: nil, preActivations: nil
-                ).secondMoment
-            })
+            forward: hidden.map { LayerStatistics.secondMoment($0.preActivations) },
+            backward: hidden.map { LayerStatistics.secondMoment($0.preActivationGradients) })
     }
 
     // MARK: Theory

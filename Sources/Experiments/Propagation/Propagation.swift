@@ -334,9 +334,7 @@ public struct Propagation: Experiment {
         let hidden = workspace.layers.dropLast()
         return ScaleRun(
             standardDeviation: std,
-            outputSecondMoments: hidden.map {
-                LayerStatistics.measure($0.activations, percentileOf: $0.activations, activation: nil, preActivations: nil).secondMoment
-            },
+            outputSecondMoments: hidden.map { LayerStatistics.secondMoment($0.activations) },
             zeroFractions: hidden.map { layer in
                 Double(layer.activations.elements.filter { $0 == 0 }.count) / Double(max(layer.activations.count, 1))
             },

@@ -19,22 +19,11 @@ public struct LayerStatistics: Codable, Sendable, Hashable {
     static func measure(
         _ values: Matrix, percentileOf magnitudes: Matrix, activation: Activation?, preActivations: Matrix?
     ) -> LayerStatistics {
-        var sum = 0.0, sumOfSquares = 0.0
-        values.elements.withUnsafeBufferPointer { buffer in
-            for v in buffer {
-                let x = Double(v)
-                sum += x
-                sumOfSquares += x * x
-            }
-        }
+        let (sum, sumOfSquares) = sums(values)
         let n = Double(max(values.count, 1))
         var saturated = 0.0
         if let activation, let preActivations {
-            let region = SaturationRegion(activation)
-            var count = 0
-            preActivations.elements.withUnsafeBufferPointer { buffer in
-                for a in buffer where region.contains(a) { count += 1 }
-            }
+            let count = preActivations.elements.withUnsafeBufferPointer { SaturationRegion(activation).count(in: $0) }
             saturated = Double(count) / Double(max(preActivations.count, 1))
         }
         return LayerStatistics(
@@ -42,9 +31,35 @@ public struct LayerStatistics: Codable, Sendable, Hashable {
             percentile98: Self.absolutePercentile(magnitudes, 0.98), saturatedFraction: saturated)
     }
 
+    /// E[v²] alone, the same number as `measure`'s, for the experiments that need no more.
+    static func secondMoment(_ values: Matrix) -> Double {
+        sums(values).squares / Double(max(values.count, 1))
+    }
+
+    /// Σv and Σv² in Double, over four interleaved partial sums: one running sum waits for
+    /// its previous addition at every value, four keep the adder busy.
+    private static func sums(_ values: Matrix) -> (values: Double, squares: Double) {
+        var sums = SIMD4<Double>(), squares = SIMD4<Double>()
+        var sum = 0.0, sumOfSquares = 0.0
+        values.elements.withUnsafeBufferPointer { buffer in
+            let whole = buffer.count / 4 * 4
+            for i in stride(from: 0, to: whole, by: 4) {
+                let x = SIMD4<Double>(Double(buffer[i]), Double(buffer[i + 1]), Double(buffer[i + 2]), Double(buffer[i + 3]))
+                sums += x
+                squares += x * x
+            }
+            for v in buffer[whole...] {
+                let x = Double(v)
+                sum += x
+                sumOfSquares += x * x
+            }
+        }
+        return (sum + sums.sum(), sumOfSquares + squares.sum())
+    }
+
     /// The p-quantile of |v|.
     static func absolutePercentile(_ values: Matrix, _ p: Double) -> Double {
-        Double(Quantile.of(values.elements.map { abs($0) }, p))
+        Double(values.elements.withUnsafeBufferPointer { Quantile.ofMagnitudes($0, p) })
     }
 }
 
@@ -75,6 +90,17 @@ struct SaturationRegion {
         case .below(let cut): a < cut
         case .nowhere: false
         }
+    }
+
+    /// How many of `values` lie in the region, the kind decided once rather than per value.
+    func count(in values: UnsafeBufferPointer<Float>) -> Int {
+        var count = 0
+        switch kind {
+        case .beyond(let cut): for a in values where abs(a) > cut { count += 1 }
+        case .below(let cut): for a in values where a < cut { count += 1 }
+        case .nowhere: break
+        }
+        return count
     }
 
     /// The point between `from` and `to` where φ′ crosses `threshold`, by bisection.
