@@ -42,7 +42,7 @@ extension Convergence {
                 Check.exceeds(
                     id: "convergence/\(comparison.setup)/\(comparison.larger.name)-over-\(comparison.smaller.name)",
                     claim:
-                        "\(larger.setup.depth) × \(larger.setup.width) \(larger.setup.activation.name), \(larger.setup.steps) steps: "
+                        "\(larger.setup.shape), \(larger.setup.steps) steps: "
                         + "held-out accuracy from \(larger.describe) above that from \(smaller.describe)",
                     larger: larger.finals(accuracy), smaller: smaller.finals(accuracy), falseAlarmRate: parameters.falseAlarmRate,
                     note: "final accuracy of each seed"))
@@ -55,7 +55,7 @@ extension Convergence {
                 Check.exceeds(
                     id: "convergence/width/distance",
                     claim:
-                        "\(narrow.setup.activation.name), \(narrow.setup.steps) steps: the weights of \(narrow.setup.width) units a layer "
+                        "\(narrow.setup.depth)-layer \(narrow.setup.activation.name), \(narrow.setup.steps) steps: the weights of \(narrow.setup.width) units a layer "
                         + "move further from their start, relative to its size, than those of \(wide.setup.width)",
                     larger: narrow.finals(\.distance), smaller: wide.finals(\.distance), falseAlarmRate: parameters.falseAlarmRate,
                     note: "‖W − W₀‖/‖W₀‖ of each seed after training"))

@@ -39,3 +39,16 @@ extension Convergence {
         }
     }
 }
+
+extension Convergence.Setup {
+    /// The network in a few words, as the tables and the claims name it: "30 × 256 ReLU".
+    public var shape: String {
+        let activation =
+            switch self.activation {
+            case .sigmoid: "logistic"
+            case .relu: "ReLU"
+            default: self.activation.name
+            }
+        return "\(depth) × \(width) \(activation)"
+    }
+}

@@ -2,6 +2,7 @@ import Experiments
 import Foundation
 import Initializers
 import Networks
+import Numerics
 
 extension ConvergencePresenter {
     static let numbers: [NamedNumber<Self>] = [
@@ -10,6 +11,13 @@ extension ConvergencePresenter {
         NamedNumber("convergence_training_samples") { Double($0.result.trainingSamples) },
         NamedNumber("convergence_held_out_samples") { Double($0.result.heldOutSamples) },
         NamedNumber("chance_accuracy") { 1 / Double($0.result.classes) },
+        NamedNumber("convergence_false_alarm_rate") { $0.parameters.falseAlarmRate },
+        // The margin of a comparison, in standard errors, with as many seeds a side as the
+        // parameters train (Hsu's degrees of freedom, see `Check.exceeds`).
+        NamedNumber("convergence_comparison_margin") {
+            $0.parameters.seeds < 2
+                ? nil : StudentT.oneSidedQuantile($0.parameters.falseAlarmRate, degreesOfFreedom: Double($0.parameters.seeds - 1))
+        },
 
         NamedNumber("convergence_deep_relu_depth") { $0.setup("deep-relu").map { Double($0.depth) } },
         NamedNumber("convergence_deep_relu_width") { $0.setup("deep-relu").map { Double($0.width) } },

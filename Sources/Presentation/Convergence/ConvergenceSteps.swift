@@ -31,22 +31,12 @@ extension ConvergencePresenter {
                     ])
                 }
                 table.append([
-                    Self.network(curve.setup), curve.label, "\(steps.compactMap(\.self).count) of \(steps.count)",
+                    curve.setup.shape, curve.label, "\(steps.compactMap(\.self).count) of \(steps.count)",
                     Self.stepsText(steps, trained: curve.setup.steps),
                 ])
             }
         }
         return table
-    }
-
-    static func network(_ setup: Convergence.Setup) -> String {
-        let activation =
-            switch setup.activation {
-            case .sigmoid: "logistic"
-            case .relu: "ReLU"
-            default: setup.activation.name
-            }
-        return "\(setup.depth) × \(setup.width) \(activation)"
     }
 
     static func stepsText(_ steps: [Int?], trained: Int) -> String {
