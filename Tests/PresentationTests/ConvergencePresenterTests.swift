@@ -106,6 +106,8 @@ import Testing
         #expect(try number("chance_accuracy") == 0.1)
         #expect(try number("convergence_narrow_width") == 16 && number("convergence_wide_width") == 64)
         #expect(try number("convergence_width_distance_exponent").isFinite)
+        // Three seeds a side: scipy.stats.t.isf(1e-5, 2) = 223.60344363403718.
+        #expect(abs(try number("convergence_comparison_margin") - 223.60344363403718) < 1e-6)
         #expect(try number("convergence_symmetry_zeros_spread") == 0)
         // A network that trains moves its weights; the number the prose quotes is that distance.
         let moved = try number("convergence_bad_scale_he_normal_distance")
@@ -127,6 +129,11 @@ import Testing
         #expect(numbers["convergence_bad_scale_depth"] == .some(nil) && numbers["convergence_deep_relu_halving_scale"] == .some(nil))
         #expect(numbers["convergence_bad_scale_he_normal_accuracy"] == .some(nil))
         #expect(numbers["convergence_tanh_depth"] == 3)
+        // One seed has no spread: the margin is not a number, as the intervals are, and the
+        // prose that quotes it still builds.
+        parameters.seeds = 1
+        let single = Self.numbers(ConvergencePresenter(experiment: Convergence(parameters: parameters), result: Self.result))
+        #expect(single["convergence_comparison_margin"]??.isNaN == true)
         parameters.setups.removeAll { $0.name.hasPrefix(Convergence.widthSetupPrefix) }
         let figures = ConvergencePresenter(experiment: Convergence(parameters: parameters), result: Self.result).figures
         #expect(figures.allSatisfy { $0.id != "convergence-distance" })

@@ -13,10 +13,11 @@ extension ConvergencePresenter {
         NamedNumber("chance_accuracy") { 1 / Double($0.result.classes) },
         NamedNumber("convergence_false_alarm_rate") { $0.parameters.falseAlarmRate },
         // The margin of a comparison, in standard errors, with as many seeds a side as the
-        // parameters train (Hsu's degrees of freedom, see `Check.exceeds`).
+        // parameters train (Hsu's degrees of freedom, see `Check.exceeds`); not a number with one
+        // seed, which has no spread to measure, as the intervals are not.
         NamedNumber("convergence_comparison_margin") {
             $0.parameters.seeds < 2
-                ? nil : StudentT.oneSidedQuantile($0.parameters.falseAlarmRate, degreesOfFreedom: Double($0.parameters.seeds - 1))
+                ? .nan : StudentT.oneSidedQuantile($0.parameters.falseAlarmRate, degreesOfFreedom: Double($0.parameters.seeds - 1))
         },
 
         NamedNumber("convergence_deep_relu_depth") { $0.setup("deep-relu").map { Double($0.depth) } },
