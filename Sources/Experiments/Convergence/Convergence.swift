@@ -120,6 +120,11 @@ public struct Convergence: Experiment {
     /// travelled shows how it depends on width.
     public static let widthSetupPrefix = "width-"
 
+    /// The setups that differ only in width, narrowest first.
+    public var widthSetups: [Setup] {
+        parameters.setups.filter { $0.name.hasPrefix(Self.widthSetupPrefix) }.sorted { $0.width < $1.width }
+    }
+
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
         var problems: [ParameterProblem] = []
         problems += ParameterProblem.outsideRanges([

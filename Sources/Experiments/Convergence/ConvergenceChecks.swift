@@ -47,7 +47,7 @@ extension Convergence {
                     larger: larger.finals(accuracy), smaller: smaller.finals(accuracy), falseAlarmRate: parameters.falseAlarmRate,
                     note: "final accuracy of each seed"))
         }
-        let widths = parameters.setups.filter { $0.name.hasPrefix(Self.widthSetupPrefix) }.sorted { $0.width < $1.width }
+        let widths = widthSetups
         if let narrow = widths.first.flatMap({ curves(result, setup: $0.name).first }),
             let wide = widths.last.flatMap({ curves(result, setup: $0.name).first }), wide.setup.width > narrow.setup.width
         {

@@ -124,7 +124,6 @@ extension ConvergencePresenter {
 
     /// The curves of the setups that differ only in width, narrowest first.
     var widthCurves: [Convergence.Curve] {
-        parameters.setups.filter { $0.name.hasPrefix(Convergence.widthSetupPrefix) }.sorted { $0.width < $1.width }
-            .flatMap { experiment.curves(result, setup: $0.name) }
+        experiment.widthSetups.flatMap { experiment.curves(result, setup: $0.name) }
     }
 }
