@@ -30,7 +30,7 @@ extension RuleID {
         switch self {
         case .zeros: "w = 0"
         case .constant: "w = c"
-        case .normal: "w ~ N(0, σ²), σ = 0.01 unless given"
+        case .normal: "w ~ N(0, s²), s = 0.01 unless given"
         case .uniform: "w ~ U(−b, b)"
         case .fanInUniform: "w ~ U(−1/√fan_in, 1/√fan_in)"
         case .lecunNormal: "w ~ N(0, 1/fan_in)"
@@ -40,9 +40,9 @@ extension RuleID {
         case .glorotUniformSigmoid: "w ~ U(−b, b), b = 4·√(6/(fan_in + fan_out))"
         case .heNormal: "w ~ N(0, 2/((1 + a²)·fan)), fan = fan_in or fan_out, a the negative slope"
         case .heUniform: "w ~ U(−b, b), b = √(6/((1 + a²)·fan)), fan = fan_in or fan_out"
-        case .kumar: "w ~ N(0, 1/(fan_in·g′(0)²·(1 + g(0)²)))"
+        case .kumar: "w ~ N(0, 1/(fan_in·φ′(0)²·(1 + φ(0)²)))"
         case .orthogonal: "W = Q·diag(sign Rⱼⱼ) from G = QR, G Gaussian (max × min); transposed when rows < columns"
-        case .sparse: "k random incoming weights per unit ~ N(0, σ²), σ = 1; the others 0"
+        case .sparse: "k random incoming weights per unit ~ N(0, s²), s = 1; the others 0"
         case .identity: "W = I (rectangular allowed; a centred delta for a kernel)"
         }
     }
@@ -52,7 +52,7 @@ extension RuleID {
         switch self {
         case .zeros: #"w = 0"#
         case .constant: #"w = c"#
-        case .normal: #"w \sim \mathcal{N}(0, \sigma^2), \quad \sigma = 0.01"#
+        case .normal: #"w \sim \mathcal{N}(0, s^2), \quad s = 0.01"#
         case .uniform: #"w \sim \mathcal{U}(-b, b)"#
         case .fanInUniform: #"w \sim \mathcal{U}\left(-\frac{1}{\sqrt{n_{\text{in}}}}, \frac{1}{\sqrt{n_{\text{in}}}}\right)"#
         case .lecunNormal: #"w \sim \mathcal{N}\left(0, \frac{1}{n_{\text{in}}}\right)"#
@@ -60,14 +60,14 @@ extension RuleID {
         case .glorotNormal: #"w \sim \mathcal{N}\left(0, \frac{2}{n_{\text{in}} + n_{\text{out}}}\right)"#
         case .glorotUniform: #"w \sim \mathcal{U}(-b, b), \quad b = \sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}"#
         case .glorotUniformSigmoid: #"w \sim \mathcal{U}(-b, b), \quad b = 4\sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}"#
-        case .heNormal: #"w \sim \mathcal{N}\left(0, \frac{2}{(1 + a^2)\, n}\right), \quad n = n_{\text{in}} \text{ or } n_{\text{out}}"#
+        case .heNormal: #"w \sim \mathcal{N}\left(0, \frac{2}{(1 + a^2)\, n_{\text{fan}}}\right), \quad n_{\text{fan}} = n_{\text{in}} \text{ or } n_{\text{out}}"#
         case .heUniform:
-            #"w \sim \mathcal{U}(-b, b), \quad b = \sqrt{\frac{6}{(1 + a^2)\, n}}, \quad n = n_{\text{in}} \text{ or } n_{\text{out}}"#
-        case .kumar: #"w \sim \mathcal{N}\left(0, \frac{1}{n_{\text{in}}\, g'(0)^2 \left(1 + g(0)^2\right)}\right)"#
+            #"w \sim \mathcal{U}(-b, b), \quad b = \sqrt{\frac{6}{(1 + a^2)\, n_{\text{fan}}}}, \quad n_{\text{fan}} = n_{\text{in}} \text{ or } n_{\text{out}}"#
+        case .kumar: #"w \sim \mathcal{N}\left(0, \frac{1}{n_{\text{in}}\, \varphi'(0)^2 \left(1 + \varphi(0)^2\right)}\right)"#
         case .orthogonal:
             #"W = Q \operatorname{diag}\left(\operatorname{sign} R_{jj}\right), \quad G = QR, \quad G_{ij} \sim \mathcal{N}(0, 1)"#
         case .sparse:
-            #"w_{ij} \sim \mathcal{N}(0, \sigma^2) \text{ for } k \text{ random } j \text{ per unit } i, \quad w_{ij} = 0 \text{ otherwise}"#
+            #"w_{ij} \sim \mathcal{N}(0, s^2) \text{ for } k \text{ random } j \text{ per unit } i, \quad w_{ij} = 0 \text{ otherwise}"#
         case .identity: #"W = I"#
         }
     }
@@ -76,16 +76,16 @@ extension RuleID {
     public var varianceFormula: String? {
         switch self {
         case .zeros, .constant, .identity: nil
-        case .normal: "σ²"
+        case .normal: "s²"
         case .uniform: "b²/3"
         case .fanInUniform: "1/(3·fan_in)"
         case .lecunNormal, .lecunUniform: "1/fan_in"
         case .glorotNormal, .glorotUniform: "2/(fan_in + fan_out)"
         case .glorotUniformSigmoid: "16·2/(fan_in + fan_out)"
         case .heNormal, .heUniform: "2/((1 + a²)·fan)"
-        case .kumar: "1/(fan_in·g′(0)²·(1 + g(0)²)); 12.8/fan_in for the logistic sigmoid"
+        case .kumar: "1/(fan_in·φ′(0)²·(1 + φ(0)²)); 12.8/fan_in for the logistic sigmoid"
         case .orthogonal: "1/max(rows, columns); 1/fan_in when square"
-        case .sparse: "k·σ²/fan_in"
+        case .sparse: "k·s²/fan_in"
         }
     }
 
@@ -93,16 +93,16 @@ extension RuleID {
     public var varianceTeX: String? {
         switch self {
         case .zeros, .constant, .identity: nil
-        case .normal: #"\sigma^2"#
+        case .normal: #"s^2"#
         case .uniform: #"\frac{b^2}{3}"#
         case .fanInUniform: #"\frac{1}{3 n_{\text{in}}}"#
         case .lecunNormal, .lecunUniform: #"\frac{1}{n_{\text{in}}}"#
         case .glorotNormal, .glorotUniform: #"\frac{2}{n_{\text{in}} + n_{\text{out}}}"#
         case .glorotUniformSigmoid: #"16 \cdot \frac{2}{n_{\text{in}} + n_{\text{out}}}"#
-        case .heNormal, .heUniform: #"\frac{2}{(1 + a^2)\, n}"#
-        case .kumar: #"\frac{1}{n_{\text{in}}\, g'(0)^2 \left(1 + g(0)^2\right)}"#
-        case .orthogonal: #"\frac{1}{\max(m, n_{\text{in}})}"#
-        case .sparse: #"\frac{k \sigma^2}{n_{\text{in}}}"#
+        case .heNormal, .heUniform: #"\frac{2}{(1 + a^2)\, n_{\text{fan}}}"#
+        case .kumar: #"\frac{1}{n_{\text{in}}\, \varphi'(0)^2 \left(1 + \varphi(0)^2\right)}"#
+        case .orthogonal: #"\frac{1}{\max(n_{\text{in}}, n_{\text{out}})}"#
+        case .sparse: #"\frac{k s^2}{n_{\text{in}}}"#
         }
     }
 
@@ -116,9 +116,9 @@ extension RuleID {
         case .uniform:
             "A range chosen by hand; it ignores the fan-in, so a unit's input variance grows in proportion to its number of inputs."
         case .fanInUniform:
-            "Independent inputs of unit variance: then Var(a) = fan_in·Var(w) = 1/3 whatever the width, so logistic units start in their near-linear range; the factor 1/3 compounds with depth."
+            "Weights independent of each other and of the inputs, with mean 0, and inputs with E[x²] = 1 (they may be correlated): then Var(a) = fan_in·Var(w)·E[x²] = 1/3 whatever the width, so logistic units start in their near-linear range; the factor 1/3 compounds with depth."
         case .lecunNormal, .lecunUniform:
-            "Independent inputs of zero mean and unit variance: Var(a) = fan_in·Var(w) = 1, the forward signal's variance kept for an activation of slope 1 at 0 (tanh); also the self-normalising SELU's rule."
+            "Weights independent of each other and of the inputs, with mean 0, and inputs with E[x²] = 1: Var(a) = fan_in·Var(w)·E[x²] = 1, the forward signal's variance kept for an activation of slope 1 at 0 (tanh); also the self-normalising SELU's rule."
         case .glorotNormal, .glorotUniform:
             "Units in their linear regime at 0 (tanh): keeping the forward variance needs fan_in·Var(w) = 1 and keeping the backward gradient's needs fan_out·Var(w) = 1; the variance 2/(fan_in + fan_out) compromises between the two."
         case .glorotUniformSigmoid:
@@ -126,7 +126,7 @@ extension RuleID {
         case .heNormal, .heUniform:
             "Rectifiers and symmetric pre-activations: a ReLU keeps half the second moment, a leaky ReLU or PReLU of slope a keeps (1 + a²)/2, so fan·Var(w) = 2/(1 + a²) keeps it through depth; fan_in keeps the forward signal, fan_out the backward gradient."
         case .kumar:
-            "An activation g differentiable at 0 and linearised there, E[g(a)²] ≈ g(0)² + g′(0)²Var(a): the variance makes Var(a) = 1/g′(0)² a fixed point from layer to layer (when g(0) = 0 every variance is kept, and tanh gets LeCun's 1/fan_in). The logistic sigmoid gets 12.8/fan_in and a promised Var(a) = 16, far outside the linear range: the variance really settles near 4.5, and the unit-variance output the derivation asks for is out of reach of a unit bounded in (0, 1), whose variance is at most 1/4."
+            "An activation φ differentiable at 0 and linearised there, E[φ(a)²] ≈ φ(0)² + φ′(0)²Var(a): the variance makes Var(a) = 1/φ′(0)² a fixed point from layer to layer (when φ(0) = 0 every variance is kept, and tanh gets LeCun's 1/fan_in). The logistic sigmoid gets 12.8/fan_in and a promised Var(a) = 16, far outside the linear range: the variance really settles near 4.5, and the unit-variance output the derivation asks for is out of reach of a unit bounded in (0, 1), whose variance is at most 1/4."
         case .orthogonal:
             "Deep linear networks: an orthogonal W preserves the norm of every input direction, not just the average variance, so learning dynamics do not depend on depth (Saxe et al. 2014). For non-square W only the rows or the columns are orthonormal."
         case .sparse:

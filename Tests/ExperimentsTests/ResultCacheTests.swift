@@ -35,7 +35,7 @@ import Testing
         let run = Convergence.Run(
             setup: experiment.parameters.setups[0].name, rule: experiment.parameters.setups[0].rules[0],
             batchNorm: experiment.parameters.setups[0].batchNorm[0], seed: 0, points: [point], divergedAt: 3)
-        try cache.store(Convergence.Result(runs: [run], classes: 9, trainingSamples: 100, heldOutSamples: 10), for: experiment, seed: 7)
+        try cache.store(Convergence.Result(runs: [run], classes: 9, inputs: 4, trainingSamples: 100, heldOutSamples: 10), for: experiment, seed: 7)
         guard case .hit(let result) = cache.load(experiment, seed: 7) else {
             Issue.record("the entry did not load: \(cache.load(experiment, seed: 7))")
             return

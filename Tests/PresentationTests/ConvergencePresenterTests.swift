@@ -152,7 +152,7 @@ import Testing
             setup: "explode", rule: parameters.setups[0].rules[0], batchNorm: false, seed: 0, points: [point], divergedAt: 5)
         let presenter = ConvergencePresenter(
             experiment: Convergence(parameters: parameters),
-            result: Convergence.Result(runs: [run], classes: 9, trainingSamples: 100, heldOutSamples: 10))
+            result: Convergence.Result(runs: [run], classes: 9, inputs: 4, trainingSamples: 100, heldOutSamples: 10))
         let table = try #require(presenter.tables["convergence"])
         #expect(table.rows.count == 1 && table.rows.allSatisfy { $0.last == .flag(true) })
         // A setup the prose does not discuss has no figure.

@@ -194,6 +194,8 @@ public struct Convergence: Experiment {
         public var runs: [Run]
         /// The classes of the data trained on, so that chance accuracy is 1/classes.
         public var classes: Int
+        /// The inputs of one example (784 for a 28 × 28 digit): the first layer's fan-in.
+        public var inputs: Int
         /// The examples trained on, and those each evaluation sees.
         public var trainingSamples: Int
         public var heldOutSamples: Int
@@ -228,7 +230,7 @@ public struct Convergence: Experiment {
         var inOrder = runs
         for (position, index) in order.enumerated() { inOrder[index] = runs[position] }
         return Result(
-            runs: inOrder, classes: samples.training.classCount, trainingSamples: samples.training.labels.count,
+            runs: inOrder, classes: samples.training.classCount, inputs: samples.training.featureCount, trainingSamples: samples.training.labels.count,
             heldOutSamples: min(p.heldOutSamples, samples.heldOut.labels.count))
     }
 

@@ -37,6 +37,7 @@ extension ConvergencePresenter {
         NamedNumber("convergence_deep_relu_fan_in_uniform_accuracy") { $0.accuracy("deep-relu", .fanInUniform) },
 
         NamedNumber("convergence_tanh_depth") { $0.setup("tanh").map { Double($0.depth) } },
+        NamedNumber("convergence_tanh_width") { $0.setup("tanh").map { Double($0.width) } },
         NamedNumber("convergence_tanh_steps") { $0.setup("tanh").map { Double($0.steps) } },
         NamedNumber("convergence_tanh_learning_rate") { $0.setup("tanh")?.learningRate },
         NamedNumber("convergence_tanh_fan_in_uniform_accuracy") { $0.accuracy("tanh", .fanInUniform) },
@@ -85,7 +86,34 @@ extension ConvergencePresenter {
         // The slope of log distance against log width, least squares over the widths trained:
         // how the distance scales with width.
         NamedNumber("convergence_width_distance_exponent") { $0.widthExponent },
+        // The exercises: the catalogue's own bounds for the first layer of the deep ReLU network.
+        NamedNumber("convergence_inputs") { Double($0.result.inputs) },
+        NamedNumber("first_layer_lecun_uniform_bound") { $0.firstLayer(.lecunUniform)?.bound },
+        NamedNumber("first_layer_he_uniform_bound") { $0.firstLayer(.heUniform)?.bound },
+        NamedNumber("first_layer_glorot_uniform_bound") { $0.firstLayer(.glorotUniform)?.bound },
+        NamedNumber("first_layer_glorot_forward_factor") { p in
+            p.firstLayer(.glorotUniform).map { Double(p.result.inputs) * $0.variance }
+        },
+        NamedNumber("first_layer_glorot_backward_factor") { p in
+            p.firstLayerFans.flatMap { fans in p.firstLayer(.glorotUniform).map { Double(fans.fanOut) * $0.variance } }
+        },
+        // Near the origin each logistic layer scales the gradient's variance by n_out v σ′(0)²:
+        // 1/3 · 1/16 under the standard rule, compounded from the last hidden layer to the first.
+        NamedNumber("convergence_sigmoid_standard_gradient_shrink") { p in
+            p.setup("sigmoid").map { pow(1 / (Double(1) / 3 * pow(Logistic.derivative(0.0), 2)), Double($0.depth - 1)) }
+        },
     ]
+
+    /// The fans of the deep ReLU network's first layer: the inputs, and its hidden width.
+    var firstLayerFans: Fans? {
+        setup("deep-relu").map { Fans(fanIn: result.inputs, fanOut: $0.width) }
+    }
+
+    /// The distribution the catalogue's rule `id` draws the first layer's weights from.
+    func firstLayer(_ id: RuleID) -> WeightDistribution? {
+        guard let fans = firstLayerFans, let rule = try? Rule(id) else { return nil }
+        return rule.distribution(for: fans)
+    }
 
     func setup(_ name: String) -> Convergence.Setup? {
         parameters.setups.first { $0.name == name }

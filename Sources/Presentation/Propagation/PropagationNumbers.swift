@@ -10,6 +10,10 @@ extension PropagationPresenter {
         NamedNumber("propagation_width") { Double($0.parameters.grid.width) },
         NamedNumber("propagation_realisations") { Double($0.parameters.grid.realisations) },
         NamedNumber("fan_in_uniform_shrink_over_depth") { pow(1.0 / 3, Double($0.parameters.grid.depth - 1)) },
+        // The exercise on depth: layers until the rule of the question (σ_w² = 1/3) brings the
+        // variance of standardised inputs below 10⁻⁶, by the length map.
+        NamedNumber("layers_to_micro_linear") { _ in layersBelow(1e-6, .linear) },
+        NamedNumber("layers_to_micro_tanh") { _ in layersBelow(1e-6, .tanh) },
         NamedNumber("factor_linear_normal_forward") { $0.factor(.linear, .normal, .forward) },
         NamedNumber("factor_linear_sparse_forward") { $0.factor(.linear, .sparse, .forward) },
         NamedNumber("factor_linear_identity_forward") { $0.factor(.linear, .identity, .forward) },
@@ -59,5 +63,17 @@ extension PropagationPresenter {
     func reluScaleFactor(_ written: String) -> Double? {
         result.reluScale.first { String(format: "%.2f", $0.standardDeviation) == written }
             .map { experiment.reluScaleFactor($0.standardDeviation) }
+    }
+
+    /// The first hidden layer l whose q_l falls below `threshold` when every layer has σ_w² = 1/3,
+    /// from inputs with E[x²] = 1.
+    static func layersBelow(_ threshold: Double, _ activation: Activation) -> Double {
+        var q = 1.0 / 3
+        var layer = 1
+        while q >= threshold {
+            q = activation.secondMoment(variance: q) / 3
+            layer += 1
+        }
+        return Double(layer)
     }
 }

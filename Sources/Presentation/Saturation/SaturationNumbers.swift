@@ -21,6 +21,18 @@ extension SaturationPresenter {
         NamedNumber("pixel_second_moment") { _ in InputDistribution.pixels.secondMoment },
         NamedNumber("raw_pixel_variance") { _ in InputDistribution.pixels.secondMoment / 3 },
         NamedNumber("raw_pixel_std") { _ in (InputDistribution.pixels.secondMoment / 3).squareRoot() },
+        NamedNumber("pixel_variance") { _ in pixelVariance },
+        // Var(a) = E[x²]/3 splits into an offset per unit, μ²/3, and the part that varies across examples, Var(x)/3.
+        NamedNumber("raw_pixel_offset_variance") { _ in pixelMeanSquare / 3 },
+        NamedNumber("raw_pixel_offset_std") { _ in (pixelMeanSquare / 3).squareRoot() },
+        NamedNumber("raw_pixel_spread_variance") { _ in pixelVariance / 3 },
+        NamedNumber("raw_pixel_spread_std") { _ in (pixelVariance / 3).squareRoot() },
+        // E[xxᵀ] = Var(x) I + μ²𝟙𝟙ᵀ has eigenvalues Var(x) + nμ² (along 𝟙) and Var(x).
+        NamedNumber("raw_pixel_offset_percent") { _ in 100 * pixelMeanSquare / InputDistribution.pixels.secondMoment },
+        // Pixels divided by 255 (scaled, not centred): both parts shrink by 255², the share stays.
+        NamedNumber("scaled_pixel_offset_variance") { _ in pixelMeanSquare / 3 / (255 * 255) },
+        NamedNumber("scaled_pixel_spread_variance") { _ in pixelVariance / 3 / (255 * 255) },
+        NamedNumber("raw_pixel_curvature_ratio") { _ in 1 + Double(digitPixels) * pixelMeanSquare / pixelVariance },
         NamedNumber("max_fan_in") { presenter in presenter.parameters.fanIns.max().map(Double.init) },
         NamedNumber("units_per_layer") { presenter in Double(presenter.parameters.units) },
         NamedNumber("batch_size") { presenter in Double(presenter.parameters.batch) },
@@ -37,6 +49,11 @@ extension SaturationPresenter {
             presenter.measured(.rawPixels) { rows in 100 * (rows.map(fractionOutside).max() ?? .nan) }
         },
     ]
+
+    private static let pixelMeanSquare = InputDistribution.pixels.mean * InputDistribution.pixels.mean
+    private static let pixelVariance = InputDistribution.pixels.secondMoment - pixelMeanSquare
+    /// The inputs of a 28 × 28 digit, the fan-in at which the prose states the curvature ratio.
+    private static let digitPixels = 28 * 28
 
     /// Var(a) = 1/3 of the fan-in rule on standardised inputs, and its standard deviation.
     private static let standardVariance = 1.0 / 3
