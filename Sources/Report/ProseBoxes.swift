@@ -12,6 +12,7 @@ struct ProseBoxes {
     private struct Exercise {
         let number: String
         let file: Int
+        let open: Int
         let answer: Int
         let close: Int
 
@@ -28,11 +29,17 @@ struct ProseBoxes {
     /// piece but the collected answers. `sections`: the ids the headings took.
     init(numbering files: inout [ProseFile], sections: [String: String]) throws(LocatedError) {
         var section = ""
+        var answersSection = ""
         var counts: [String: Int] = [:]
-        var first: (file: Int, piece: Int)?
         for fileIndex in files.indices {
             let file = files[fileIndex]
             let headings = file.html.matches(of: /<h2 id="[^"]*"><span class="section-number">([^<]*)<\/span>/)
+            // The number of the `##` section a piece is in; the scanner's tokens are in the HTML
+            // in the order of the prose, and a file without a heading before it continues the last.
+            let sectionOf = { (piece: Int) -> String? in
+                guard let position = file.html.range(of: ContentScanner.token(piece))?.lowerBound else { return nil }
+                return headings.last { $0.range.upperBound <= position }.map { String($0.output.1) }
+            }
             var answer = 0
             for (index, piece) in file.pieces.enumerated() {
                 switch piece.source {
@@ -41,22 +48,13 @@ struct ProseBoxes {
                 case .close(.keypoints):
                     files[fileIndex].pieces[index].html = "</aside>"
                 case .open(.exercise):
-                    // The scanner's tokens are in the HTML in the order of the prose.
-                    if let position = file.html.range(of: ContentScanner.token(index))?.lowerBound,
-                        let heading = headings.last(where: { $0.range.upperBound <= position })
-                    {
-                        section = String(heading.output.1)
-                    }
+                    section = sectionOf(index) ?? section
                     counts[section, default: 0] += 1
                     let number = section.isEmpty ? "\(counts[section, default: 0])" : "\(section).\(counts[section, default: 0])"
-                    let exercise = Exercise(number: number, file: fileIndex, answer: 0, close: 0)
+                    let exercise = Exercise(number: number, file: fileIndex, open: index, answer: 0, close: 0)
                     guard sections[exercise.anchor] == nil, sections[exercise.answerAnchor] == nil else {
                         throw file.error(at: piece, "a heading already has the id \(exercise.anchor) or \(exercise.answerAnchor)")
                     }
-                    first = first ?? (fileIndex, index)
-                    files[fileIndex].pieces[index].html =
-                        "<div class=\"exercise\" id=\"\(exercise.anchor)\"><p class=\"box-title\">\(exercise.label) "
-                        + "<a class=\"answer-link\" href=\"#\(exercise.answerAnchor)\">worked answer</a></p>"
                     exercises.append(exercise)
                 case .answer:
                     answer = index
@@ -64,7 +62,7 @@ struct ProseBoxes {
                 case .close(.exercise):
                     // The scanner let no exercise close without its answer.
                     if let last = exercises.popLast() {
-                        exercises.append(Exercise(number: last.number, file: fileIndex, answer: answer, close: index))
+                        exercises.append(Exercise(number: last.number, file: fileIndex, open: last.open, answer: answer, close: index))
                     }
                     files[fileIndex].pieces[index].html = "</details></div>"
                 case .answers:
@@ -73,15 +71,24 @@ struct ProseBoxes {
                         throw file.error(at: piece, "a second {{answers}}", hint: "the answers are collected once, at \(first)")
                     }
                     answers = (fileIndex, index)
+                    section = sectionOf(index) ?? section
+                    answersSection = section
                 default:
                     continue
                 }
             }
         }
-        if let first, answers == nil {
+        if let first = exercises.first, answers == nil {
             throw files[first.file].error(
-                at: files[first.file].pieces[first.piece], "the exercises' answers are collected nowhere",
+                at: files[first.file].pieces[first.open], "the exercises' answers are collected nowhere",
                 hint: "put {{answers}} where the answers print, such as an appendix")
+        }
+        // Named by where the answers are, for the reader of the printed page, who cannot unfold.
+        let linkText = answersSection.isEmpty ? "Answer at the end" : "Answer in Section&nbsp;\(answersSection)"
+        for exercise in exercises {
+            files[exercise.file].pieces[exercise.open].html =
+                "<div class=\"exercise\" id=\"\(exercise.anchor)\"><p class=\"box-title\">\(exercise.label) "
+                + "<a class=\"answer-link\" href=\"#\(exercise.answerAnchor)\">\(linkText)</a></p>"
         }
         if let answers, exercises.isEmpty {
             throw files[answers.file].error(

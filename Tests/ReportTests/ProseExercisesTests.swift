@@ -34,7 +34,7 @@ extension DocumentTests {
         #expect(
             document.sections[1].html.contains(
                 "<div class=\"exercise\" id=\"exercise-2-1\"><p class=\"box-title\">Exercise&nbsp;2.1 "
-                    + "<a class=\"answer-link\" href=\"#answer-2-1\">worked answer</a></p><p>Third?</p>"
+                    + "<a class=\"answer-link\" href=\"#answer-2-1\">Answer in Section&nbsp;3</a></p><p>Third?</p>"
                     + "<details class=\"exercise\"><summary>Answer</summary><p>No.</p></details></div>"))
         #expect(!html.contains("INITLABPIECE"))
     }
