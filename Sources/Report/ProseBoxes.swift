@@ -26,19 +26,22 @@ struct ProseBoxes {
     private var answers: (file: Int, piece: Int)?
 
     /// Numbers the exercises once the headings are numbered, and makes the HTML of every box
-    /// piece but the collected answers. `sections`: the ids the headings took.
+    /// piece but the collected answers. `sections`: the number of each heading, by its id.
     init(numbering files: inout [ProseFile], sections: [String: String]) throws(LocatedError) {
         var section = ""
         var answersSection = ""
         var counts: [String: Int] = [:]
         for fileIndex in files.indices {
             let file = files[fileIndex]
-            let headings = file.html.matches(of: /<h2 id="[^"]*"><span class="section-number">([^<]*)<\/span>/)
+            // The numbered `##` headings, by the ids the headings pass gave them.
+            let headings = file.html.matches(of: /<h2[^>]*\sid="([^"]*)"/).compactMap { match in
+                sections[String(match.output.1)].map { (end: match.range.upperBound, number: $0) }
+            }
             // The number of the `##` section a piece is in; the scanner's tokens are in the HTML
             // in the order of the prose, and a file without a heading before it continues the last.
             let sectionOf = { (piece: Int) -> String? in
                 guard let position = file.html.range(of: ContentScanner.token(piece))?.lowerBound else { return nil }
-                return headings.last { $0.range.upperBound <= position }.map { String($0.output.1) }
+                return headings.last { $0.end <= position }?.number
             }
             var answer = 0
             for (index, piece) in file.pieces.enumerated() {
