@@ -37,10 +37,20 @@ struct ContentScanner {
         case number(String, digits: Int)
         /// One of the few HTML tags the prose may hold (`<br>`, `<sub>`, `</sub>` …), as written out.
         case inlineTag(String)
+        /// `{{keypoints}}` or `{{exercise}}` opening a box of prose, on a line of its own.
+        case open(Box)
+        /// `{{/keypoints}}` or `{{/exercise}}` closing it.
+        case close(Box)
+        /// `{{answer}}`: the exercise's question ends and its worked answer begins.
+        case answer
+        /// `{{answers}}`: the answers of every exercise, collected for print.
+        case answers
+        /// `{{decisions}}`: the decision procedure, which rule for which network.
+        case decisions
 
         var isBlock: Bool {
             switch self {
-            case .displayMath, .figure, .checks, .rules, .libraries, .table: true
+            case .displayMath, .figure, .checks, .rules, .libraries, .table, .open, .close, .answer, .answers, .decisions: true
             default: false
             }
         }
@@ -53,6 +63,11 @@ struct ContentScanner {
             default: 0
             }
         }
+    }
+
+    /// The boxes whose Markdown the prose writes between an opening and a closing directive.
+    enum Box: String, Equatable {
+        case keypoints, exercise
     }
 
     struct Located {
@@ -71,6 +86,10 @@ struct ContentScanner {
     private var lineIsCaption = false
     /// The `<sub>`, `<sup>` and `<kbd>` not yet closed, with where they opened.
     private var openTags: [(name: String, offset: Int)] = []
+    /// The box being written, where it opened, and where its exercise's `{{answer}}` is.
+    private var openBox: (box: Box, offset: Int, answer: Int?)?
+    /// Where in `markdown` the part of the box being written began, to find an empty one.
+    private var boxPartStart = 0
 
     /// Tags that carry no behaviour and no attributes, and that Markdown has no syntax for.
     static let allowedTags: Set<String> = ["br", "sub", "sup", "kbd"]
@@ -228,6 +247,9 @@ struct ContentScanner {
             }
         }
         try closeInlineTags()
+        if let open = openBox {
+            throw error(at: open.offset, "{{\(open.box.rawValue)}} is not closed", hint: "add {{/\(open.box.rawValue)}} where it ends")
+        }
     }
 
     /// Whether the line starting at the index is empty or white space only.
@@ -340,6 +362,12 @@ struct ContentScanner {
         var hashes = 0
         while i < characters.count && characters[i] == "#" { hashes += 1; i += 1 }
         lineIsHeading = (1...6).contains(hashes) && (i == characters.count || characters[i] == " " || characters[i] == "\n")
+        if lineIsHeading, let open = openBox {
+            let line = SourcePosition(offset: open.offset, in: characters).line
+            throw error(
+                at: index, "a heading inside {{\(open.box.rawValue)}}",
+                hint: "close the box opened on line \(line) with {{/\(open.box.rawValue)}} before the heading")
+        }
         try linkDeclaration()
         let start = index
         if peek("Table:") {
@@ -426,11 +454,69 @@ struct ContentScanner {
             emit(.libraries(Array(words.dropFirst())), at: offset)
         case "table" where words.count == 2:
             emit(.table(words[1]), at: offset)
+        case "answers" where words.count == 1:
+            emit(.answers, at: offset)
+        case "decisions" where words.count == 1:
+            emit(.decisions, at: offset)
+        case let word? where words.count == 1 && ["keypoints", "exercise", "/keypoints", "/exercise", "answer"].contains(word):
+            try boxDirective(word, at: offset)
         default:
             throw error(
                 at: offset, "unknown directive {{\(body)}}",
-                hint: "use {{number NAME}}, {{figure ID}}, {{checks PREFIX}}, {{table ID}}, {{libraries RULE}} or {{rules}}")
+                hint: "use {{number NAME}}, {{figure ID}}, {{checks PREFIX}}, {{table ID}}, {{libraries RULE}}, {{rules}}, "
+                    + "{{decisions}}, {{keypoints}}…{{/keypoints}}, {{exercise}}…{{answer}}…{{/exercise}} or {{answers}}")
         }
+    }
+
+    /// `{{keypoints}}`, `{{exercise}}`, `{{answer}}` or a closing `{{/…}}`, each alone on its line
+    /// so that the Markdown around it stays whole blocks; boxes do not nest, an exercise has one
+    /// answer, and no part of a box is empty.
+    private mutating func boxDirective(_ word: String, at offset: Int) throws(LocatedError) {
+        let written = "{{\(word)}}"
+        var end = index
+        while end < characters.count && characters[end] != "\n" && characters[end].isWhitespace { end += 1 }
+        guard offset == 0 || characters[offset - 1] == "\n", end == characters.count || characters[end] == "\n" else {
+            throw error(at: offset, "\(written) stands on a line of its own", hint: "put it at the start of a line with nothing after it")
+        }
+        let partIsEmpty = markdown.utf8.dropFirst(boxPartStart).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }
+        let characters = characters
+        let line = { (offset: Int) in SourcePosition(offset: offset, in: characters).line }
+        if let box = Box(rawValue: word) {
+            if let open = openBox {
+                throw error(
+                    at: offset, "\(written) inside {{\(open.box.rawValue)}}: boxes do not nest",
+                    hint: "close the {{\(open.box.rawValue)}} of line \(line(open.offset)) with {{/\(open.box.rawValue)}} first")
+            }
+            openBox = (box, offset, nil)
+            emit(.open(box), at: offset)
+        } else if word == "answer" {
+            guard let open = openBox, open.box == .exercise else {
+                throw error(at: offset, "{{answer}} outside an exercise", hint: "write it between {{exercise}} and {{/exercise}}")
+            }
+            if let answer = open.answer {
+                throw error(at: offset, "a second {{answer}} in one exercise", hint: "the exercise's answer began on line \(line(answer))")
+            }
+            if partIsEmpty { throw error(at: offset, "the exercise has no question before {{answer}}") }
+            openBox?.answer = offset
+            emit(.answer, at: offset)
+        } else {
+            let box = Box(rawValue: String(word.dropFirst()))
+            guard let open = openBox, open.box == box else {
+                let hint = openBox.map { "the {{\($0.box.rawValue)}} of line \(line($0.offset)) is open" }
+                throw error(at: offset, "\(written) closes no {{\(word.dropFirst())}}", hint: hint)
+            }
+            if open.box == .exercise && open.answer == nil {
+                throw error(
+                    at: open.offset, "the exercise has no {{answer}}",
+                    hint: "write {{answer}} and the worked answer before {{/exercise}} on line \(line(offset))")
+            }
+            if partIsEmpty {
+                throw error(at: offset, open.box == .exercise ? "the exercise's answer is empty" : "the key points are empty")
+            }
+            openBox = nil
+            emit(.close(open.box), at: offset)
+        }
+        boxPartStart = markdown.utf8.count
     }
 
     /// Reads `number NAME` or `number NAME digits=N`, split into words.

@@ -19,6 +19,8 @@ struct Document {
         let libraries: ([RuleID]) throws(LocatedError) -> String
         /// A table an experiment's presenter made.
         let table: (PageTable) throws(LocatedError) -> String
+        /// The decision procedure, given the HTML of each row's link to its section.
+        let decisions: ([String]) throws(LocatedError) -> String
     }
 
     struct RenderedSection {
@@ -51,10 +53,13 @@ struct Document {
         try numbering.numberTables(in: &files)
         var sectionHeadings = SectionHeadings(reserved: reservedIDs)
         try numbering.numberSections(in: &files, headings: &sectionHeadings)
+        for file in files { try file.checkDecisionSections(numbering.sections) }
+        let boxes = try ProseBoxes(numbering: &files, sections: numbering.sections)
         for index in files.indices { try files[index].convertMath(numbers: numbers, numbering: &numbering) }
         for index in files.indices {
             try files[index].resolvePieces(figures: figures, numbers: numbers, numbering: numbering, partials: partials)
         }
+        boxes.collectAnswers(in: &files)
         self.numbering = numbering
         captionSources = files.reduce(into: [:]) { all, file in all.merge(file.captionSources) { first, _ in first } }
         sections = files.map { RenderedSection(id: $0.section.id, html: $0.placingPieces(in: $0.html)) }

@@ -5,10 +5,12 @@ import TextSupport
 
 extension ProseFile {
     /// The pass that draws the tables the directives ask for (`{{checks}}`, `{{rules}}`,
-    /// `{{libraries}}`, `{{table}}`) and puts them in the HTML now, before the tables are
-    /// numbered, so that a `Table:` caption beside one can attach to it.
+    /// `{{libraries}}`, `{{table}}`, `{{decisions}}`) and puts them in the HTML now, before the
+    /// tables are numbered, so that a `Table:` caption beside one can attach to it. The decision
+    /// table's links to sections become pieces of their own, made once the sections are numbered.
     mutating func placeBlocks(checks: [Check], tables: [String: PageTable], partials: Document.Partials) throws(LocatedError) {
         var blocks = pieces.indices.map { _ in nil as String? }
+        var sectionLinks: [Piece] = []
         for (index, piece) in pieces.enumerated() {
             switch piece.source {
             case .checks(let prefixes):
@@ -33,6 +35,12 @@ extension ProseFile {
                     rules.append(rule)
                 }
                 blocks[index] = try partials.libraries(rules)
+            case .decisions:
+                let links = Decision.procedure.map { decision -> String in
+                    sectionLinks.append(Piece(source: .reference(.section, decision.section), offset: piece.offset))
+                    return ContentScanner.token(pieces.count + sectionLinks.count - 1)
+                }
+                blocks[index] = try partials.decisions(links)
             default:
                 continue
             }
@@ -42,5 +50,6 @@ extension ProseFile {
         html = drawn.placingPieces(in: html)
         // In the HTML now: nothing is left for the last pass to put in their place.
         for index in pieces.indices where blocks[index] != nil { pieces[index].html = "" }
+        pieces += sectionLinks
     }
 }

@@ -26,8 +26,9 @@ extension ProseFile {
                 pieces[index].html = tag
             case .label:
                 pieces[index].html = ""
-            case .inlineMath, .displayMath, .checks, .rules, .libraries, .table, .tableCaption, .figureCaption:
-                // Made by the passes before.
+            case .inlineMath, .displayMath, .checks, .rules, .libraries, .table, .decisions, .tableCaption, .figureCaption,
+                .open, .close, .answer, .answers:
+                // Made by the passes before; the collected answers by the one after, from these.
                 continue
             case .figure:
                 // Once the pieces of its caption are made, below.

@@ -73,7 +73,8 @@ public struct ReportBuilder {
             checks: { checks throws(LocatedError) in try pages.render("check-table", CheckTable.context(checks)) },
             rules: try pages.render("rule-table", try RuleTable.context()),
             libraries: { rules throws(LocatedError) in try pages.render("library-table", LibraryTable.context(rules)) },
-            table: { table throws(LocatedError) in try pages.render("data-table", PageTableView.context(table)) })
+            table: { table throws(LocatedError) in try pages.render("data-table", PageTableView.context(table)) },
+            decisions: { links throws(LocatedError) in try pages.render("decision-table", DecisionTable.context(sectionLinks: links)) })
         let document = try Document(
             templates: templates, figures: figuresByID, numbers: numbers, checks: checks, tables: pageTables,
             reservedIDs: templateIDs, partials: partials)

@@ -50,7 +50,8 @@ import TextSupport
             checks: { "<table class=\"checks\">\($0.map(\.id).joined(separator: ","))</table>" },
             rules: "<table class=\"rules\"></table>",
             libraries: { "<table class=\"libraries\">\($0.map(\.rawValue).joined(separator: ","))</table>" },
-            table: { "<table class=\"data\">\($0.id): \($0.rows.map { $0.joined(separator: "|") }.joined(separator: ";"))</table>" })
+            table: { "<table class=\"data\">\($0.id): \($0.rows.map { $0.joined(separator: "|") }.joined(separator: ";"))</table>" },
+            decisions: { "<table class=\"decisions\">\($0.joined(separator: ","))</table>" })
         let figures = Dictionary(uniqueKeysWithValues: figures.map { ($0, Self.figure($0)) })
         return try Document(
             templates: try folder(content), figures: figures, numbers: ["x": 0.57735], checks: Self.checks,

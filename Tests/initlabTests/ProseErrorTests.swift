@@ -42,6 +42,10 @@ import Testing
             "1:16",
             "the link address JavaScript:alert(1) uses the scheme javascript:, and only http:, https:, mailto:, relative addresses and #fragments are allowed (link to a web page, a mail address or a place in the handout)"
         ),
+        (
+            "## Exercises\n\n{{exercise}}\nHow wide?\n{{/exercise}}\n",
+            "3:1", "the exercise has no {{answer}} (write {{answer}} and the worked answer before {{/exercise}} on line 5)"
+        ),
     ])
     func mistakeIsLocated(_ content: String, _ position: String, _ message: String) throws {
         let scratch = try ScratchFolder("initlab-prose-error")

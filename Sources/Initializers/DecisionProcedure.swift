@@ -1,0 +1,44 @@
+/// One step of the decision procedure: for a kind of network, the rule to start it from and the
+/// setting of that rule that matters. The library calls are the rule's `equivalents`, so the
+/// procedure names no initialiser of its own.
+public struct Decision: Sendable, Hashable {
+    /// The network, as a practitioner describes it ("ReLU, leaky ReLU or PReLU units").
+    public let network: String
+    /// The rule to start from.
+    public let rule: RuleID
+    /// What to set when calling it, or why this rule.
+    public let setting: String
+    /// The label (`{#sec:LABEL}`) of the section of the handout that derives the step.
+    public let section: String
+
+    /// The libraries a practitioner calls (Lasagne is no longer maintained).
+    public static let libraries: [Library] = [.pytorch, .keras, .jax, .flux]
+
+    /// The rule's counterparts in `libraries`, in that order.
+    public var calls: [LibraryEquivalent] {
+        Self.libraries.compactMap { library in rule.equivalents.first { $0.library == library } }
+    }
+
+    /// The procedure, for what the handout derives (residual networks and SELU come with the
+    /// chapters that derive them).
+    public static let procedure: [Decision] = [
+        Decision(
+            network: "ReLU, leaky ReLU or PReLU units", rule: .heNormal,
+            setting: "mode fan_in; a = the negative slope (0 for ReLU)", section: "relu"),
+        Decision(
+            network: "tanh units", rule: .glorotUniform, setting: "fan_avg: the compromise of the forward and backward passes",
+            section: "backward"),
+        Decision(
+            network: "Logistic units", rule: .glorotUniform, setting: "as for tanh, or the ×4 variant of the next row",
+            section: "backward"),
+        Decision(
+            network: "Logistic units, Bengio's variant", rule: .glorotUniformSigmoid,
+            setting: "four times Glorot's bound, for the logistic slope ¼ at 0", section: "backward"),
+        Decision(
+            network: "Deep tanh or linear networks", rule: .orthogonal,
+            setting: "gain 1: every singular value of a layer is 1, so the Jacobian's do not spread", section: "orthogonal"),
+        Decision(
+            network: "ReLU units with batch normalisation before every activation", rule: .heNormal,
+            setting: "any scale trains; only the last layer's scale remains, and He's rule sets it", section: "batchnorm"),
+    ]
+}
