@@ -27,8 +27,13 @@ struct PlanOptions: ParsableArguments {
     var noCache = false
 
     func plan() throws(LocatedError) -> Plan {
-        guard let config else { return try BuildConfiguration(profile: profile ?? .handout, seed: seed ?? 1).readingData().plan }
-        return try BuildConfiguration(path: config, seed: seed, profile: profile).plan
+        try configuration().plan
+    }
+
+    /// The plan and the course's settings, from the configuration file or the profile.
+    func configuration() throws(LocatedError) -> BuildConfiguration {
+        guard let config else { return try BuildConfiguration(profile: profile ?? .handout, seed: seed ?? 1).readingData() }
+        return try BuildConfiguration(path: config, seed: seed, profile: profile)
     }
 
     /// The cache, once its folder is known to be initlab's (or absent); a user's folder given
