@@ -1,5 +1,7 @@
+import Charts
 import Configuration
 import Foundation
+import Presentation
 import Testing
 import TextSupport
 
@@ -189,5 +191,30 @@ import TextSupport
         let anonymous = String(
             decoding: try PDFMetadata.rewrite(PDFMetadataTests.chromiumLike(), title: "T", date: "2000-01-01T00:00:00Z"), as: UTF8.self)
         #expect(!anonymous.contains("/Author"))
+    }
+
+    /// A figure of a left-out appendix is still made (its experiment ran), placed nowhere, and a
+    /// reference to it reads as text; kept, it is numbered and linked like any other.
+    @Test func aFigureOfALeftOutAppendixIsPlacedNowhere() throws {
+        let scratch = try Self.scratch([
+            "content/01-a.md": "## Core {#sec:core}\n\nSee @fig:demo.\n",
+            "content/appendix/1-gone.md": "## Gone {#sec:gone}\n\n{{figure demo}}\nFigure: Nothing drawn.\n",
+        ])
+        defer { scratch.remove() }
+        let chart = Charts.Figure(
+            title: "A line", description: "One line",
+            panels: [Panel(x: Axis("x"), y: Axis("y"), marks: [.line(Series("a", x: [0, 1], y: [0, 1]))])])
+        let figure = FigureSpec(id: "demo", title: "A line", alt: "One line", chart: chart, data: DataTable(columns: ["x"]))
+        let reports = [ExperimentReport(experiment: "demo", title: "Demo", figures: [figure])]
+        func page(_ course: CourseSettings) throws -> (page: String, files: Set<String>) {
+            let files = try ReportBuilder(templates: try scratch.folder(), profile: .quick, seed: 1, course: course).files(for: reports)
+                .files
+            return (String(decoding: files["index.html"] ?? Data(), as: UTF8.self), Set(files.keys))
+        }
+        let kept = try page(CourseSettings())
+        #expect(kept.page.contains("<a class=\"xref\" href=\"#fig-demo\">Figure&nbsp;1</a>"))
+        let left = try page(Self.course(omitting: ["gone"]))
+        #expect(left.page.contains("<span class=\"xref-omitted\">a figure in “Gone” (left out of this handout)</span>"))
+        #expect(!left.page.contains("fig-demo") && left.files == kept.files)
     }
 }
