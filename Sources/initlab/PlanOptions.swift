@@ -8,7 +8,11 @@ import TextSupport
 /// The options that decide what is computed: shared by `build` and `run`, so a shard and the
 /// build that assembles it agree on every parameter.
 struct PlanOptions: ParsableArguments {
-    @Option(help: "A YAML file with the seed, the profile and any experiment parameters to change (see `initlab config --defaults`).")
+    @Option(
+        help: """
+            A YAML file with the seed, the profile, any experiment parameters to change and the course's title block and \
+            sections (see `initlab config --defaults`).
+            """)
     var config: String?
 
     @Option(help: "The seed every random stream derives from (default 1; overrides the configuration file).")
