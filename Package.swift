@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Experiments", "Presentation", "Initializers", "Charts", "TeXMath", "TextSupport", "FileSafety",
+                "Configuration", "Experiments", "Presentation", "Initializers", "Charts", "TeXMath", "TextSupport", "FileSafety",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ],
@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Experiments"]),
         .testTarget(name: "CodeDigestTests", dependencies: ["CodeDigest"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Scratch", "TextSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "FileSafety", "Scratch", "TextSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Configuration", "FileSafety", "Scratch", "TextSupport"]),
         .testTarget(name: "initlabTests", dependencies: ["initlab", "Scratch"], exclude: ["Snapshots"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety", "Scratch"]),
         .testTarget(name: "benchmarksTests", dependencies: ["benchmarks"]),

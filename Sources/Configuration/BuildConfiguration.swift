@@ -5,16 +5,17 @@ import TextSupport
 import Yams
 
 /// What a build runs: the seed, the profile, and every experiment's parameters, read from a
-/// YAML file laid over the profile's defaults. Every problem is found before any work starts
-/// and named with its file, line and column.
+/// YAML file laid over the profile's defaults; and how the course presents the handout. Every
+/// problem is found before any work starts and named with its file, line and column.
 public struct BuildConfiguration: Sendable {
     public var seed: UInt64
     public var profile: Profile
     public var experiments: [any Experiment]
+    public var course = CourseSettings()
 
     public var plan: Plan { Plan(seed: seed, profile: profile, experiments: experiments) }
 
-    static let topLevelKeys = ["seed", "profile", "experiments"]
+    static let topLevelKeys = ["seed", "profile", "course", "experiments"]
 
     /// The built-in configuration of a profile.
     public init(profile: Profile, seed: UInt64 = 1) {
@@ -37,7 +38,7 @@ public struct BuildConfiguration: Sendable {
         let file = ConfigFile(path: path)
         try file.checkSize(root)
         guard case .mapping(let mapping) = root else {
-            throw file.error(at: root, "the configuration must be a mapping of keys (seed, profile, experiments)")
+            throw file.error(at: root, "the configuration must be a mapping of keys (\(Self.topLevelKeys.joined(separator: ", ")))")
         }
         try file.checkKeys(mapping, allowed: Self.topLevelKeys, what: "key")
 
@@ -59,6 +60,7 @@ public struct BuildConfiguration: Sendable {
         }
         self.seed = seed ?? resolvedSeed
         self.profile = profile ?? resolvedProfile
+        if let node = mapping["course"] { course = try CourseSettings(node, file: file) }
 
         var overrides: [String: Node] = [:]
         if let node = mapping["experiments"] {
@@ -162,9 +164,10 @@ public struct BuildConfiguration: Sendable {
             # Edit and pass with `initlab build --config FILE`; keys left out keep these values.
             seed: \(seed)
             profile: \(profile.rawValue)
-            experiments:
 
             """
+        text += course.yaml()
+        text += "experiments:\n"
         for experiment in experiments {
             text += "  \(type(of: experiment).id):\n"
             if let node = try? ParameterTree.node(encoding: experiment.parameters) {

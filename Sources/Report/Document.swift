@@ -1,3 +1,4 @@
+import Configuration
 import Experiments
 import Foundation
 import Initializers
@@ -26,6 +27,15 @@ struct Document {
     struct RenderedSection {
         let id: String
         let html: String
+        let isAppendix: Bool
+    }
+
+    /// What the course keeps of the prose and of the appendices the page template writes.
+    struct Selection {
+        var appendices = true
+        var omissions: [CourseSettings.Omission] = []
+        /// The appendices the page template writes after those of the prose, by element id.
+        var templateAppendices: [(id: String, title: String)] = []
     }
 
     let sections: [RenderedSection]
@@ -33,6 +43,8 @@ struct Document {
     let numbering: Numbering
     /// Each figure's caption as the prose writes it, by figure id.
     let captionSources: [String: String]
+    /// The appendices the page template writes that the course keeps, lettered, in order.
+    let templateAppendices: [SectionHeadings.Heading]
 
     /// The prose through its passes, each over every content file in reading order: Markdown
     /// rendered; figures, citations and checks numbered; block tables drawn and put in place;
@@ -41,10 +53,14 @@ struct Document {
     /// `reservedIDs`: element ids the page template uses, which headings must not take.
     init(
         templates: TemplateFolder, figures: [String: FigureSpec], numbers: [String: Double], checks: [Check],
-        tables: [String: PageTable] = [:], reservedIDs: Set<String>, partials: Partials
+        tables: [String: PageTable] = [:], reservedIDs: Set<String>, partials: Partials, selection: Selection = Selection()
     ) throws(LocatedError) {
-        var files = templates.sections.map(ProseFile.init(rendering:))
+        let chosen = try SectionSelection(
+            templates.sections.map(ProseFile.init(rendering:)), templateAppendices: selection.templateAppendices.map(\.id),
+            appendices: selection.appendices, omissions: selection.omissions)
+        var files = chosen.kept
         var numbering = Numbering()
+        numbering.omitted = chosen.omittedLabels
         try numbering.numberFigures(in: files, known: figures)
         for index in files.indices { try files[index].takeFigureCaptions() }
         try numbering.numberCitations(in: files, bibliography: templates.bibliography)
@@ -52,7 +68,9 @@ struct Document {
         for index in files.indices { try files[index].placeBlocks(checks: checks, tables: tables, partials: partials) }
         try numbering.numberTables(in: &files)
         var sectionHeadings = SectionHeadings(reserved: reservedIDs)
-        try numbering.numberSections(in: &files, headings: &sectionHeadings)
+        try numbering.numberSections(
+            in: &files, headings: &sectionHeadings,
+            templateAppendices: selection.templateAppendices.filter { chosen.keptTemplateAppendices.contains($0.id) })
         for file in files { try file.checkDecisionSections(numbering.sections) }
         let boxes = try ProseBoxes(numbering: &files, sections: numbering.sections)
         for index in files.indices { try files[index].convertMath(numbers: numbers, numbering: &numbering) }
@@ -62,12 +80,14 @@ struct Document {
         boxes.collectAnswers(in: &files)
         self.numbering = numbering
         captionSources = files.reduce(into: [:]) { all, file in all.merge(file.captionSources) { first, _ in first } }
-        sections = files.map { RenderedSection(id: $0.section.id, html: $0.placingPieces(in: $0.html)) }
+        sections = files.map { RenderedSection(id: $0.section.id, html: $0.placingPieces(in: $0.html), isAppendix: $0.section.isAppendix) }
         let filesByID = Dictionary(files.map { ($0.section.id, $0) }, uniquingKeysWith: { first, _ in first })
         headings = sectionHeadings.headings.map { heading in
             let html = filesByID[heading.section].map { $0.placingPieces(in: heading.html) } ?? heading.html
             return SectionHeadings.Heading(
-                id: heading.id, level: heading.level, number: heading.number, html: html, section: heading.section)
+                id: heading.id, level: heading.level, number: heading.number, html: html, section: heading.section,
+                isAppendix: heading.isAppendix)
         }
+        templateAppendices = headings.filter { $0.isAppendix && $0.section.isEmpty }
     }
 }

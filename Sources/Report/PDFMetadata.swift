@@ -12,7 +12,7 @@ enum PDFMetadata {
     }
 
     /// `date` is ISO 8601 in UTC (`DocumentDate`); the PDF gets it as `D:YYYYMMDDHHmmSSZ`.
-    static func rewrite(_ pdf: Data, title: String, date: String) throws(Failure) -> Data {
+    static func rewrite(_ pdf: Data, title: String, author: String? = nil, date: String) throws(Failure) -> Data {
         let bytes = renumberingNodes([UInt8](pdf))
         guard let startxrefAt = lastIndex(of: "startxref", in: bytes),
             let xrefAt = Int(text(bytes, from: startxrefAt + 9, upTo: "%%EOF").trimmingCharacters(in: .whitespacesAndNewlines)),
@@ -46,7 +46,9 @@ enum PDFMetadata {
             let endAt = firstIndex(of: "endobj", in: bytes, from: infoAt)
         else { throw Failure(reason: "the information dictionary is not where the table says") }
         let pdfDate = "D:" + date.filter { $0.isNumber } + "Z"
-        let object = Array("\(info) 0 obj\n<</Title \(textString(title))\n/CreationDate (\(pdfDate))\n/ModDate (\(pdfDate))>>\n".utf8)
+        let authorEntry = author.map { "\n/Author \(textString($0))" } ?? ""
+        let object = Array(
+            "\(info) 0 obj\n<</Title \(textString(title))\(authorEntry)\n/CreationDate (\(pdfDate))\n/ModDate (\(pdfDate))>>\n".utf8)
         let delta = object.count - (endAt - infoAt)
 
         var output = Array(bytes[..<infoAt]) + object + Array(bytes[endAt..<xrefAt])

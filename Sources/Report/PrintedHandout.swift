@@ -97,7 +97,8 @@ public enum PrintedHandout {
             throw LocatedError("--pdf", "\(browser) did not print the page (status \(process.terminationStatus)): \(said)")
         }
         do {
-            return try PDFMetadata.rewrite(pdf, title: title(of: page), date: DocumentDate.current(environment: environment))
+            return try PDFMetadata.rewrite(
+                pdf, title: title(of: page), author: author(of: page), date: DocumentDate.current(environment: environment))
         } catch {
             throw LocatedError("--pdf", "cannot rewrite the metadata of the PDF \(browser) printed: \(error.reason)")
         }
@@ -110,10 +111,18 @@ public enum PrintedHandout {
         return page.replacingCharacters(in: head.lowerBound..<head.lowerBound, with: rule)
     }
 
-    /// The text of the page's `<title>`, which the PDF's metadata repeats.
+    /// The text of the page's `<title>`, which the PDF's metadata repeats (the course's title).
     static func title(of page: String) -> String {
-        guard let match = page.firstMatch(of: /<title>([^<]*)<\/title>/) else { return "" }
+        page.firstMatch(of: /<title>([^<]*)<\/title>/).map { unescaped(String($0.output.1)) } ?? ""
+    }
+
+    /// The page's `<meta name="author">`, the course's author, which the PDF's metadata repeats.
+    static func author(of page: String) -> String? {
+        page.firstMatch(of: /<meta name="author" content="([^"]*)">/).map { unescaped(String($0.output.1)) }
+    }
+
+    private static func unescaped(_ html: String) -> String {
         let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
-        return entities.reduce(String(match.output.1)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        return entities.reduce(html) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 }

@@ -13,7 +13,10 @@ extension Document {
         /// The content file whose table first shows each check, by check id.
         var checkSections: [String: String] = [:]
         var tables: [String: Int] = [:]
+        /// What a reference to the section shows: "Section 2.1", "Appendix A".
         var sections: [String: String] = [:]
+        /// The labels of the files a course left out, and the title of each one's file.
+        var omitted: [String: String] = [:]
         /// What a reference to the equation shows: its number, or its `\tag`.
         var equations: [String: String] = [:]
         var citations: [String: Int] = [:]
@@ -91,18 +94,23 @@ extension Document {
             }
         }
 
-        /// Numbers and anchors the `##` and `###` headings; a `{#sec:…}` label must end one.
-        mutating func numberSections(in files: inout [ProseFile], headings: inout SectionHeadings) throws(LocatedError) {
+        /// Numbers and anchors the `##` and `###` headings, then letters the appendices the page
+        /// template writes after those of the prose; a `{#sec:…}` label must end a heading.
+        mutating func numberSections(
+            in files: inout [ProseFile], headings: inout SectionHeadings, templateAppendices: [(id: String, title: String)]
+        ) throws(LocatedError) {
             for index in files.indices {
                 let file = files[index]
-                let html = try headings.number(file.html, section: file.section.id, scanner: file.scanner)
+                let html = try headings.number(
+                    file.html, section: file.section.id, isAppendix: file.section.isAppendix, scanner: file.scanner)
                 for (number, piece) in file.pieces.enumerated() {
                     guard case .label(.section, _) = piece.source, html.contains(ContentScanner.token(number)) else { continue }
                     throw file.error(at: piece, "{#sec:…} labels a ## or ### heading; this line is not one")
                 }
                 files[index].html = html
             }
-            for heading in headings.headings { sections[heading.id] = heading.number }
+            for appendix in templateAppendices { _ = headings.appendTemplateAppendix(id: appendix.id, html: appendix.title) }
+            for heading in headings.headings { sections[heading.id] = heading.name }
         }
 
         /// What a displayed equation shows: its `\tag`, else the next number unless it has

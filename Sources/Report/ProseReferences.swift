@@ -64,12 +64,22 @@ extension ProseFile {
             missing = "labelled equation"
         }
         let written = kind == .equation ? "\\eqref{\(id)}" : "@\(kind.prefix):\(id)"
+        if known[id] == nil, let title = numbering.omitted["\(kind.prefix):\(id)"] {
+            // The course left its file out: the reference reads as text, linking nowhere.
+            let what = kind == .section ? "" : (kind == .equation ? "an equation in " : "a \(kind.name.lowercased()) in ")
+            return "<span class=\"xref-omitted\">\(what)“\(title)” (left out of this handout)</span>"
+        }
         guard let number = known[id] else {
             let near = nearestName(to: id, in: Array(known.keys))
             let hint = near.map { kind == .equation ? "did you mean \\eqref{\($0)}?" : "did you mean @\(kind.prefix):\($0)?" }
             throw error(at: piece, "\(written) refers to no \(missing)", hint: hint)
         }
-        let text = kind == .equation ? "(\(number))" : "\(kind.name)&nbsp;\(number)"
+        let text =
+            switch kind {
+            case .equation: "(\(number))"
+            case .section: number
+            default: "\(kind.name)&nbsp;\(number)"
+            }
         return "<a class=\"xref\" href=\"#\(CrossReference.anchor(kind, id))\">\(text)</a>"
     }
 }

@@ -1,3 +1,5 @@
+import Charts
+import Configuration
 import Experiments
 import Foundation
 import Presentation
@@ -21,12 +23,38 @@ public struct ReportBuilder {
     public let templates: TemplateFolder
     public let profile: Profile
     public let seed: UInt64
+    public let course: CourseSettings
+    /// The day the colophon gives for the data (YYYY-MM-DD), nil to give none.
+    public let dataDate: String?
 
-    public init(templates: TemplateFolder, profile: Profile, seed: UInt64) {
+    public init(
+        templates: TemplateFolder, profile: Profile, seed: UInt64, course: CourseSettings = CourseSettings(), dataDate: String? = nil
+    ) {
         self.templates = templates
         self.profile = profile
         self.seed = seed
+        self.course = course
+        self.dataDate = dataDate
     }
+
+    /// The day of SOURCE_DATE_EPOCH, which also dates the PDFs; nil without it, since the fixed
+    /// date the PDFs then carry is no date of the data.
+    public static func dataDate(environment: [String: String]) -> String? {
+        guard environment["SOURCE_DATE_EPOCH"] != nil else { return nil }
+        let date = DocumentDate.current(environment: environment)
+        return date == DocumentDate.current(environment: [:]) ? nil : String(date.prefix(10))
+    }
+
+    /// The sections the course leaves out exist and may be left out: checked before the
+    /// experiments run, so a mistake there costs nothing.
+    public func checkCourse() throws(LocatedError) {
+        _ = try SectionSelection(
+            templates.sections.map(ProseFile.init(rendering:)), templateAppendices: Self.templateAppendices.map(\.id),
+            appendices: course.appendices, omissions: course.omit)
+    }
+
+    /// The appendices the page template writes after those of the prose.
+    static let templateAppendices = [(id: "verification", title: "Verification")]
 
     /// Every file of the site, by path relative to the output folder.
     public func files(for reports: [ExperimentReport]) throws(LocatedError) -> (files: [String: Data], summary: Summary) {
@@ -75,10 +103,13 @@ public struct ReportBuilder {
             libraries: { rules throws(LocatedError) in try pages.render("library-table", LibraryTable.context(rules)) },
             table: { table throws(LocatedError) in try pages.render("data-table", PageTableView.context(table)) },
             decisions: { links throws(LocatedError) in try pages.render("decision-table", DecisionTable.context(sectionLinks: links)) })
+        let selection = Document.Selection(
+            appendices: course.appendices, omissions: course.omit, templateAppendices: Self.templateAppendices)
         let document = try Document(
             templates: templates, figures: figuresByID, numbers: numbers, checks: checks, tables: pageTables,
-            reservedIDs: templateIDs, partials: partials)
-        let unplaced = figures.map(\.id).filter { document.numbering.figures[$0] == nil }
+            reservedIDs: templateIDs, partials: partials, selection: selection)
+        // A figure of a section the course left out is made, but placed nowhere.
+        let unplaced = figures.map(\.id).filter { document.numbering.figures[$0] == nil && document.numbering.omitted["fig:\($0)"] == nil }
         guard unplaced.isEmpty else {
             throw LocatedError(
                 templates.path + "/content", "figures not placed in the prose: \(unplaced.joined(separator: ", "))",
@@ -87,16 +118,37 @@ public struct ReportBuilder {
         let orderedFigures = figures.sorted { (document.numbering.figures[$0.id] ?? 0) < (document.numbering.figures[$1.id] ?? 0) }
 
         let passed = checks.filter(\.passed).count
+        let verification = document.templateAppendices.first { $0.id == "verification" }
+        let groups = reports.filter { !$0.checks.isEmpty }
+        let toc = { (appendix: Bool) in
+            document.headings.filter { $0.isAppendix == appendix }.map { heading -> [String: Any] in
+                ["id": heading.id, "number": heading.number, "title": heading.html, "sub": heading.level == 3]
+            }
+        }
+        let sections = { (appendix: Bool) in
+            document.sections.filter { $0.isAppendix == appendix }.map { ["id": $0.id, "html": $0.html] }
+        }
         let context: [String: Any] = [
             "generator": "initlab \(InitlabVersion.current)",
             "profile": profile.rawValue,
             "seed": "\(seed)",
-            "toc": document.headings.map { ["id": $0.id, "number": $0.number, "title": $0.html, "sub": $0.level == 3] },
-            "sections": document.sections.map { ["id": $0.id, "html": $0.html] },
-            "experiments": reports.filter { !$0.checks.isEmpty }.map { group in
+            "title": course.title,
+            // Lists of one or none: Mustache counts an empty string as present.
+            "subtitle": [course.subtitle].compactMap { $0 },
+            "author": [course.author].compactMap { $0 },
+            "byline": [[course.author, course.institution, course.date].compactMap { $0 }.joined(separator: " · ")].filter { !$0.isEmpty },
+            "dataDate": [dataDate].compactMap { $0 },
+            "toc": toc(false),
+            "appendixToc": toc(true),
+            "hasAppendices": document.headings.contains { $0.isAppendix },
+            "sections": sections(false),
+            "appendices": sections(true),
+            "verification": verification.map { [["number": $0.number]] } ?? [],
+            "experiments": groups.enumerated().map { index, group in
                 var context = CheckTable.context(group.checks)
                 context["experiment"] = group.experiment
                 context["title"] = group.title
+                context["number"] = "\(verification?.number ?? "").\(index + 1)"
                 context["passed"] = group.checks.filter(\.passed).count
                 context["total"] = group.checks.count
                 // Where the prose shows these checks: the top-level sections of their tables.
@@ -144,10 +196,10 @@ public struct ReportBuilder {
         Set(templates.templates.values.flatMap { text in text.matches(of: /id="([A-Za-z0-9_-]+)"/).map { String($0.output.1) } })
     }
 
-    /// "Section 4", "Section 4 and Section 5", "Section 4, Section 5 and Section 8", each a
+    /// "Section 4", "Section 4 and Appendix A", "Section 4, Section 5 and Section 8", each a
     /// cross-reference like those of the prose.
     static func sectionList(_ headings: [SectionHeadings.Heading]) -> String {
-        let links = headings.map { "<a class=\"xref\" href=\"#\($0.id)\">Section&nbsp;\($0.number)</a>" }
+        let links = headings.map { "<a class=\"xref\" href=\"#\($0.id)\">\($0.name)</a>" }
         guard let last = links.last else { return "" }
         return links.count == 1 ? last : links.dropLast().joined(separator: ", ") + " and " + last
     }

@@ -1,9 +1,9 @@
 import Foundation
 import TextSupport
 
-/// The h2 and h3 headings of the prose, numbered across all sections (2, 2.1, …). Each gets an
-/// id, its `{#sec:id}` label or else a slug of its text, which the contents and `@sec:`
-/// references link to.
+/// The h2 and h3 headings of the prose, numbered across all sections (2, 2.1, …), those of the
+/// appendices lettered (A, A.1, …). Each gets an id, its `{#sec:id}` label or else a slug of its
+/// text, which the contents and `@sec:` references link to.
 struct SectionHeadings {
     struct Heading {
         let id: String
@@ -12,8 +12,14 @@ struct SectionHeadings {
         /// The heading's inner HTML; while the prose is being numbered, it still holds the
         /// scanner's tokens for math and numbers.
         let html: String
-        /// The content file the heading is in.
+        /// The content file the heading is in; empty for an appendix the page template writes.
         let section: String
+        let isAppendix: Bool
+
+        /// What a reference calls it: "Section 2.1", "Appendix A", "Section A.1".
+        var name: String {
+            level == 2 && isAppendix ? "Appendix&nbsp;\(number)" : "Section&nbsp;\(number)"
+        }
     }
 
     private(set) var headings: [Heading] = []
@@ -25,7 +31,8 @@ struct SectionHeadings {
     }
 
     /// Anchors and numbers the headings of one section's HTML (as Ink wrote it, tokens in place).
-    mutating func number(_ html: String, section: String, scanner: ContentScanner) throws(LocatedError) -> String {
+    mutating func number(_ html: String, section: String, isAppendix: Bool = false, scanner: ContentScanner) throws(LocatedError) -> String
+    {
         let labels = scanner.pieces.enumerated().compactMap { number, located -> (token: String, id: String, offset: Int)? in
             guard case .label(.section, let id) = located.piece else { return nil }
             return (ContentScanner.token(number), id, located.offset)
@@ -43,7 +50,7 @@ struct SectionHeadings {
             }
             output += rest[..<open.lowerBound]
             var inner = String(rest[rest.index(open.upperBound, offsetBy: 2)..<close.lowerBound])
-            let number = nextNumber(level: level)
+            let number = nextNumber(level: level, isAppendix: isAppendix)
             let id: String
             if let label = labels.first(where: { inner.contains($0.token) }) {
                 inner = inner.replacingOccurrences(of: label.token, with: "").trimmingCharacters(in: .whitespaces)
@@ -55,18 +62,40 @@ struct SectionHeadings {
                 id = Self.slug(ContentScanner.removingTokens(inner), fallback: "\(section)-\(number)", taken: taken)
             }
             taken.insert(id)
-            headings.append(Heading(id: id, level: level, number: number, html: inner, section: section))
+            headings.append(Heading(id: id, level: level, number: number, html: inner, section: section, isAppendix: isAppendix))
             output += "<h\(level) id=\"\(id)\"><span class=\"section-number\">\(number)</span> \(inner)</h\(level)>"
             rest = rest[close.upperBound...]
         }
         return output + rest
     }
 
-    private func nextNumber(level: Int) -> String {
-        let majors = headings.filter { $0.level == 2 }.count
-        guard level == 3 else { return "\(majors + 1)" }
-        let minors = headings.reversed().prefix { $0.level == 3 }.count
-        return "\(max(majors, 1)).\(minors + 1)"
+    /// An appendix the page template writes itself (the verification), lettered after those of
+    /// the prose; `id` is the element id the template gives it.
+    mutating func appendTemplateAppendix(id: String, html: String) -> Heading {
+        let heading = Heading(id: id, level: 2, number: nextNumber(level: 2, isAppendix: true), html: html, section: "", isAppendix: true)
+        headings.append(heading)
+        return heading
+    }
+
+    private func nextNumber(level: Int, isAppendix: Bool) -> String {
+        let series = headings.filter { $0.isAppendix == isAppendix }
+        let majors = series.filter { $0.level == 2 }.count
+        let major = isAppendix ? Self.letters(max(majors, 1)) : "\(max(majors, 1))"
+        guard level == 3 else { return isAppendix ? Self.letters(majors + 1) : "\(majors + 1)" }
+        let minors = series.reversed().prefix { $0.level == 3 }.count
+        return "\(major).\(minors + 1)"
+    }
+
+    /// A, B, …, Z, AA, AB, …: the letters of the `number`th appendix.
+    static func letters(_ number: Int) -> String {
+        var rest = number
+        var letters = ""
+        while rest > 0 {
+            rest -= 1
+            letters = String(UnicodeScalar(UInt8(ascii: "A") + UInt8(rest % 26))) + letters
+            rest /= 26
+        }
+        return letters
     }
 
     /// A URL fragment from heading text: lower case letters and digits joined by hyphens,

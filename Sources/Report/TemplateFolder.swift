@@ -2,13 +2,18 @@ import Foundation
 import TextSupport
 
 /// What the handout is made from: the page layout and its partials, the style sheet, the
-/// prose (`content/*.md`, in file-name order) and the bibliography.
+/// prose (`content/*.md`, in file-name order, then the appendices `content/appendix/*.md`) and
+/// the bibliography.
 public struct TemplateFolder: Sendable {
     public struct Section: Sendable {
         /// The file name without its order prefix and extension: `03-saturation.md` → `saturation`.
         public let id: String
         public let path: String
         public let text: String
+        /// From `content/appendix/`: lettered A, B, … after the core, and optional.
+        public let isAppendix: Bool
+        /// An appendix, or a core file named `NN-name.optional.md`: a course may leave it out.
+        public let isOptional: Bool
         /// The text split into Markdown and pieces, which also refuses raw HTML and bad links
         /// before any experiment runs.
         let scanner: ContentScanner
@@ -117,23 +122,40 @@ public struct TemplateFolder: Sendable {
         outputReadme = try source.read("output-README.md")
         bibliography = try Bibliography(path: located("references.json"), text: try source.read("references.json"))
 
-        let names = source.names("content").sorted().filter { $0.hasSuffix(".md") }
         var sections: [Section] = []
-        for name in names {
-            let relative = "content/\(name)"
-            let stem = String(name.dropLast(3))
-            let id = stem.drop { $0.isNumber || $0 == "-" }
-            let text = try source.read(relative)
-            let scanner = try ContentScanner(path: located(relative), text: text)
-            sections.append(Section(id: id.isEmpty ? stem : String(id), path: located(relative), text: text, scanner: scanner))
+        for folder in ["content", "content/appendix"] {
+            for name in source.names(folder).sorted() where name.hasSuffix(".md") {
+                let relative = "\(folder)/\(name)"
+                var stem = String(name.dropLast(3))
+                let isOptional = stem.hasSuffix(Self.optionalSuffix)
+                if isOptional { stem.removeLast(Self.optionalSuffix.count) }
+                let trimmed = stem.drop { $0.isNumber || $0 == "-" }
+                let id = trimmed.isEmpty ? stem : String(trimmed)
+                // The id names the file's <section> element; two alike would give the page two elements with one id.
+                if let other = sections.first(where: { $0.id == id }) {
+                    throw LocatedError(
+                        located(relative), "this file's section id \(id) is also that of \(other.path)",
+                        hint: "rename one of them: the id is the file name without its number and extension")
+                }
+                let text = try source.read(relative)
+                let scanner = try ContentScanner(path: located(relative), text: text)
+                let isAppendix = folder != "content"
+                sections.append(
+                    Section(
+                        id: id, path: located(relative), text: text, isAppendix: isAppendix, isOptional: isOptional || isAppendix,
+                        scanner: scanner))
+            }
         }
-        guard !sections.isEmpty else {
+        guard sections.contains(where: { !$0.isAppendix }) else {
             throw LocatedError(
                 located("content"), "no content/*.md files",
                 hint: "the handout needs at least one section; the prose lives in content/*.md")
         }
         self.sections = sections
     }
+
+    /// What ends the name of a core content file a course may leave out (`10-spectra.optional.md`).
+    static let optionalSuffix = ".optional"
 
     static func read(_ url: URL) throws(LocatedError) -> String {
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Experiments
 import FileSafety
 import Foundation
@@ -65,7 +66,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = DispatchTime.now().uptimeNanoseconds
-        let plan = try planOptions.plan()
+        let configuration = try planOptions.configuration()
+        let plan = configuration.plan
         let folder = try templates.map { path throws(LocatedError) in try TemplateFolder(path: path) } ?? TemplateFolder.builtIn()
         // Before anything runs, so a missing browser costs nothing.
         let browser = pdf ? try PrintedHandout.browser() : nil
@@ -82,6 +84,10 @@ struct Build: ParsableCommand {
         // costs nothing.
         try SiteFolder.checkDestination(output, force: force)
         try folder.checkNumberNames(Presenters.declaredNumberNames)
+        let builder = ReportBuilder(
+            templates: folder, profile: plan.profile, seed: plan.seed, course: configuration.course,
+            dataDate: ReportBuilder.dataDate(environment: ProcessInfo.processInfo.environment))
+        try builder.checkCourse()
         Interrupts.removeCreatedItemsOnSignal()
         let runner = Runner(plan: plan, cache: try planOptions.resultCache())
         let quiet = quiet
@@ -92,7 +98,6 @@ struct Build: ParsableCommand {
             }, watch: display.watch)
         display.finish()
         for warning in outcome.warnings { FileHandle.standardError.write(Data("initlab: warning: \(warning)\n".utf8)) }
-        let builder = ReportBuilder(templates: folder, profile: plan.profile, seed: plan.seed)
         let (siteFiles, summary) = try builder.files(for: try Presenters.reports(outcome.results))
         var files = siteFiles
         if !summary.failedChecks.isEmpty && !allowFailedChecks {

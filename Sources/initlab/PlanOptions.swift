@@ -8,7 +8,11 @@ import TextSupport
 /// The options that decide what is computed: shared by `build` and `run`, so a shard and the
 /// build that assembles it agree on every parameter.
 struct PlanOptions: ParsableArguments {
-    @Option(help: "A YAML file with the seed, the profile and any experiment parameters to change (see `initlab config --defaults`).")
+    @Option(
+        help: """
+            A YAML file with the seed, the profile, any experiment parameters to change and the course's title block and \
+            sections (see `initlab config --defaults`).
+            """)
     var config: String?
 
     @Option(help: "The seed every random stream derives from (default 1; overrides the configuration file).")
@@ -27,8 +31,13 @@ struct PlanOptions: ParsableArguments {
     var noCache = false
 
     func plan() throws(LocatedError) -> Plan {
-        guard let config else { return try BuildConfiguration(profile: profile ?? .handout, seed: seed ?? 1).readingData().plan }
-        return try BuildConfiguration(path: config, seed: seed, profile: profile).plan
+        try configuration().plan
+    }
+
+    /// The plan and the course's settings, from the configuration file or the profile.
+    func configuration() throws(LocatedError) -> BuildConfiguration {
+        guard let config else { return try BuildConfiguration(profile: profile ?? .handout, seed: seed ?? 1).readingData() }
+        return try BuildConfiguration(path: config, seed: seed, profile: profile)
     }
 
     /// The cache, once its folder is known to be initlab's (or absent); a user's folder given

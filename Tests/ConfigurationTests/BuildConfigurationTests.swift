@@ -62,7 +62,7 @@ import TextSupport
             nil
         ),
         ("seed: [1\n", "2:1", "YAML syntax error: did not find expected ',' or ']'", nil),
-        ("- a\n- b\n", "1:1", "the configuration must be a mapping of keys (seed, profile, experiments)", nil),
+        ("- a\n- b\n", "1:1", "the configuration must be a mapping of keys (seed, profile, course, experiments)", nil),
     ])
     func badInputIsLocated(_ yaml: String, _ position: String, _ message: String, _ hint: String?) {
         #expect {

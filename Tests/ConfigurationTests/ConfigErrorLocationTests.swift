@@ -62,6 +62,13 @@ import TextSupport
             "list over the limit",
             "experiments:\n  saturation:\n    fan_ins: [" + Array(repeating: "1", count: 10_001).joined(separator: ",") + "]\n", "3:14",
             "experiments.saturation.fan_ins has 10001 entries; a list has at most 10000"),
+        Case("course not a mapping", "course: Winter\n", "1:9", "course must be a mapping of keys"),
+        Case("misspelt course key", "course:\n  titel: Weights\n", "2:3", "unknown key of course 'titel'"),
+        Case("empty course title", "course:\n  title: \"\"\n", "2:10", "course.title must not be empty"),
+        Case("course title a list", "course:\n  title: [a, b]\n", "2:10", "course.title must be text"),
+        Case("appendices not a flag", "course:\n  appendices: some\n", "2:15", "course.appendices must be true or false"),
+        Case("omit not a list", "course:\n  omit: sec:spectra\n", "2:9", "course.omit must be a list of section labels"),
+        Case("omit without sec:", "course:\n  omit: [sec:a, spectra]\n", "2:17", "course.omit lists sections by label, as sec:spectra"),
         Case("aliases of aliases", Self.aliasBomb, nil, "the configuration holds more than 100000 values"),
         Case(
             "a file over the size limit", "# " + String(repeating: "x", count: 1 << 16) + "\nseed: 1\n", nil,

@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 import TextSupport
 
@@ -38,8 +39,9 @@ struct ScratchTemplates {
     func folder() throws(LocatedError) -> TemplateFolder { try TemplateFolder(path: root.path) }
 
     /// The page built from the folder with no experiment results.
-    func page() throws -> String {
-        let files = try ReportBuilder(templates: try folder(), profile: .quick, seed: 1).files(for: []).files
+    func page(course: CourseSettings = CourseSettings(), dataDate: String? = nil) throws -> String {
+        let builder = ReportBuilder(templates: try folder(), profile: .quick, seed: 1, course: course, dataDate: dataDate)
+        let files = try builder.files(for: []).files
         return String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
     }
 

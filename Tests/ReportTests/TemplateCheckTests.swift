@@ -33,7 +33,10 @@ import TextSupport
     }
 
     @Test(arguments: [
-        ("<title>{{titel}}</title>", "report.mustache:1:8: the template uses titel, which this page does not provide"),
+        (
+            "<title>{{titel}}</title>",
+            "report.mustache:1:8: the template uses titel, which this page does not provide (did you mean title?)"
+        ),
         (
             "{{#sections}}{{{htm}}}{{/sections}}",
             "report.mustache:1:14: the template uses htm, which this page does not provide (did you mean html?)"

@@ -48,4 +48,33 @@ import Testing
         )
         #expect(!FileManager.default.fileExists(atPath: site.path))
     }
+
+    /// A section the course may not leave out is named at its line before anything runs.
+    @Test func aCoreSectionLeftOutStopsTheBuildBeforeAnyWork() throws {
+        let scratch = try ScratchFolder("initlab-config-command")
+        defer { scratch.remove() }
+        let file = scratch.url.appendingPathComponent("course.yml")
+        try Data("profile: quick\ncourse:\n  omit: [sec:verification, sec:relu]\n".utf8).write(to: file)
+        let site = scratch.url.appendingPathComponent("site")
+        let outcome = try Initlab.run(["build", "--config", file.path, "--output", site.path, "--no-cache"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("initlab: error: \(file.path):3:28: sec:relu is part of the core and cannot be left out"))
+        #expect(!outcome.stderr.contains("running") && !FileManager.default.fileExists(atPath: site.path), "\(outcome.stderr)")
+    }
+
+    /// The course's settings reach the page: its title block, and the verification left out.
+    @Test func theCourseShapesThePage() throws {
+        let scratch = try ScratchFolder("initlab-config-command")
+        defer { scratch.remove() }
+        let file = scratch.url.appendingPathComponent("course.yml")
+        let course = "profile: quick\ncourse:\n  title: Starting weights\n  author: A. Teacher\n  omit: [sec:verification]\n"
+        try Data(course.utf8).write(to: file)
+        let cache = try QuickBuild.copyOfTheCache(at: scratch.url.appendingPathComponent("cache"))
+        let site = scratch.url.appendingPathComponent("site")
+        let outcome = try Initlab.run(["build", "--config", file.path, "--cache", cache.path, "--output", site.path, "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("<title>Starting weights</title>") && page.contains("<meta name=\"author\" content=\"A. Teacher\">"))
+        #expect(!page.contains("id=\"verification\"") && page.contains("id=\"colophon\""))
+    }
 }
