@@ -12,9 +12,10 @@ struct ProseBoxes {
     private struct Exercise {
         let number: String
         let file: Int
+        /// The pieces of its `{{exercise}}`, `{{answer}}` and `{{/exercise}}`.
         let open: Int
-        let answer: Int
-        let close: Int
+        var answer = 0
+        var close = 0
 
         var anchor: String { "exercise-" + number.replacingOccurrences(of: ".", with: "-") }
         var answerAnchor: String { "answer-" + number.replacingOccurrences(of: ".", with: "-") }
@@ -43,7 +44,6 @@ struct ProseBoxes {
                 guard let position = file.html.range(of: ContentScanner.token(piece))?.lowerBound else { return nil }
                 return headings.last { $0.end <= position }?.number
             }
-            var answer = 0
             for (index, piece) in file.pieces.enumerated() {
                 switch piece.source {
                 case .open(.keypoints):
@@ -54,19 +54,17 @@ struct ProseBoxes {
                     section = sectionOf(index) ?? section
                     counts[section, default: 0] += 1
                     let number = section.isEmpty ? "\(counts[section, default: 0])" : "\(section).\(counts[section, default: 0])"
-                    let exercise = Exercise(number: number, file: fileIndex, open: index, answer: 0, close: 0)
+                    let exercise = Exercise(number: number, file: fileIndex, open: index)
                     guard sections[exercise.anchor] == nil, sections[exercise.answerAnchor] == nil else {
                         throw file.error(at: piece, "a heading already has the id \(exercise.anchor) or \(exercise.answerAnchor)")
                     }
                     exercises.append(exercise)
                 case .answer:
-                    answer = index
+                    // The scanner lets an answer stand only in an exercise, and an exercise close only after its answer.
+                    exercises[exercises.count - 1].answer = index
                     files[fileIndex].pieces[index].html = "<details class=\"exercise\"><summary>Answer</summary>"
                 case .close(.exercise):
-                    // The scanner let no exercise close without its answer.
-                    if let last = exercises.popLast() {
-                        exercises.append(Exercise(number: last.number, file: fileIndex, open: last.open, answer: answer, close: index))
-                    }
+                    exercises[exercises.count - 1].close = index
                     files[fileIndex].pieces[index].html = "</details></div>"
                 case .answers:
                     if let answers {
@@ -86,17 +84,17 @@ struct ProseBoxes {
                 at: files[first.file].pieces[first.open], "the exercises' answers are collected nowhere",
                 hint: "put {{answers}} where the answers print, such as an appendix")
         }
+        if let answers, exercises.isEmpty {
+            throw files[answers.file].error(
+                at: files[answers.file].pieces[answers.piece], "{{answers}} collects the answers of the exercises, and there are none",
+                hint: "write {{exercise}} … {{answer}} … {{/exercise}}, or remove {{answers}}")
+        }
         // Named by where the answers are, for the reader of the printed page, who cannot unfold.
         let linkText = answersSection.isEmpty ? "Answer at the end" : "Answer in Section&nbsp;\(answersSection)"
         for exercise in exercises {
             files[exercise.file].pieces[exercise.open].html =
                 "<div class=\"exercise\" id=\"\(exercise.anchor)\"><p class=\"box-title\">\(exercise.label) "
                 + "<a class=\"answer-link\" href=\"#\(exercise.answerAnchor)\">\(linkText)</a></p>"
-        }
-        if let answers, exercises.isEmpty {
-            throw files[answers.file].error(
-                at: files[answers.file].pieces[answers.piece], "{{answers}} collects the answers of the exercises, and there are none",
-                hint: "write {{exercise}} … {{answer}} … {{/exercise}}, or remove {{answers}}")
         }
     }
 
