@@ -29,11 +29,9 @@ public struct Decision: Sendable, Hashable {
             network: "tanh units", rule: .glorotUniform, setting: "fan_avg: the compromise of the forward and backward passes",
             section: "backward"),
         Decision(
-            network: "Logistic units", rule: .glorotUniform, setting: "as for tanh, or the ×4 variant of the next row",
+            network: "Logistic units", rule: .glorotUniformSigmoid,
+            setting: "four times Glorot's bound, for the logistic slope ¼ at 0",
             section: "backward"),
-        Decision(
-            network: "Logistic units, Bengio's variant", rule: .glorotUniformSigmoid,
-            setting: "four times Glorot's bound, for the logistic slope ¼ at 0", section: "backward"),
         Decision(
             network: "Deep tanh or linear networks", rule: .orthogonal,
             setting: "gain 1: every singular value of a layer is 1, so the Jacobian's do not spread", section: "orthogonal"),
