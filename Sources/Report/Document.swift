@@ -72,7 +72,7 @@ struct Document {
             in: &files, headings: &sectionHeadings,
             templateAppendices: selection.templateAppendices.filter { chosen.keptTemplateAppendices.contains($0.id) })
         for file in files { try file.checkDecisionSections(numbering.sections) }
-        let boxes = try ProseBoxes(numbering: &files, sections: numbering.sections)
+        let boxes = try ProseBoxes(numbering: &files, sections: numbering.sectionNumbers, names: numbering.sections)
         for index in files.indices { try files[index].convertMath(numbers: numbers, numbering: &numbering) }
         for index in files.indices {
             try files[index].resolvePieces(figures: figures, numbers: numbers, numbering: numbering, partials: partials)

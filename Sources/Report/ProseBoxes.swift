@@ -27,23 +27,28 @@ struct ProseBoxes {
     private var answers: (file: Int, piece: Int)?
 
     /// Numbers the exercises once the headings are numbered, and makes the HTML of every box
-    /// piece but the collected answers. `sections`: the number of each heading, by its id.
-    init(numbering files: inout [ProseFile], sections: [String: String]) throws(LocatedError) {
+    /// piece but the collected answers. `sections`: the number of each heading ("3", "A"), and
+    /// `names`: what a reference calls it ("Section 3", "Appendix A"), by its id.
+    init(numbering files: inout [ProseFile], sections: [String: String], names: [String: String]) throws(LocatedError) {
         var section = ""
-        var answersSection = ""
+        var answersName = ""
         var counts: [String: Int] = [:]
         for fileIndex in files.indices {
             let file = files[fileIndex]
             // The numbered `##` headings, by the ids the headings pass gave them.
             let headings = file.html.matches(of: /<h2[^>]*\sid="([^"]*)"/).compactMap { match in
-                sections[String(match.output.1)].map { (end: match.range.upperBound, number: $0) }
+                let id = String(match.output.1)
+                return sections[id].map { (end: match.range.upperBound, number: $0, name: names[id] ?? $0) }
             }
-            // The number of the `##` section a piece is in; the scanner's tokens are in the HTML
-            // in the order of the prose, and a file without a heading before it continues the last.
-            let sectionOf = { (piece: Int) -> String? in
-                guard let position = file.html.range(of: ContentScanner.token(piece))?.lowerBound else { return nil }
-                return headings.last { $0.end <= position }?.number
+            // The `##` section a piece is in; the scanner's tokens are in the HTML in the order of
+            // the prose, and a file without a heading before it continues the last.
+            let headingOf = { (piece: Int) in
+                file.html.range(of: ContentScanner.token(piece)).flatMap { position in
+                    headings.last { $0.end <= position.lowerBound }
+                }
             }
+            let sectionOf = { (piece: Int) -> String? in headingOf(piece)?.number }
+            let sectionNameOf = { (piece: Int) -> String? in headingOf(piece)?.name }
             for (index, piece) in file.pieces.enumerated() {
                 switch piece.source {
                 case .open(.keypoints):
@@ -73,7 +78,7 @@ struct ProseBoxes {
                     }
                     answers = (fileIndex, index)
                     section = sectionOf(index) ?? section
-                    answersSection = section
+                    answersName = sectionNameOf(index) ?? answersName
                 default:
                     continue
                 }
@@ -90,7 +95,7 @@ struct ProseBoxes {
                 hint: "write {{exercise}} … {{answer}} … {{/exercise}}, or remove {{answers}}")
         }
         // Named by where the answers are, for the reader of the printed page, who cannot unfold.
-        let linkText = answersSection.isEmpty ? "Answer at the end" : "Answer in Section&nbsp;\(answersSection)"
+        let linkText = answersName.isEmpty ? "Answer at the end" : "Answer in \(answersName)"
         for exercise in exercises {
             files[exercise.file].pieces[exercise.open].html =
                 "<div class=\"exercise\" id=\"\(exercise.anchor)\"><p class=\"box-title\">\(exercise.label) "

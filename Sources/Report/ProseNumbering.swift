@@ -15,6 +15,8 @@ extension Document {
         var tables: [String: Int] = [:]
         /// What a reference to the section shows: "Section 2.1", "Appendix A".
         var sections: [String: String] = [:]
+        /// The section's number alone: "2.1", "A".
+        var sectionNumbers: [String: String] = [:]
         /// The labels of the files a course left out, and the title of each one's file.
         var omitted: [String: String] = [:]
         /// What a reference to the equation shows: its number, or its `\tag`.
@@ -110,7 +112,10 @@ extension Document {
                 files[index].html = html
             }
             for appendix in templateAppendices { _ = headings.appendTemplateAppendix(id: appendix.id, html: appendix.title) }
-            for heading in headings.headings { sections[heading.id] = heading.name }
+            for heading in headings.headings {
+                sections[heading.id] = heading.name
+                sectionNumbers[heading.id] = heading.number
+            }
         }
 
         /// What a displayed equation shows: its `\tag`, else the next number unless it has

@@ -217,4 +217,18 @@ import TextSupport
         #expect(left.page.contains("<span class=\"xref-omitted\">a figure in “Gone” (left out of this handout)</span>"))
         #expect(!left.page.contains("fig-demo") && left.files == kept.files)
     }
+
+    /// Exercises of the core are numbered by their section, and name the appendix that collects
+    /// their answers as a reference would: the lettering and the numbering meet.
+    @Test func exercisesOfTheCoreNameTheAppendixOfTheirAnswers() throws {
+        let scratch = try Self.scratch([
+            "content/01-a.md": "## Core\n\n{{exercise}}\nWhy?\n{{answer}}\nBecause.\n{{/exercise}}\n",
+            "content/appendix/1-answers.md": "## Answers\n\n{{answers}}\n",
+        ])
+        defer { scratch.remove() }
+        let page = try scratch.page()
+        #expect(
+            page.contains(
+                "<p class=\"box-title\">Exercise&nbsp;1.1 <a class=\"answer-link\" href=\"#answer-1-1\">Answer in Appendix&nbsp;A</a></p>"))
+    }
 }
