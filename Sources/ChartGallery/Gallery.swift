@@ -26,6 +26,6 @@ public enum ChartGallery {
     public static let examples: [GalleryExample] = [
         lines, points, annotations, bandAndGaps, histograms, histogramStack, boxesAndHeatmap, violins, violinsLog,
         logScales, manyDecades, logisticPair, longLabels, small,
-        smallMultiples, independentAxes, emptyLinear, emptyLog,
+        smallMultiples, rowsOfTwo, independentAxes, emptyLinear, emptyLog,
     ]
 }

@@ -27,6 +27,40 @@ extension ChartGallery {
                 size: Size(width: 480, height: 320), columns: 3, panels: panels, legend: .shared, sharedAxes: .both)
         }())
 
+    static let rowsOfTwo = GalleryExample(
+        name: "rows-of-two",
+        description:
+            "Rows that share their y axis (yByRow): each row one domain for its two panels, rows of different ranges; three lines that coincide show their markers at alternating points (markerStride, markerOffset), a dashed theory drawn over them.",
+        figure: {
+            let depth = (1...12).map(Double.init)
+            let rows: [(String, Double)] = [("shrinking", 0.5), ("growing", 2.5)]
+            let panels = rows.flatMap { name, factor in
+                [false, true].map { coinciding in
+                    Panel(
+                        title: "\(name), \(coinciding ? "three alike" : "three apart")", x: Axis("layer l"),
+                        y: Axis("Var[a_l]", scale: .log10),
+                        marks: (0..<3).map { index in
+                            let rate = coinciding ? factor : factor * (1 + 0.15 * Double(index))
+                            return .line(
+                                Series(
+                                    "rule \(index + 1)", x: depth, y: depth.map { pow(rate, $0) },
+                                    style: Style(
+                                        color: index, lineWidth: 2, marker: [.circle, .square, .triangle][index], markerStride: 3,
+                                        markerOffset: index)))
+                        } + [
+                            .line(
+                                Series(
+                                    "theory", x: depth, y: depth.map { pow(factor, $0) },
+                                    style: Style(color: 7, dash: .dashed, lineWidth: 0.9)))
+                        ])
+                }
+            }
+            return Figure(
+                title: "Variance through depth, two rows of two",
+                description: "Per-layer variances that shrink (top row) and grow (bottom row); each row shares its y axis.",
+                size: Size(width: 480, height: 340), columns: 2, panels: panels, legend: .shared, sharedAxes: [.x, .yByRow])
+        }())
+
     static let independentAxes = GalleryExample(
         name: "independent-axes",
         description:

@@ -223,7 +223,7 @@ extension ChartGallery {
     static let violins = GalleryExample(
         name: "violins",
         description:
-            "Violins per named category with quartile bars and median dots; the zeros of ReLU are a point mass, drawn as a disc whose area is their share of the ring (a full disc is 100 %).",
+            "Violins per named category with quartile bars and median dots; the zeros of ReLU are a point mass, drawn as a bar on 0 filled to their share of its outlined track (a full track is 100 %).",
         figure: Figure(
             title: "ReLU outputs per hidden layer at initialisation",
             description:
@@ -236,7 +236,7 @@ extension ChartGallery {
                         .violins(
                             Violins(
                                 "outputs above 0", categories: .named((1...5).map(String.init)), samples: layers, pointMass: 0,
-                                pointMassName: "share exactly 0 (ring = 100 %)", style: Style(color: 0, lineWidth: 0.8)))
+                                pointMassName: "share exactly 0 (full bar = 100 %)", style: Style(color: 0, lineWidth: 0.8)))
                     ])
             },
             legend: .shared))
@@ -258,7 +258,7 @@ extension ChartGallery {
                         .violins(
                             Violins(
                                 "outputs above 0", categories: .at((1...5).map(Double.init)), samples: layers, pointMass: 0, scale: .log10,
-                                pointMassName: "share exactly 0 (ring = 100 %)", style: Style(color: 2, lineWidth: 0.8)))
+                                pointMassName: "share exactly 0 (full bar = 100 %)", style: Style(color: 2, lineWidth: 0.8)))
                     ])
             },
             legend: .shared, sharedAxes: .y))

@@ -216,14 +216,15 @@ struct AxisResolver {
     }
 
     /// Decades as major ticks, labelled 10ⁿ, every s-th decade when all do not fit; minor
-    /// ticks at 2…9 × 10ⁿ when decades are long enough. Spans under two decades get
-    /// round-number ticks instead, since one decade label would not show the scale; their
-    /// common power of ten is returned.
+    /// ticks at 2…9 × 10ⁿ when decades are long enough. Spans with one or two decade ticks
+    /// get round-number ticks instead, since so few decade labels show little of the scale;
+    /// their common power of ten, if any, is returned.
     private func resolveLog(into axis: inout ResolvedAxis) -> Int? {
         let firstDecade = Int((axis.lower - 1e-9).rounded(.up))
         let lastDecade = Int((axis.upper + 1e-9).rounded(.down))
         let decadeLength = axis.length / (axis.upper - axis.lower)
         guard lastDecade > firstDecade else { return resolveNarrowLog(into: &axis, decadeLength: decadeLength) }
+        if lastDecade == firstDecade + 1, placeLogMantissas(&axis, decadeLength: decadeLength, atLeast: 3) { return nil }
         let strides = [1, 2, 3, 4, 5, 6, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
         var chosen = strides[strides.count - 1]
         for s in strides {
@@ -248,11 +249,41 @@ struct AxisResolver {
         }
     }
 
+    /// Fewer than two decade ticks: round-number ticks, spread evenly on the log axis when
+    /// ``placeLogMantissas(_:decadeLength:atLeast:)`` can.
     private func resolveNarrowLog(into axis: inout ResolvedAxis, decadeLength: Double) -> Int? {
+        if placeLogMantissas(&axis, decadeLength: decadeLength, atLeast: 2) { return nil }
         let factor = placeRoundTicks(pow(10, axis.lower), pow(10, axis.upper), bounds: nil, extendingDomain: false, on: &axis)
         axis.minor = decadeLength >= Metrics.minorDecadeLength ? minorLogTicks(axis) : []
         thinLabels(&axis)
         return factor
+    }
+
+    /// Ticks at 1…9, else 1, 2, 5, else 1, 3 times powers of ten, the densest whose labels fit
+    /// with `atLeast` inside the domain, written out as decimals: on an axis of one or two
+    /// decades, decade labels show little of the scale (and round numbers of one step crowd at
+    /// its top). False, leaving the axis alone, when none fit or the values are too large or
+    /// small to write out.
+    private func placeLogMantissas(_ axis: inout ResolvedAxis, decadeLength: Double, atLeast: Int) -> Bool {
+        let first = Int(axis.lower.rounded(.down)), last = Int(axis.upper.rounded(.up))
+        guard (-3...4).contains(first), (-3...4).contains(last) else { return false }
+        let tolerance = (axis.upper - axis.lower) * 1e-9
+        for mantissas in [Array(1...9), [1, 2, 5], [1, 3]] {
+            var trial = axis
+            trial.major = (first...last).flatMap { decade in mantissas.map { (decade, $0) } }.compactMap { decade, mantissa in
+                let value = DecimalFormat.value(mantissa, decade)
+                guard let t = Scale.log10.transform(value), t >= axis.lower - tolerance, t <= axis.upper + tolerance
+                else { return nil }
+                return AxisTick(
+                    value: value, position: position(t, axis),
+                    label: measurer.block(RichText(plain: DecimalFormat.format(mantissa, decade)), size: Metrics.tickFont))
+            }
+            guard trial.major.count >= atLeast, labelsFit(trial) else { continue }
+            axis = trial
+            axis.minor = decadeLength >= Metrics.minorDecadeLength ? minorLogTicks(axis) : []
+            return true
+        }
+        return false
     }
 
     /// Positions of 1…9 × 10ⁿ inside the domain that are not already major ticks.

@@ -145,7 +145,7 @@ struct CairoPainter {
         setColor(Palette.color(style.color, theme: theme))
         cairo_new_path(context)
         MarkGeometry.forEachPoint(
-            x: series.x, y: series.y, xMap: layout.xMap, yMap: layout.yMap, plot: layout.plot, reach: radius
+            x: series.x, y: series.y, xMap: layout.xMap, yMap: layout.yMap, plot: layout.plot, reach: radius, where: style.marks
         ) { p in
             addMarker(marker, at: p, radius: radius)
         }
@@ -285,7 +285,7 @@ struct CairoPainter {
         }
     }
 
-    /// Each violin: the translucent shape with its outline, the point-mass ring and disc, and
+    /// Each violin: the translucent shape with its outline, the point-mass bar, and
     /// on top the quartile bar with the median as a dot in the background colour (the
     /// look of seaborn's inner box, readable on both themes).
     private func paint(_ violins: Violins, _ layout: PanelLayout) {
@@ -299,8 +299,8 @@ struct CairoPainter {
                 setStroke(violins.style)
                 cairo_stroke(context)
             }
-            if let mass = violin.density.pointMass, let disc = violin.pointMass {
-                paintPointMass(at: disc.centre, radius: disc.radius, fraction: mass.fraction, color: color)
+            if let mass = violin.density.pointMass, let track = violin.shareTrack {
+                paintShareBar(track, fraction: mass.fraction, color: color)
             }
             func y(_ value: Double) -> Double? { yMap.position(value).map { MarkGeometry.clamped(violin.centre, $0, plot: plot).y } }
             guard violins.showsQuartiles, let quartiles = violin.density.quartiles,
@@ -320,14 +320,16 @@ struct CairoPainter {
         }
     }
 
-    /// A thin ring of `radius` (100 %) around a disc whose area is `fraction` of the ring's.
-    private func paintPointMass(at point: Point, radius: Double, fraction: Double, color: Color) {
-        cairo_new_sub_path(context)
-        cairo_arc(context, point.x, point.y, radius * fraction.squareRoot(), 0, 2 * Double.pi)
+    /// A bar filled from the left to `fraction` of its track, whose outline marks 100 %; the
+    /// unfilled part in the background colour, so that the violin behind does not read as a share.
+    private func paintShareBar(_ track: Rect, fraction: Double, color: Color) {
+        cairo_rectangle(context, track.x, track.y, track.width, track.height)
+        setColor(colors.background)
+        cairo_fill(context)
+        cairo_rectangle(context, track.x, track.y, track.width * min(max(fraction, 0), 1), track.height)
         setColor(color)
         cairo_fill(context)
-        cairo_new_sub_path(context)
-        cairo_arc(context, point.x, point.y, radius, 0, 2 * Double.pi)
+        cairo_rectangle(context, track.x, track.y, track.width, track.height)
         setDash(.solid, width: 1)
         cairo_set_line_width(context, 0.8)
         cairo_stroke(context)
@@ -444,8 +446,9 @@ struct CairoPainter {
                     cairo_new_path(context)
                 }
             case .pointMass(let style):
-                paintPointMass(
-                    at: Point(x: sample.midX, y: sample.midY), radius: sample.height / 2, fraction: 0.5,
+                let height = MarkGeometry.shareBarHeight
+                paintShareBar(
+                    Rect(x: sample.minX + 1, y: sample.midY - height / 2, width: sample.width - 2, height: height), fraction: 0.5,
                     color: Palette.color(style.color, theme: theme))
             }
         }

@@ -51,6 +51,12 @@ public struct Figure: Sendable, Hashable {
     }
 }
 
+extension Figure {
+    /// The size of the tick labels in points, at the figure's own size: a page that shows the
+    /// figure smaller shrinks them in proportion.
+    public static let tickLabelSize = Metrics.tickFont
+}
+
 /// How a multi-panel figure lists its series.
 public enum FigureLegend: Sendable, Hashable {
     /// Every panel places its own legend as its ``Panel/legend`` says.
@@ -69,5 +75,8 @@ public struct AxisSharing: OptionSet, Sendable, Hashable {
     public static let x = AxisSharing(rawValue: 1)
     /// One y domain; y tick labels and titles only in the first column.
     public static let y = AxisSharing(rawValue: 2)
+    /// One y domain per row of the grid, for rows whose panels compare one quantity while
+    /// the rows differ in range; y tick labels and titles only in the first column.
+    public static let yByRow = AxisSharing(rawValue: 4)
     public static let both: AxisSharing = [.x, .y]
 }

@@ -228,9 +228,13 @@ struct LayoutEngine {
                 prepared[index].x.showsLabels = index + columns >= count
             }
         }
-        if sharing.contains(.y) {
-            let (extent, domain) = unite(prepared.map(\.y))
-            for index in prepared.indices {
+        let rows: [Range<Int>] =
+            sharing.contains(.y)
+            ? [prepared.indices]
+            : sharing.contains(.yByRow) ? stride(from: 0, to: count, by: columns).map { $0..<min($0 + columns, count) } : []
+        for row in rows {
+            let (extent, domain) = unite(row.map { prepared[$0].y })
+            for index in row {
                 prepared[index].y.extent = extent
                 prepared[index].y.axis.domain = domain
                 prepared[index].y.showsLabels = index % columns == 0

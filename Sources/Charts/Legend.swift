@@ -7,7 +7,7 @@ struct LegendEntry: Sendable, Hashable {
         case marker(Style)
         /// A filled swatch; `outlined` adds a stroke in the style's colour.
         case patch(Style, opacity: Double, outlined: Bool)
-        /// A violin's point-mass ring, with a disc of half its area.
+        /// A violin's point-mass bar, filled to half its length.
         case pointMass(Style)
     }
 

@@ -82,13 +82,14 @@ enum MarkGeometry {
         if let end { lineTo(end) }
     }
 
-    /// Calls `body` with the page position of every drawable point within `reach` of the plot.
+    /// Calls `body` with the page position of every drawable point within `reach` of the plot,
+    /// among the points whose index is `included`.
     static func forEachPoint(
         x: [Double], y: [Double], xMap: AxisMap, yMap: AxisMap, plot: Rect, reach: Double,
-        _ body: (Point) -> Void
+        where included: (Int) -> Bool, _ body: (Point) -> Void
     ) {
         let window = plot.insetBy(-reach)
-        for i in 0..<min(x.count, y.count) {
+        for i in 0..<min(x.count, y.count) where included(i) {
             guard let px = xMap.position(x[i]), let py = yMap.position(y[i]) else { continue }
             let point = Point(x: px, y: py)
             if window.contains(point) { body(point) }
@@ -150,9 +151,13 @@ enum MarkGeometry {
         var halfWidth: Double
         /// The right edge upwards, then the left edge back down.
         var outline: [Point]
-        /// The point-mass disc's centre and the radius of its 100 % ring.
-        var pointMass: (centre: Point, radius: Double)?
+        /// The point mass's bar at 100 %: as wide as the widest violin of the mark, on the
+        /// mass's value.
+        var shareTrack: Rect?
     }
+
+    /// The height of a point mass's bar, in points: thick enough to read its length.
+    static let shareBarHeight = 4.5
 
     /// A violin mark's shapes, sharing one width scale: the highest density reaches most of
     /// the narrowest gap between neighbouring categories, so none touch. Categories the x
@@ -180,14 +185,16 @@ enum MarkGeometry {
                 right.append(clamped(centre + height * widthScale, y, plot: plot))
                 left.append(clamped(centre - height * widthScale, y, plot: plot))
             }
-            // On its value, or resting on the bottom edge when the scale cannot show the value.
-            let radius = min(halfWidth * 0.5, 7)
-            let pointMass = density.pointMass.map { mass in
-                let y = yMap.position(mass.value).map { clamped(0, $0, plot: plot).y } ?? plot.maxY - radius - 1
-                return (centre: Point(x: centre, y: y), radius: radius)
+            // On its value, or resting on the bottom edge when the scale cannot show the value;
+            // inside the plot either way.
+            let shareTrack = density.pointMass.map { mass in
+                let half = shareBarHeight / 2
+                let y = yMap.position(mass.value) ?? plot.maxY
+                let middle = min(max(y, plot.minY + half + 1), plot.maxY - half - 1)
+                return Rect(x: centre - halfWidth, y: middle - half, width: 2 * halfWidth, height: shareBarHeight)
             }
             return PlacedViolin(
-                density: density, centre: centre, halfWidth: halfWidth, outline: right + left.reversed(), pointMass: pointMass)
+                density: density, centre: centre, halfWidth: halfWidth, outline: right + left.reversed(), shareTrack: shareTrack)
         }
     }
 }

@@ -12,7 +12,7 @@ enum Occupancy {
         func points(_ x: [Double], _ y: [Double], _ style: Style) {
             let reach = Marker.radius(lineWidth: style.lineWidth)
             let window = rect.insetBy(-reach)
-            MarkGeometry.forEachPoint(x: x, y: y, xMap: xMap, yMap: yMap, plot: plot, reach: reach) { p in
+            MarkGeometry.forEachPoint(x: x, y: y, xMap: xMap, yMap: yMap, plot: plot, reach: reach, where: style.marks) { p in
                 if window.contains(p) { hits += 1 }
             }
         }
@@ -60,9 +60,7 @@ enum Occupancy {
             case .violins(let violins):
                 for violin in MarkGeometry.placeViolins(violins, xMap: xMap, yMap: yMap, plot: plot) {
                     polygon(violin.outline)
-                    if let (p, r) = violin.pointMass, Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r).intersects(rect) {
-                        hits += 1
-                    }
+                    if let track = violin.shareTrack, track.intersects(rect) { hits += 1 }
                 }
             case .heatmap:
                 hits += 1

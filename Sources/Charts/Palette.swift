@@ -1,6 +1,7 @@
 /// The categorical colours of ``Style/color``: Okabe & Ito's colour-blind-safe set, ordered so
 /// that the first series get the most distinct hues and index 7 is the neutral ink used for
-/// reference lines.
+/// reference lines, then Tol's olive and a mid grey, so that a handout can give each of ten
+/// kinds of series (its weight rules) a colour of its own.
 ///
 /// | index | light theme | dark theme |
 /// |---|---|---|
@@ -12,18 +13,22 @@
 /// | 5 | sky blue #56B4E9 | same |
 /// | 6 | yellow #F0E442 | same |
 /// | 7 | black #000000 | light grey #E0E0E0 |
+/// | 8 | olive #999933 | same |
+/// | 9 | grey #737373 | #A6A6A6 |
 ///
-/// On the dark background the two darkest hues are lightened so every colour keeps a
+/// On the dark background the darkest hues are lightened so every colour keeps a
 /// contrast ratio of at least 4 : 1, and black becomes the light ink.
 public enum Palette {
     /// Number of distinct colours before indices wrap around.
-    public static let count = 8
+    public static let count = 10
+    /// The Okabe–Ito colours, the first eight, which ``Style/cycled(_:)`` runs through.
+    static let okabeIto = 8
 
     private static let light: [UInt32] = [
-        0x0072B2, 0xD55E00, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0x000000,
+        0x0072B2, 0xD55E00, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0x000000, 0x999933, 0x737373,
     ]
     private static let dark: [UInt32] = [
-        0x3D9BE0, 0xE8772E, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0xE0E0E0,
+        0x3D9BE0, 0xE8772E, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0xE0E0E0, 0x999933, 0xA6A6A6,
     ]
 
     /// The colour at `index` (wrapping, negative indices too) for a theme.

@@ -6,24 +6,40 @@ public struct Style: Sendable, Hashable {
     public var dash: Dash
     /// Stroke width in points.
     public var lineWidth: Double
-    /// Symbol drawn at each data point.
+    /// Symbol drawn at the data points.
     public var marker: Marker
+    /// Which points carry the marker: every `stride`-th, counted from point `offset`. Lines that
+    /// coincide (rules with the same variance) give their markers different offsets, so each
+    /// line still shows its own symbols.
+    public var markerStride: Int
+    public var markerOffset: Int
 
     /// Creates a style.
-    public init(color: Int = 0, dash: Dash = .solid, lineWidth: Double = 1.5, marker: Marker = .none) {
+    public init(
+        color: Int = 0, dash: Dash = .solid, lineWidth: Double = 1.5, marker: Marker = .none, markerStride: Int = 1,
+        markerOffset: Int = 0
+    ) {
         self.color = color
         self.dash = dash
         self.lineWidth = lineWidth
         self.marker = marker
+        self.markerStride = markerStride
+        self.markerOffset = markerOffset
+    }
+
+    /// Whether point `index` of a series carries the marker.
+    func marks(_ index: Int) -> Bool {
+        let stride = max(markerStride, 1)
+        return ((index - markerOffset) % stride + stride) % stride == 0
     }
 
     /// The `index`-th style of a cycle that changes colour and dash together, so that
     /// neighbouring series differ both in colour and in greyscale print. Each round of the
-    /// eight colours shifts the dashes by one, so the first 32 styles are all different.
+    /// eight Okabe–Ito colours shifts the dashes by one, so the first 32 styles are all different.
     public static func cycled(_ index: Int) -> Style {
         let dashes: [Dash] = [.solid, .dashed, .dashDot, .dotted]
-        let step = ((index % Palette.count) + Palette.count) % Palette.count
-        let round = (index - step) / Palette.count
+        let step = ((index % Palette.okabeIto) + Palette.okabeIto) % Palette.okabeIto
+        let round = (index - step) / Palette.okabeIto
         let dash = ((step + round) % dashes.count + dashes.count) % dashes.count
         return Style(color: step, dash: dashes[dash])
     }

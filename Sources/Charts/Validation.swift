@@ -18,6 +18,12 @@ extension Figure {
                 throw fail("panels share the \(letter) axis but not its scale; give them all the same scale")
             }
         }
+        if sharedAxes.contains(.yByRow) {
+            for start in stride(from: 0, to: panels.count, by: columns)
+            where Set(panels[start..<min(start + columns, panels.count)].map(\.y.scale)).count > 1 {
+                throw fail("the panels of row \(start / columns + 1) share the y axis but not its scale; give them the same scale")
+            }
+        }
         for (index, panel) in panels.enumerated() {
             try panel.validate(name: "panel \(index + 1)\(panel.title.map { " (\"\($0)\")" } ?? "")")
         }

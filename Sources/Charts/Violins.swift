@@ -4,11 +4,12 @@
 /// probabilities.
 ///
 /// A share of samples at exactly one value (``KernelDensity/PointMass``; the zeros among
-/// ReLU outputs) is drawn as a disc on the violin's centre line, whose area is that share of
-/// the area of the thin ring around it: a full disc is 100 %. Areas rather than printed
-/// percentages, because a label beside every violin would cover the neighbouring shapes;
-/// state the exact shares in the caption or the data. The ring and disc stay visible where
-/// the axis cannot show the value (0 on a log axis): they sit on the bottom edge of the plot.
+/// ReLU outputs) is drawn as a bar on that value: an outlined track as wide as the widest
+/// violin is 100 %, filled from its left end to the share, so half a track is half the
+/// samples. A length rather than printed percentages, because a label beside every violin
+/// would cover the neighbouring shapes; state the exact shares in the caption or the data.
+/// The bar stays visible where the axis cannot show the value (0 on a log axis): it sits on
+/// the bottom edge of the plot.
 public struct Violins: Sendable, Hashable {
     /// Where the violins stand along x.
     public enum Categories: Sendable, Hashable {
@@ -34,8 +35,8 @@ public struct Violins: Sendable, Hashable {
     public var densities: [KernelDensity]
     /// Draws each distribution's quartiles (a bar) and median (a dot) when it has them.
     public var showsQuartiles: Bool
-    /// Legend entry for the point-mass discs, such as "share exactly 0"; `nil` leaves them
-    /// out of the legend.
+    /// Legend entry for the point-mass bars, such as "share exactly 0"; `nil` leaves them out
+    /// of the legend.
     public var pointMassName: String?
     /// Outline and fill colour, outline width.
     public var style: Style

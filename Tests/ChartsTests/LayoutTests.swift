@@ -85,6 +85,21 @@ import Testing
         #expect(Set(plots.map(\.width)).count == 1 && Set(plots.map(\.height)).count == 1)
     }
 
+    @Test func rowsShareTheirYAxisAndLabelItOnce() throws {
+        let layout = try ChartRenderer.layout(ChartGallery.rowsOfTwo.figure)
+        let domains = layout.panels.map { [$0.y.lower, $0.y.upper] }
+        #expect(domains[0] == domains[1] && domains[2] == domains[3])
+        #expect(domains[1][1] < domains[2][1], "the growing row reaches higher than the shrinking one")
+        #expect(layout.panels.map { $0.y.major.contains { $0.label != nil } } == [true, false, true, false])
+        #expect(layout.panels.map { $0.x.major.contains { $0.label != nil } } == [false, false, true, true])
+    }
+
+    @Test func markersOfOneLineSitEveryStridethPointFromItsOffset() {
+        let style = Style(marker: .circle, markerStride: 3, markerOffset: 1)
+        #expect((0..<8).filter(style.marks) == [1, 4, 7])
+        #expect((0..<4).filter(Style(marker: .circle).marks) == [0, 1, 2, 3])
+    }
+
     @Test func sharedLegendListsEachEntryOnceBelowTheGrid() throws {
         var figure = ChartGallery.independentAxes.figure
         figure.legend = .shared

@@ -138,8 +138,8 @@ extension Color {
     }
 
     @Test func indicesWrapAndThemesDiffer() {
-        #expect(Palette.color(8, theme: .light) == Palette.color(0, theme: .light))
-        #expect(Palette.color(-1, theme: .light) == Palette.color(7, theme: .light))
+        #expect(Palette.color(10, theme: .light) == Palette.color(0, theme: .light))
+        #expect(Palette.color(-1, theme: .light) == Palette.color(9, theme: .light))
         #expect(Palette.color(7, theme: .light) != Palette.color(7, theme: .dark))
         #expect(ThemeColors(.light) != ThemeColors(.dark))
     }

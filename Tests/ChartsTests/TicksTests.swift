@@ -129,12 +129,18 @@ import Testing
                 let axis = try Self.resolve(range, scale: .log10, side: side, length: length)
                 let context = "\(decades) decades on \(length) pt \(side)"
                 Self.expectReadable(axis, context)
-                for tick in axis.major {
+                // One decade is labelled in decimals spread over it (1, 2, 5, 10) where they fit.
+                for tick in axis.major where decades > 1 {
                     let exponent = log10(tick.value)
                     #expect(abs(exponent - exponent.rounded()) < 1e-9, "\(tick.value) is not a decade: \(context)")
                     if let label = tick.label {
                         #expect(label.runs.map(\.text).joined() == DecimalFormat.powerOfTen(Int(exponent.rounded())))
                     }
+                }
+                if decades == 1 {
+                    let labels = axis.major.compactMap { $0.label?.runs.map(\.text).joined() }
+                    let allowed = Set((1...10).map(String.init) + ["10⁰", "10¹"])
+                    #expect(labels.count >= 2 && labels.allSatisfy(allowed.contains), "\(labels): \(context)")
                 }
                 #expect(pow(10, axis.lower) <= 1 && pow(10, axis.upper) >= range.upperBound, "domain misses data: \(context)")
                 if decades <= 4 && length >= 150 {
@@ -149,6 +155,19 @@ import Testing
         Self.expectReadable(axis, "2…15 log")
         #expect(axis.major.filter { $0.label != nil }.count >= 2)
         #expect(axis.major.allSatisfy { $0.value > 0 })
+    }
+
+    /// A log axis of less than a decade on a short side once had a single label, which shows
+    /// no scale at all.
+    @Test func shortNarrowLogAxesShowTwoLabelsAtLeast() throws {
+        for (range, length) in [(1.2...3.9, 60.0), (0.3...2.5, 60), (0.02...0.15, 80), (150.0...900, 120)] {
+            let axis = try Self.resolve(range, scale: .log10, side: .left, length: length)
+            Self.expectReadable(axis, "\(range) log on \(length) pt")
+            let labelled = axis.major.filter { $0.label != nil }
+            #expect(labelled.count >= 2, "\(range) log on \(length) pt")
+            let (low, high) = (pow(10, axis.lower) * (1 - 1e-9), pow(10, axis.upper) * (1 + 1e-9))
+            #expect(labelled.allSatisfy { low <= $0.value && $0.value <= high })
+        }
     }
 
     @Test func narrowLogRangesOfHugeValuesKeepTheirPowerOfTen() throws {

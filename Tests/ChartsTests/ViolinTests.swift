@@ -134,7 +134,7 @@ private func area(_ density: KernelDensity) -> Double {
         }
     }
 
-    @Test func pointMassDiscIsDrawnInTheViolinColourOnLinearAndLogAxes() throws {
+    @Test func pointMassBarIsFilledToItsShareOnLinearAndLogAxes() throws {
         for (scale, axis) in [(Scale.linear, Axis("y")), (.log10, Axis("y", scale: .log10))] {
             var violins = Violins(nil, categories: .named(["a", "b", "c"]), samples: Self.samples, pointMass: 0, scale: scale)
             violins.showsQuartiles = false
@@ -142,15 +142,19 @@ private func area(_ density: KernelDensity) -> Double {
             let figure = Self.figure(violins, y: axis)
             let layout = try #require(try ChartRenderer.layout(figure).panels.first)
             let placed = MarkGeometry.placeViolins(violins, xMap: layout.xMap, yMap: layout.yMap, plot: layout.plot)
-            let (point, radius) = try #require(placed.first?.pointMass)
-            #expect(radius > 2)
-            #expect(layout.plot.insetBy(-radius).contains(point))
+            let track = try #require(placed.first?.shareTrack)
+            let share = try #require(placed.first?.density.pointMass?.fraction)
+            #expect(share > 0.2 && share < 0.8)
+            #expect(layout.plot.contains(track))
             if scale == .log10 {
-                #expect(abs(point.y + radius + 1 - layout.plot.maxY) < 1e-9, "zero rests on the bottom edge of a log axis")
+                #expect(abs(track.maxY + 1 - layout.plot.maxY) < 1e-9, "zero rests on the bottom edge of a log axis")
             }
             let png = try ChartRenderer.render(figure, as: .png)
-            let pixel = TestSupport.pixel(png, x: Int(point.x * 2), y: Int(point.y * 2))
-            #expect(pixel == TestSupport.Pixel(red: 0xD5, green: 0x5E, blue: 0x00), "\(scale): \(String(describing: pixel))")
+            // Inside the track: the violin's colour short of the share, the background beyond it.
+            let filled = TestSupport.pixel(png, x: Int((track.minX + 0.5 * share * track.width) * 2), y: Int(track.midY * 2))
+            let empty = TestSupport.pixel(png, x: Int((track.maxX - 0.5 * (1 - share) * track.width) * 2), y: Int(track.midY * 2))
+            #expect(filled == TestSupport.Pixel(red: 0xD5, green: 0x5E, blue: 0x00), "\(scale): \(String(describing: filled))")
+            #expect(empty == TestSupport.Pixel(red: 0xFF, green: 0xFF, blue: 0xFF), "\(scale): \(String(describing: empty))")
         }
     }
 

@@ -25,19 +25,25 @@ extension Convergence.Curve {
 }
 
 extension ConvergencePresenter {
+    /// A curve in its rule's colour (``RuleStyle``), dashed with batch normalisation.
+    static func ruleStyle(_ index: Int, _ curve: Convergence.Curve) -> Style {
+        Style(color: RuleStyle.style(curve.rule.rule).color, dash: curve.batchNorm ? .dashed : .solid)
+    }
+
     /// A panel of one quantity against the training step: per curve, the mean over seeds and
     /// the band of its 95 % confidence interval.
-    /// `firstStyle`: the style of the first curve, so panels of one figure can keep theirs apart.
+    /// `style`: the style of the `index`-th curve, its rule's unless given.
     /// `label`: the legend's name of a curve, its rule unless given.
     func panel(
-        _ curves: [Convergence.Curve], _ quantity: String, y: Axis? = nil, title: String? = nil, firstStyle: Int = 0,
-        label: (Convergence.Curve) -> String = \.label, _ value: (Convergence.Point) -> Double
+        _ curves: [Convergence.Curve], _ quantity: String, y: Axis? = nil, title: String? = nil,
+        style: (Int, Convergence.Curve) -> Style = Self.ruleStyle, label: (Convergence.Curve) -> String = \.label,
+        _ value: (Convergence.Point) -> Double
     ) -> Panel {
         Panel(
             title: title, x: Axis("training step"), y: y ?? Axis(quantity),
             marks: curves.enumerated().flatMap { index, curve -> [Mark] in
                 let s = curve.summary(value)
-                let style = Style.cycled(firstStyle + index)
+                let style = style(index, curve)
                 return [
                     .band(Band(nil, x: s.steps, lower: s.low, upper: s.high, style: style)),
                     .line(Series(label(curve), x: s.steps, y: s.mean, style: style)),
@@ -71,7 +77,7 @@ extension ConvergencePresenter {
                 + (diverged > 0 ? " (\(diverged) of \(curve.runs.count) runs diverged)" : "")
         }.joined(separator: "; ")
         let chart = Figure(
-            title: title, description: "Training curves: \(alt).", size: Size(width: 560, height: 260), columns: 2, panels: panels,
+            title: title, description: "Training curves: \(alt).", size: Size(width: 540, height: 260), columns: 2, panels: panels,
             legend: .shared, sharedAxes: .x)
         return FigureSpec(
             id: "convergence-\(name)", title: title,
@@ -97,7 +103,8 @@ extension ConvergencePresenter {
             panels.append(
                 panel(
                     widths, "", y: axis, title: "tanh, \(widths[0].setup.depth) layers, \(widths[0].rule.label): by width",
-                    firstStyle: scale.count, label: { "width \($0.setup.width)" }, distance))
+                    style: { index, curve in Style(color: Self.ruleStyle(index, curve).color, dash: Style.cycled(index).dash) },
+                    label: { "width \($0.setup.width)" }, distance))
         }
         guard !panels.isEmpty else { return nil }
         for curve in scale + widths {
@@ -114,8 +121,8 @@ extension ConvergencePresenter {
         }
         let title = "How far the weights travel"
         let chart = Figure(
-            title: title, description: "Relative distance travelled: \(alt.joined(separator: "; ")).", size: Size(width: 560, height: 280),
-            columns: panels.count, panels: panels, legend: .shared)
+            title: title, description: "Relative distance travelled: \(alt.joined(separator: "; ")).", size: Size(width: 540, height: 280),
+            columns: panels.count, panels: panels, legend: .shared, sharedAxes: .both)
         return FigureSpec(
             id: "convergence-distance", title: title,
             alt: "Line charts of the relative distance travelled against the training step. \(alt.joined(separator: "; ")).",

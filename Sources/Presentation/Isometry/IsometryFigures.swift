@@ -7,6 +7,10 @@ import TextSupport
 extension IsometryPresenter {
     static let unitTitles: [Isometry.Unit: String] = [.linear: "linear", .relu: "ReLU, σ_w^2 = 2", .tanh: "tanh, σ_w^2 = 1"]
     static let kindNames: [Isometry.WeightKind: String] = [.gaussian: "Gaussian", .orthogonal: "orthogonal"]
+    /// Gaussian weights are drawn with LeCun's rule, so they take its colour, as orthogonal ones take theirs.
+    static func color(_ kind: Isometry.WeightKind) -> Int {
+        RuleStyle.style(kind == .gaussian ? .lecunNormal : .orthogonal).color
+    }
 
     var varianceFigure: FigureSpec {
         let depths = parameters.depths.map(Double.init)
@@ -39,22 +43,22 @@ extension IsometryPresenter {
                     .band(
                         Band(
                             nil, x: depths, lower: variance.map { $0.mean - $0.standardError > 0 ? $0.mean - $0.standardError : .nan },
-                            upper: variance.map { $0.mean + $0.standardError }, style: Style(color: index), opacity: 0.2)))
+                            upper: variance.map { $0.mean + $0.standardError }, style: Style(color: Self.color(kind)), opacity: 0.2)))
                 marks.append(
                     .line(
                         Series(
                             "\(name), measured", x: depths, y: variance.map(\.mean),
-                            style: Style(color: index, marker: index == 0 ? .circle : .square))))
+                            style: Style(color: Self.color(kind), marker: index == 0 ? .circle : .square))))
                 marks.append(
                     .line(
                         Series(
                             "\(name), theory n → ∞", x: depths, y: theory.map(\.variance),
-                            style: Style(color: index, dash: .dashed, lineWidth: 1.2))))
+                            style: Style(color: Self.color(kind), dash: .dashed, lineWidth: 1.2))))
                 if kind == .gaussian && unit == .linear {
                     marks.append(
                         .line(
                             Series(
-                                "Gaussian, exact at n = \(n)", x: depths, y: exact, style: Style(color: 2, dash: .dotted, lineWidth: 1.8))))
+                                "Gaussian, exact at n = \(n)", x: depths, y: exact, style: Style(color: 7, dash: .dotted, lineWidth: 1.8))))
                 }
                 for (i, depth) in parameters.depths.enumerated() {
                     data.append([
@@ -78,7 +82,7 @@ extension IsometryPresenter {
             title: "Spread of the squared singular values of the Jacobian against depth",
             description: "Variance of the eigenvalues of JJᵀ against depth on logarithmic axes, for Gaussian and orthogonal weights, "
                 + "in linear, ReLU and tanh networks of width \(n), with the large-width theory dashed.",
-            size: Size(width: 600, height: 250), columns: 3, panels: panels, legend: .shared, sharedAxes: .x)
+            size: Size(width: 540, height: 260), columns: 3, panels: panels, legend: .shared, sharedAxes: .both)
         return FigureSpec(
             id: "isometry-variance",
             title: "Gaussian products spread out, orthogonal ones need not",
@@ -104,7 +108,7 @@ extension IsometryPresenter {
         var descriptions: [String] = []
         for depth in parameters.spectrum.depths {
             var marks: [Mark] = []
-            for (index, kind) in Isometry.WeightKind.allCases.enumerated() {
+            for kind in Isometry.WeightKind.allCases {
                 let values = experiment.spectrumValues(result, kind, depth: depth)
                 guard !values.isEmpty else { continue }
                 var counts = [Double](repeating: 0, count: bins)
@@ -124,7 +128,7 @@ extension IsometryPresenter {
                     marks.append(
                         .histogram(
                             Histogram(
-                                "Gaussian", edges: edges, values: fractions, filled: true, style: Style(color: index))))
+                                "Gaussian", edges: edges, values: fractions, filled: true, style: Style(color: Self.color(kind)))))
                     let hidden = below > 0 ? " and \(NumberText.format(100 * below, digits: 2)) per cent below 10⁻⁵ (not drawn)" : ""
                     descriptions.append(
                         "depth \(depth), Gaussian: median singular value \(NumberText.format(Quantile.of(values, 0.5), digits: 2)), "
@@ -135,7 +139,7 @@ extension IsometryPresenter {
                     marks.append(
                         .rule(
                             ReferenceLine(
-                                .vertical, at: 1, label: "orthogonal", style: Style(color: index, dash: .solid, lineWidth: 2))))
+                                .vertical, at: 1, label: "orthogonal", style: Style(color: Self.color(kind), dash: .solid, lineWidth: 2))))
                     descriptions.append(
                         "depth \(depth), orthogonal: every singular value within \(NumberText.format(deviation, digits: 1)) of 1")
                 }
@@ -150,7 +154,7 @@ extension IsometryPresenter {
             title: "Singular values of the Jacobian of deep linear networks",
             description: "Histograms of the singular values of products of Gaussian matrices on a logarithmic axis, at several depths, "
                 + "with the orthogonal products' singular values, all equal to 1, marked by a line.",
-            size: Size(width: 600, height: 230), columns: parameters.spectrum.depths.count, panels: panels, legend: .perPanel,
+            size: Size(width: 540, height: 230), columns: parameters.spectrum.depths.count, panels: panels, legend: .perPanel,
             sharedAxes: .both)
         return FigureSpec(
             id: "isometry-spectra",

@@ -51,7 +51,7 @@ struct ModesPresenter: Presenter {
         let layers = (1..<parameters.widths.count).map(Double.init)
         var data = DataTable(columns: ["variant", "pass", "layer", "width", "variance_measured", "variance_theory"])
         let panels = [true, false].map { forward -> Panel in
-            var marks: [Mark] = []
+            var marks: [Mark] = [], theories: [Mark] = []
             for (index, variant) in experiment.variants.enumerated() {
                 let values = experiment.runs(result, variant).map { forward ? $0.forward : $0.backward }
                 let mean = layers.indices.map { layer in
@@ -59,10 +59,14 @@ struct ModesPresenter: Presenter {
                 }
                 let theory = forward ? experiment.theory(variant).forward : experiment.theory(variant).backward
                 let cycled = Style.cycled(index)
-                let style = Style(color: cycled.color, dash: cycled.dash, marker: Self.markers[index % Self.markers.count])
+                // Fan-in ReLU and leaky units under their own rule coincide backward: their
+                // markers alternate, so both show.
+                let style = Style(
+                    color: cycled.color, dash: cycled.dash, lineWidth: 2, marker: Self.markers[index % Self.markers.count],
+                    markerStride: 2, markerOffset: index % 2)
                 let label = Self.label(variant)
                 marks.append(.line(Series(label.replacingOccurrences(of: "_", with: "-"), x: layers, y: mean, style: style)))
-                marks.append(.line(Series(nil, x: layers, y: theory, style: Style(color: cycled.color, dash: .dotted, lineWidth: 1))))
+                theories.append(.line(Series(RuleStyle.theoryName, x: layers, y: theory, style: RuleStyle.theory)))
                 for (layer, value) in mean.enumerated() {
                     data.append([
                         .text(label), .text(forward ? "forward" : "backward"), .integer(layer + 1),
@@ -71,7 +75,7 @@ struct ModesPresenter: Presenter {
                 }
             }
             let y = Axis(forward ? "Var[a_l]" : "Var[∂L/∂a_l]", scale: .log10)
-            return Panel(title: forward ? "forward" : "backward", x: Axis("hidden layer l"), y: y, marks: marks)
+            return Panel(title: forward ? "forward" : "backward", x: Axis("hidden layer l"), y: y, marks: marks + theories)
         }
         let title = "He's rule in a tapering network: both modes, and the slope"
         let summary = experiment.variants.map { variant in
@@ -84,7 +88,7 @@ struct ModesPresenter: Presenter {
                 + "\(summary).",
             chart: Figure(
                 title: title, description: "Forward and backward variances in a tapering network: \(summary).",
-                size: Size(width: 560, height: 300), columns: 2, panels: panels, legend: .shared, sharedAxes: .x),
+                size: Size(width: 540, height: 300), columns: 2, panels: panels, legend: .shared, sharedAxes: .x),
             data: data)
     }
 

@@ -36,7 +36,7 @@ extension PropagationPresenter {
             title: gradients ? "Back-propagated gradients per layer" : "Activation values per layer",
             description: "Normalised histograms of the \(gradients ? "back-propagated gradients" : "tanh activations") "
                 + "of each of \(setup.depth) hidden layers of \(setup.width) units, under each rule.",
-            size: Size(width: 560, height: 250), columns: runs.count, panels: panels, legend: .shared, sharedAxes: .y)
+            size: Size(width: 540, height: 250), columns: runs.count, panels: panels, legend: .shared, sharedAxes: .both)
         let spread = runs.map { run -> String in
             let stats = gradients ? run.gradientStatistics : run.activationStatistics
             let values = stats.map { (gradients ? $0.secondMoment : $0.percentile98) }

@@ -11,26 +11,35 @@ extension PropagationPresenter {
     static let activationTitles: [String: String] = ["linear": "linear", "tanh": "tanh", "sigmoid": "logistic σ", "relu": "ReLU"]
     static let markers: [Marker] = [.circle, .square, .triangle, .diamond, .cross, .circle]
 
-    func seriesMarks(_ cell: Cell, _ pass: Pass, color: Int) -> [Mark] {
-        let measured = cell.meanSecondMoments(pass)
-        let layers = measured.indices.map { Double($0 + 1) }
-        let style = Style(color: color, marker: Self.markers[color % Self.markers.count])
-        var marks: [Mark] = [.line(Series(cell.rule.label, x: layers, y: measured, style: style))]
-        if let theory = experiment.theory(cell, pass) {
-            marks.append(.line(Series(nil, x: layers, y: theory, style: Style(color: color, dash: .dashed, lineWidth: 1))))
+    /// A row of two panels of one quantity: the other rules, then the variance rules, each
+    /// measured line in its rule's style and the theory dashed over them all. The two share
+    /// the row's y axis (`yByRow`), so the groups compare.
+    func groupedPanels(_ cells: [Cell], _ pass: Pass, title: String) -> [Panel] {
+        [false, true].map { keepsVariance in
+            let group = cells.filter { RuleStyle.keepsVariance($0.rule.rule) == keepsVariance }
+            var measured: [Mark] = [], theory: [Mark] = []
+            for (index, cell) in group.enumerated() {
+                let values = cell.meanSecondMoments(pass)
+                let layers = values.indices.map { Double($0 + 1) }
+                let style = RuleStyle.style(cell.rule.rule, index, of: group.count)
+                measured.append(.line(Series(cell.rule.label, x: layers, y: values, style: style)))
+                if let curve = experiment.theory(cell, pass) {
+                    theory.append(.line(Series(RuleStyle.theoryName, x: layers, y: curve, style: RuleStyle.theory)))
+                }
+            }
+            return Panel(
+                title: "\(title): \(keepsVariance ? "variance rules" : "other rules")",
+                x: Axis("layer l"), y: Axis(pass == .forward ? "Var[a_l]" : "Var[∂L/∂a_l]", scale: .log10), marks: measured + theory)
         }
-        return marks
     }
 
     func gridFigure(_ pass: Pass) -> FigureSpec {
         let forward = pass == .forward
         let depth = parameters.grid.depth
-        let panels = parameters.grid.activations.map { activation in
-            Panel(
-                title: Self.activationTitles[activation.id] ?? activation.name,
-                x: Axis("layer l"), y: Axis(forward ? "Var[a_l]" : "Var[∂L/∂a_l]", scale: .log10),
-                marks: cells.filter { $0.activation == activation && !$0.batchNorm }.enumerated()
-                    .flatMap { seriesMarks($0.element, pass, color: $0.offset) })
+        let panels = parameters.grid.activations.flatMap { activation in
+            groupedPanels(
+                cells.filter { $0.activation == activation && !$0.batchNorm }, pass,
+                title: Self.activationTitles[activation.id] ?? activation.name)
         }
         var data = DataTable(columns: ["activation", "rule", "layer", "variance_measured", "variance_theory"])
         for cell in cells where !cell.batchNorm {
@@ -47,16 +56,23 @@ extension PropagationPresenter {
                 ? "Forward: variance of the pre-activations through depth" : "Backward: variance of the gradients through depth",
             description: "Per-layer variance of the \(forward ? "pre-activations" : "gradients with respect to the pre-activations") "
                 + "in \(depth)-layer networks of width \(parameters.grid.width), for each activation and rule, "
-                + "with the mean-field theory dashed.",
-            size: Size(width: 560, height: 460), columns: 2, panels: panels, legend: .shared, sharedAxes: .x)
+                + "the variance rules apart from the others, with the mean-field theory dashed.",
+            size: Self.gridSize(rows: parameters.grid.activations.count), columns: 2, panels: panels, legend: .shared,
+            sharedAxes: [.x, .yByRow])
         return FigureSpec(
             id: forward ? "propagation-forward" : "propagation-backward",
             title: forward
                 ? "The forward signal through \(NumberText.spelled(depth)) layers"
                 : "The backward signal through \(NumberText.spelled(depth)) layers",
-            alt: "Four panels, one per activation (linear, tanh, logistic, ReLU), each with one curve per rule of the variance "
-                + "against the layer on a logarithmic axis. " + gridAlt(pass),
+            alt: "One row of two panels per activation (\(parameters.grid.activations.map(\.name).joined(separator: ", "))): "
+                + "the other rules on the left, the variance rules (LeCun, Glorot, He, orthogonal) on the right, each with one "
+                + "curve per rule of the variance against the layer on a logarithmic axis. " + gridAlt(pass),
             chart: chart, data: data)
+    }
+
+    /// Rows of two panels over the text column's width, as tall as a printed page allows.
+    static func gridSize(rows: Int) -> Size {
+        Size(width: 540, height: min(120 + 80 * Double(rows), 380))
     }
 
     func gridAlt(_ pass: Pass) -> String {
@@ -74,12 +90,10 @@ extension PropagationPresenter {
         let normalised = cells.filter { $0.batchNorm }
         let activations = parameters.grid.batchNormActivations.filter { activation in normalised.contains { $0.activation == activation } }
         let panels = activations.flatMap { activation in
-            [Pass.forward, .backward].map { pass in
-                Panel(
-                    title: "\(Self.activationTitles[activation.id] ?? activation.name) with batch norm, \(pass.rawValue)",
-                    x: Axis("layer l"), y: Axis(pass == .forward ? "Var[a_l]" : "Var[∂L/∂a_l]", scale: .log10),
-                    marks: normalised.filter { $0.activation == activation }.enumerated()
-                        .flatMap { seriesMarks($0.element, pass, color: $0.offset) })
+            [Pass.forward, .backward].flatMap { pass in
+                groupedPanels(
+                    normalised.filter { $0.activation == activation }, pass,
+                    title: "\(Self.activationTitles[activation.id] ?? activation.name), \(pass.rawValue)")
             }
         }
         var data = DataTable(columns: ["activation", "rule", "layer", "pass", "variance_measured"])
@@ -95,8 +109,8 @@ extension PropagationPresenter {
         let chart = Figure(
             title: "Batch normalisation through depth",
             description: "Per-layer variances of pre-activations (before normalisation) and gradients in networks with batch "
-                + "normalisation before every activation, for each rule.",
-            size: Size(width: 560, height: 460), columns: 2, panels: panels, legend: .shared, sharedAxes: .x)
+                + "normalisation before every activation, for each rule, the variance rules apart from the others.",
+            size: Self.gridSize(rows: 2 * activations.count), columns: 2, panels: panels, legend: .shared, sharedAxes: [.x, .yByRow])
         let alt = normalised.map { cell in
             "\(cell.activation.name) with \(cell.rule.label): gradient variance at layer 1 "
                 + NumberText.format(cell.meanSecondMoments(.backward).first ?? .nan, digits: 2)
@@ -104,8 +118,9 @@ extension PropagationPresenter {
         return FigureSpec(
             id: "propagation-batchnorm",
             title: "With batch normalisation the scale of the weights stops mattering",
-            alt: "Panels of per-layer variances with batch normalisation, forward and backward, "
-                + "for \(activations.map(\.name).joined(separator: " and ")). " + alt + ".",
+            alt: "Rows of two panels of per-layer variances with batch normalisation, forward and backward, "
+                + "for \(activations.map(\.name).joined(separator: " and ")), the other rules on the left and the variance rules "
+                + "on the right. " + alt + ".",
             chart: chart, data: data)
     }
 }

@@ -21,7 +21,7 @@ extension PropagationPresenter {
     var scaleFigure: FigureSpec {
         let setup = parameters.reluScale
         let layers = (1...setup.depth).map(Double.init)
-        var marks: [Mark] = []
+        var marks: [Mark] = [], theories: [Mark] = []
         var data = DataTable(columns: ["std", "layer", "rms_measured", "rms_theory", "zero_fraction"])
         for (index, run) in scaleRuns.enumerated() {
             let theory = experiment.reluScaleTheory(run.standardDeviation)
@@ -29,7 +29,7 @@ extension PropagationPresenter {
             let label = "σ = \(NumberText.format(run.standardDeviation, digits: 2))"
             let style = Style(color: index, marker: Self.markers[index % Self.markers.count])
             marks.append(.line(Series(label, x: layers, y: measured, style: style)))
-            marks.append(.line(Series(nil, x: layers, y: theory, style: Style(color: index, dash: .dashed, lineWidth: 1))))
+            theories.append(.line(Series("theory", x: layers, y: theory, style: RuleStyle.theory)))
             for layer in measured.indices {
                 data.append([
                     .number(run.standardDeviation), .integer(layer + 1), .number(measured[layer]), .number(theory[layer]),
@@ -42,7 +42,7 @@ extension PropagationPresenter {
             description: "Root mean square of the ReLU outputs of each hidden layer for weights N(0, σ²) with three values of σ, "
                 + "with the theory dashed.",
             size: Size(width: 480, height: 300),
-            panels: [Panel(x: Axis("hidden layer"), y: Axis("RMS of relu(a_l)", scale: .log10), marks: marks)],
+            panels: [Panel(x: Axis("hidden layer"), y: Axis("RMS of relu(a_l)", scale: .log10), marks: marks + theories)],
             legend: .shared)
         return FigureSpec(
             id: "propagation-relu-scale",
@@ -52,18 +52,20 @@ extension PropagationPresenter {
             chart: chart, data: data)
     }
 
-    /// The per-layer distributions of the ReLU outputs, as violins, one panel per σ.
+    /// The per-layer distributions of the ReLU outputs, as violins, one panel per σ on one log
+    /// axis, so that the panels compare as the scale figure does.
     var distributionFigure: FigureSpec {
         let runs = scaleRuns
         let panels = runs.enumerated().map { index, run in
             Panel(
                 title: "σ = \(NumberText.format(run.standardDeviation, digits: 2))",
-                x: Axis("hidden layer"), y: Axis("relu(a_l)"),
+                x: Axis("hidden layer"), y: Axis("relu(a_l)", scale: .log10),
                 marks: [
                     .violins(
                         Violins(
                             nil, categories: .named((1...run.samples.count).map(String.init)), samples: run.samples, pointMass: 0,
-                            pointMassName: index == 0 ? "share exactly 0" : nil, style: Style(color: index)))
+                            scale: .log10, pointMassName: index == 0 ? "share exactly 0 (a full bar is 100 %)" : nil,
+                            style: Style(color: index)))
                 ])
         }
         var data = DataTable(columns: ["std", "layer", "value"])
@@ -80,11 +82,13 @@ extension PropagationPresenter {
         return FigureSpec(
             id: "propagation-relu-distributions",
             title: "The distributions behind these scales",
-            alt: "Three panels of violins, one per layer. \(spread).",
+            alt: "Three panels of violins on one logarithmic axis, one violin per layer, with a bar at the foot of each that is "
+                + "filled to the share of outputs exactly 0, between \(zeroPercents) per cent. \(spread).",
             chart: Figure(
                 title: "ReLU output distributions per layer",
-                description: "Violins of the ReLU outputs per hidden layer for three weight scales. \(spread).",
-                size: Size(width: 560, height: 230), columns: 3, panels: panels, legend: .shared),
+                description: "Violins of the positive ReLU outputs per hidden layer for three weight scales, on one logarithmic axis, "
+                    + "and bars filled to the share of outputs exactly 0. \(spread).",
+                size: Size(width: 540, height: 250), columns: 3, panels: panels, legend: .shared, sharedAxes: .both),
             data: data)
     }
 }

@@ -37,7 +37,7 @@ extension SaturationPresenter {
             title: "The logistic function and its derivative",
             description: "σ(x) rises from 0 to 1 on [−12, 12]; its derivative σ′(x) peaks at 0.25 at x = 0, is \(atTwo) at x = 2 "
                 + "and \(atTen) at x = 10.",
-            size: Size(width: 560, height: 240), columns: 2, panels: [left, right])
+            size: Size(width: 540, height: 240), columns: 2, panels: [left, right])
         return FigureSpec(
             id: "saturation-logistic",
             title: "The logistic function flattens fast",
