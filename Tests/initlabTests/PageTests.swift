@@ -73,7 +73,15 @@ import Testing
         }
         #expect(checked > 50, "only \(checked) links found: is the parser still right?")
         let styleSheet = try String(contentsOf: site.appendingPathComponent("style.css"), encoding: .utf8)
-        #expect(!styleSheet.contains("@import") && !styleSheet.contains("url("), "the style sheet loads nothing else")
+        #expect(!styleSheet.contains("@import"), "the style sheet loads no other style sheet")
+        // What it loads (the math font) is a file of the site.
+        let loads = styleSheet.matches(of: /url\("([^"]*)"\)/).map { String($0.output.1) }
+        #expect(!loads.isEmpty, "the style sheet loads no math font")
+        for target in loads {
+            #expect(
+                FileManager.default.fileExists(atPath: site.appendingPathComponent(target).path),
+                "style.css loads \(target), which the site does not have")
+        }
     }
 
     @Test func figuresHaveAltTextAndRealFallbacks() throws {
