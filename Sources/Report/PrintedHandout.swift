@@ -54,7 +54,7 @@ public enum PrintedHandout {
             throw LocatedError(error, option: "--pdf")
         }
         defer { try? Deletion.delete(folder, because: .createdByThisProcess) }
-        var files = site.filter { $0.key.hasPrefix("figures/") || $0.key.hasSuffix(".css") }
+        var files = site.filter { $0.key.hasPrefix("figures/") || $0.key.hasPrefix("fonts/") || $0.key.hasSuffix(".css") }
         files["index.html"] = Data(pageSized(page, paper: paper).utf8)
         let output = folder.appendingPathComponent("handout.pdf")
         do {

@@ -174,6 +174,7 @@ public struct ReportBuilder {
         let page = try pages.render("report", context)
         files["index.html"] = Data(page.utf8)
         files["style.css"] = Data(templates.styleSheet.utf8)
+        for (name, data) in templates.fonts { files["fonts/\(name)"] = data }
         files["README.md"] = Data(templates.outputReadme.utf8)
         let manifest = Manifest(
             generator: "initlab \(InitlabVersion.current)", profile: profile.rawValue, seed: seed,

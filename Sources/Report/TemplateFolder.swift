@@ -31,6 +31,9 @@ public struct TemplateFolder: Sendable {
     let pages: PageTemplates
     /// What output/README.md says; the site carries it so the folder explains itself.
     public let outputReadme: String
+    /// The files of `fonts/` (the math font and its licence) by name, which the site carries
+    /// under the same folder for the style sheet's `@font-face`.
+    public let fonts: [String: Data]
 
     /// The templates of the folder at `path` (`--templates`).
     public init(path: String) throws(LocatedError) {
@@ -49,7 +52,7 @@ public struct TemplateFolder: Sendable {
             path: url.path,
             source: Source(
                 names: { folder in (try? fileManager.contentsOfDirectory(atPath: url.appendingPathComponent(folder).path)) ?? [] },
-                read: { relative throws(LocatedError) in
+                data: { relative throws(LocatedError) in
                     let file = url.appendingPathComponent(relative)
                     let target = file.resolvingSymlinksInPath().path
                     guard target.hasPrefix(root + "/") else {
@@ -57,7 +60,10 @@ public struct TemplateFolder: Sendable {
                             file.path, "this file is a link to \(target), outside the template folder \(path)",
                             hint: "copy the file into the folder")
                     }
-                    return try Self.read(file)
+                    guard let data = FileManager.default.contents(atPath: file.path) else {
+                        throw LocatedError(file.path, "cannot read this file", hint: "it is missing or not readable")
+                    }
+                    return data
                 }))
     }
 
@@ -74,27 +80,30 @@ public struct TemplateFolder: Sendable {
                         !$0.contains("/")
                     }
                 },
-                read: { relative throws(LocatedError) in
+                data: { relative throws(LocatedError) in
                     guard let data = files[relative] else {
                         throw LocatedError("\(BuiltInTemplates.label)/\(relative)", "cannot read this file", hint: "it is missing")
                     }
-                    guard let text = String(data: data, encoding: .utf8) else {
-                        throw LocatedError("\(BuiltInTemplates.label)/\(relative)", "not valid UTF-8 text")
-                    }
-                    return text
+                    return data
                 }))
     }
 
     /// Where the files of a template folder come from: the names in a subfolder (`""` the top)
-    /// and the text of a file, both by path relative to the folder.
+    /// and the bytes of a file, both by path relative to the folder.
     struct Source {
         let names: (String) -> [String]
-        let read: (String) throws(LocatedError) -> String
+        let data: (String) throws(LocatedError) -> Data
     }
 
     init(path: String, source: Source) throws(LocatedError) {
         self.path = path
         func located(_ relative: String) -> String { "\(path)/\(relative)" }
+        func text(_ relative: String) throws(LocatedError) -> String {
+            guard let text = String(data: try source.data(relative), encoding: .utf8) else {
+                throw LocatedError(located(relative), "not valid UTF-8 text")
+            }
+            return text
+        }
         var templates: [String: String] = [:]
         var templatePaths: [String: String] = [:]
         for folder in ["", "partials"] {
@@ -106,7 +115,7 @@ public struct TemplateFolder: Sendable {
                         located(relative), "a second template named \(template); the first is \(other)",
                         hint: "a partial is used by its name, so names must differ")
                 }
-                templates[template] = try source.read(relative)
+                templates[template] = try text(relative)
                 templatePaths[template] = located(relative)
             }
         }
@@ -118,9 +127,14 @@ public struct TemplateFolder: Sendable {
         self.templates = templates
         self.templatePaths = templatePaths
         pages = try PageTemplates(templates: templates, paths: templatePaths, folder: path)
-        styleSheet = try source.read("style.css")
-        outputReadme = try source.read("output-README.md")
-        bibliography = try Bibliography(path: located("references.json"), text: try source.read("references.json"))
+        styleSheet = try text("style.css")
+        outputReadme = try text("output-README.md")
+        var fonts: [String: Data] = [:]
+        for name in source.names("fonts") where !name.hasPrefix(".") {
+            fonts[name] = try source.data("fonts/\(name)")
+        }
+        self.fonts = fonts
+        bibliography = try Bibliography(path: located("references.json"), text: try text("references.json"))
 
         var sections: [Section] = []
         for folder in ["content", "content/appendix"] {
@@ -137,12 +151,12 @@ public struct TemplateFolder: Sendable {
                         located(relative), "this file's section id \(id) is also that of \(other.path)",
                         hint: "rename one of them: the id is the file name without its number and extension")
                 }
-                let text = try source.read(relative)
-                let scanner = try ContentScanner(path: located(relative), text: text)
+                let prose = try text(relative)
+                let scanner = try ContentScanner(path: located(relative), text: prose)
                 let isAppendix = folder != "content"
                 sections.append(
                     Section(
-                        id: id, path: located(relative), text: text, isAppendix: isAppendix, isOptional: isOptional || isAppendix,
+                        id: id, path: located(relative), text: prose, isAppendix: isAppendix, isOptional: isOptional || isAppendix,
                         scanner: scanner))
             }
         }
@@ -153,6 +167,7 @@ public struct TemplateFolder: Sendable {
         }
         self.sections = sections
     }
+<<<<<<< HEAD
 
     /// What ends the name of a core content file a course may leave out (`10-spectra.optional.md`).
     static let optionalSuffix = ".optional"
@@ -166,4 +181,6 @@ public struct TemplateFolder: Sendable {
         }
         return text
     }
+=======
+>>>>>>> layout
 }

@@ -44,7 +44,13 @@ struct MathMLWriter {
             }
             return MathMLElement("mroot", children: [element(radicand, style), element(index, .scriptScript)])
         case .scripts(let base, let sub, let sup):
-            return scripted(element(base, style), under: sub, over: sup, asLimits: placesLimits(base, style), style)
+            var baseElement = element(base, style)
+            // Chromium sets a sized delimiter that carries a script below the math axis, so the
+            // `)` of `\bigl(…\bigr)^2` sank under its partner; in a row of its own it sits right.
+            if case .delimiter(let delimiter) = base, case .sized = delimiter.role {
+                baseElement = MathMLElement("mrow", children: [baseElement])
+            }
+            return scripted(baseElement, under: sub, over: sup, asLimits: placesLimits(base, style), style)
         case .largeOperator(let text, let limits):
             var attributes = [("largeop", "true")]
             switch limits {
@@ -272,9 +278,14 @@ struct MathMLWriter {
                 // amsmath starts the right-hand cells of aligned with {}, so `&= x` spaces `=`.
                 let leading: AtomClass? = table.layout == .alignment && column % 2 == 1 ? .ordinary : nil
                 let css = cellStyle(table, column: column, columnCount: columnCount)
-                return MathMLElement(
-                    "mtd", css.map { [("style", $0)] } ?? [],
-                    children: rowChildren(Self.items(cell), isDisplay ? .display : .text, leading: leading))
+                var children = rowChildren(Self.items(cell), isDisplay ? .display : .text, leading: leading)
+                // The page's style sheet right-aligns these cells as flex boxes, which Chromium
+                // honours where it ignores text-align; one row inside keeps the cell's spacing
+                // and stretched delimiters, which a flex box of separate items loses.
+                if table.layout == .alignment, column.isMultiple(of: 2), children.count > 1 {
+                    children = [MathMLElement("mrow", children: children)]
+                }
+                return MathMLElement("mtd", css.map { [("style", $0)] } ?? [], children: children)
             }
             return MathMLElement("mtr", children: cellElements)
         }

@@ -194,9 +194,15 @@ import TextSupport
             #expect((row["formula"] as? String)?.hasPrefix("<math") == true, "\(row["id"] ?? "")")
             #expect((row["assumption"] as? String)?.isEmpty == false)
         }
-        #expect((rows.first { $0["id"] as? String == "he-normal" }?["libraries"] as? String)?.hasPrefix("PyTorch: ") == true)
-        #expect(
-            rows.allSatisfy { ($0["libraries"] as? String)?.isEmpty == false }, "a rule without a library name shows what to do instead")
+        let he = try #require(rows.first { $0["id"] as? String == "he-normal" })
+        let heLibraries = (he["libraries"] as? [[String: Any]] ?? []).map { "\($0["library"] ?? ""): \($0["name"] ?? "")" }
+        #expect(heLibraries == ["PyTorch: kaiming_normal_(w, a, mode)", "Keras: HeNormal"])
+        // Kumar's rule is in neither library; the partial then says what to do instead.
+        #expect(rows.filter { $0["hasLibraries"] as? Bool == false }.map { $0["id"] as? String } == ["kumar"])
+        // Each clause after `, \quad` on a line of its own keeps the column narrow.
+        #expect((he["formula"] as? String)?.components(separatedBy: ",<br><math").count == 2)
+        #expect((he["variance"] as? String)?.contains("<mi>Var</mi>") == true)
+        #expect(rows.filter { $0["variance"] == nil }.map { $0["id"] as? String } == ["zeros", "constant", "identity"])
     }
 
     @Test func libraryRowsComeFromTheCatalogue() throws {

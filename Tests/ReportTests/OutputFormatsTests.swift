@@ -40,6 +40,19 @@ import TextSupport
         #expect(!single.contains("<?xml"))
     }
 
+    @Test func theFontTheStyleSheetLoadsIsInlined() {
+        let font = Data([0x77, 0x4F, 0x46, 0x32, 0x00, 0xFF])
+        var site = Self.site
+        site["style.css"] = Data(
+            "@font-face { src: url(\"fonts/m.woff2\") format(\"woff2\"); }\nb { background: url(\"gone.png\"); }\n".utf8)
+        site["fonts/m.woff2"] = font
+        let single = String(decoding: SingleFilePage.make(from: site), as: UTF8.self)
+        #expect(single.contains("src: url(\"data:font/woff2;base64,\(font.base64EncodedString())\") format(\"woff2\");"))
+        #expect(!single.contains("fonts/m.woff2"))
+        // A file the site does not have stays a reference, which the page tests would report.
+        #expect(single.contains("url(\"gone.png\")"))
+    }
+
     @Test func eachFigureIsInlinedWithIDsOfItsOwn() {
         let single = String(decoding: SingleFilePage.make(from: Self.site), as: UTF8.self)
         let ids = single.matches(of: #/ id="([^"]+)"/#).map { String($0.output.1) }

@@ -77,6 +77,15 @@ import Testing
         #expect(delimiter.attributes["stretchy"] == "true")
     }
 
+    @Test func aSizedDelimiterUnderAScriptStandsInARowOfItsOwn() throws {
+        let scripted = try body(#"\bigr)^2"#)
+        #expect(scripted.name == "msup")
+        #expect(scripted.childNames == ["mrow", "mn"])
+        #expect(scripted.children.first?.children.first?.attributes["minsize"] == "1.2em")
+        // A plain bracket keeps its superscript directly, as before.
+        #expect(try body(#")^2"#).childNames == ["mo", "mn"])
+    }
+
     @Test func sizedBarsAndRelations() throws {
         let row = try items(#"\Big| x \bigm| y"#)
         #expect(row[0].attributes["lspace"] == "0em")

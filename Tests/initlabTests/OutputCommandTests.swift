@@ -109,6 +109,10 @@ import Testing
         let local = targets.filter { !$0.hasPrefix("#") && !$0.hasPrefix("https://") && !$0.hasPrefix("http://") }
         #expect(local.isEmpty, "the single file refers to \(local)")
         #expect(!single.contains("<link rel=\"stylesheet\""))
+        // The math font rides inside the style sheet (a Bool, so that a failure prints no megabytes).
+        let font = try #require(first["fonts/initlab-math.woff2"])
+        let carriesFont = single.contains("url(\"data:font/woff2;base64,\(font.base64EncodedString())\")")
+        #expect(carriesFont, "the single file does not carry the math font")
         #expect(single.components(separatedBy: "<svg ").count - 1 == 22)
         let ids = single.matches(of: #/ id="([^"]+)"/#).map { String($0.output.1) }
         #expect(Set(ids).count == ids.count, "an id is used twice")

@@ -73,7 +73,15 @@ import Testing
         }
         #expect(checked > 50, "only \(checked) links found: is the parser still right?")
         let styleSheet = try String(contentsOf: site.appendingPathComponent("style.css"), encoding: .utf8)
-        #expect(!styleSheet.contains("@import") && !styleSheet.contains("url("), "the style sheet loads nothing else")
+        #expect(!styleSheet.contains("@import"), "the style sheet loads no other style sheet")
+        // What it loads (the math font) is a file of the site.
+        let loads = styleSheet.matches(of: /url\("([^"]*)"\)/).map { String($0.output.1) }
+        #expect(!loads.isEmpty, "the style sheet loads no math font")
+        for target in loads {
+            #expect(
+                FileManager.default.fileExists(atPath: site.appendingPathComponent(target).path),
+                "style.css loads \(target), which the site does not have")
+        }
     }
 
     @Test func figuresHaveAltTextAndRealFallbacks() throws {
@@ -219,6 +227,74 @@ import Testing
             .filter { $0.count == 4 }
         #expect(!rows.isEmpty, "the measuring page reported nothing: \(outcome.stderr.suffix(2000))")
         return rows
+    }
+
+    /// The layout at a desktop width and a phone's: rows `width what …` from a test page that
+    /// holds the site in a frame of each width, after the page's fonts have loaded.
+    func layout() throws -> [[String]] {
+        let index = try site().appendingPathComponent("index.html").absoluteString
+        let harness = try scratch(
+            "layout.html",
+            """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>layout</title></head><body>
+            <iframe id="f1280" src="\(index)" width="1280" height="900"></iframe>
+            <iframe id="f390" src="\(index)" width="390" height="800"></iframe>
+            <pre id="out"></pre>
+            <script>
+            window.addEventListener("load", async () => {
+              const rows = [];
+              for (const width of ["1280", "390"]) {
+                const page = document.getElementById("f" + width).contentDocument;
+                await page.fonts.ready;
+                const column = page.querySelector("main").getBoundingClientRect().width;
+                rows.push([width, "column", column].join(" "));
+                // A block's own width, or what it hides in its scroll box when that is wider.
+                for (const block of page.querySelectorAll("main table, main .equation, main math[display=block], main figure, main pre")) {
+                  const wide = Math.max(block.getBoundingClientRect().width, block.scrollWidth);
+                  const name = block.id || block.closest("[id]")?.id || "?";
+                  rows.push([width, "block", name + ":" + block.tagName.toLowerCase(), wide].join(" "));
+                }
+                rows.push([width, "page", page.documentElement.scrollWidth, page.documentElement.clientWidth].join(" "));
+                for (const face of page.fonts) {
+                  rows.push([width, "font", face.family.replaceAll(" ", "_").replaceAll('"', ""), face.status].join(" "));
+                }
+              }
+              document.getElementById("out").textContent = rows.join("\\n");
+            });
+            </script></body></html>
+            """)
+        // The time budget lets the script wait for the fonts before Chromium prints the DOM.
+        let outcome = try TestTools.chromium([
+            "--allow-file-access-from-files", "--virtual-time-budget=20000", "--dump-dom", harness.absoluteString,
+        ])
+        let output = HTMLTags.elements(outcome.stdout, start: "<pre id=\"out\">", end: "</pre>").first ?? ""
+        let text = output.dropFirst("<pre id=\"out\">".count).replacing("</pre>", with: "")
+        let rows = text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.count > 20, "the layout page reported nothing: \(outcome.stderr.suffix(2000))")
+        return rows
+    }
+
+    /// At 1280 px no table, formula, figure or code block is wider than the text column, nor
+    /// hides part of itself in a scroll box; at 390 px the page itself never scrolls sideways (a
+    /// wide block scrolls inside its own box); and the math font is loaded in both.
+    @Test func blocksFitTheColumnAndThePageNeverScrollsSideways() throws {
+        let rows = try layout()
+        let column = Double(rows.first { $0[0] == "1280" && $0[1] == "column" }?[2] ?? "") ?? 0
+        #expect(column > 600 && column < 800, "the text column is \(column) px wide at 1280 px")
+        let blocks = rows.filter { $0[0] == "1280" && $0[1] == "block" && $0.count == 4 }
+        #expect(blocks.count > 50, "only \(blocks.count) blocks measured")
+        let wide = blocks.filter { (Double($0[3]) ?? .infinity) > column + 0.5 }.map { "\($0[2]) \($0[3]) px" }
+        #expect(wide.isEmpty, "wider than the \(column) px column at 1280 px: \(wide)")
+        // The phone's frame is narrower than many blocks, so the test can see a block scroll in its box.
+        let phoneColumn = Double(rows.first { $0[0] == "390" && $0[1] == "column" }?[2] ?? "") ?? 0
+        #expect(rows.contains { $0[0] == "390" && $0[1] == "block" && (Double($0[3]) ?? 0) > phoneColumn + 0.5 })
+        for width in ["1280", "390"] {
+            let page = try #require(rows.first { $0[0] == width && $0[1] == "page" })
+            let scrolls = (Int(page[2]) ?? .max) > (Int(page[3]) ?? 0)
+            #expect(!scrolls, "the page scrolls sideways at \(width) px: \(page[2]) px in \(page[3]) px")
+            let fonts = rows.filter { $0[0] == width && $0[1] == "font" }
+            #expect(fonts.contains { $0[2] == "initlab_Math" && $0[3] == "loaded" }, "math font at \(width) px: \(fonts)")
+        }
     }
 
     @Test(arguments: [("A4", 595.3), ("letter", 612.0)])
