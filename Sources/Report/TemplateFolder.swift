@@ -167,20 +167,7 @@ public struct TemplateFolder: Sendable {
         }
         self.sections = sections
     }
-<<<<<<< HEAD
 
     /// What ends the name of a core content file a course may leave out (`10-spectra.optional.md`).
     static let optionalSuffix = ".optional"
-
-    static func read(_ url: URL) throws(LocatedError) -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw LocatedError(url.path, "cannot read this file", hint: "it is missing or not readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw LocatedError(url.path, "not valid UTF-8 text")
-        }
-        return text
-    }
-=======
->>>>>>> layout
 }
