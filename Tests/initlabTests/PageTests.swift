@@ -331,5 +331,52 @@ import Testing
         #expect(
             Double(pages) >= 0.6 * expected && Double(pages) <= 1.7 * expected,
             "\(pages) pages for about \(Int(expected.rounded())) pages of content (\(words) words, \(figures) figures, \(rows) table rows)")
+        if paper == "A4" { try expectAHandoutsCore(pdf: pdf, pages: pages, page: page) }
+    }
+
+    /// The core is a handout's length: on A4 the first appendix starts by page 15, and no page of
+    /// the core but its last ends more than 40 % empty (a stricter rule than "unless the next
+    /// block is taller than the space left", which the page can keep without it).
+    func expectAHandoutsCore(pdf: URL, pages: Int, page: String) throws {
+        let firstAppendix = try #require(
+            page.firstMatch(of: /<h2 id="[^"]*"><span class="section-number">A<\/span> ([^<]+)<\/h2>/).map { String($0.output.1) })
+        let text = try TestTools.run("pdftotext", ["-layout", pdf.path, "-"]).stdout.split(separator: "\u{0C}", omittingEmptySubsequences: false)
+        // Page 1 holds the contents, which name the appendix too.
+        let starts = text.indices.dropFirst().first { index in
+            text[index].split(separator: "\n").contains { line in
+                let words = line.split(separator: " ")
+                return words.first == "A" && words.dropFirst().joined(separator: " ") == firstAppendix
+            }
+        }
+        let appendixPage = try #require(starts.map { $0 + 1 }, "no page starts Appendix A, \(firstAppendix)")
+        #expect(appendixPage <= 15, "Appendix A starts on page \(appendixPage) of the A4 handout")
+        for (number, filled) in try inkedFractions(pdf: pdf, first: appendixPage - 2, of: pages) {
+            #expect(filled >= 0.6, "page \(number) of the core ends \(Int((100 * (1 - filled)).rounded())) % empty")
+        }
+    }
+
+    /// For each of the `first` pages of a PDF of `total`, how far down the text area the lowest
+    /// ink reaches (the page number in the bottom margin left out), from a 20 dpi grey rendering.
+    func inkedFractions(pdf: URL, first pages: Int, of total: Int) throws -> [(page: Int, filled: Double)] {
+        guard pages >= 1 else { return [] }
+        let prefix = Self.work.appendingPathComponent("ink")
+        _ = try TestTools.run("pdftoppm", ["-gray", "-r", "20", "-f", "1", "-l", "\(pages)", pdf.path, prefix.path])
+        return try (1...pages).map { number in
+            // pdftoppm numbers its files with as many digits as the document's page count has.
+            let name = prefix.lastPathComponent + "-" + String(repeating: "0", count: String(total).count - String(number).count)
+                + "\(number).pgm"
+            let image = try Data(contentsOf: Self.work.appendingPathComponent(name))
+            // PGM: "P5\nW H\n255\n" and then one byte a pixel.
+            let header = image.prefix(40).split(separator: 0x0A, maxSplits: 3, omittingEmptySubsequences: false)
+            let size = String(decoding: header[1], as: UTF8.self).split(separator: " ").compactMap { Int($0) }
+            let pixels = image.suffix(from: image.startIndex + header[0].count + header[1].count + header[2].count + 3)
+            let (width, height) = (size[0], size[1])
+            // The bottom 8 % holds the page number.
+            let textArea = Int(Double(height) * 0.92)
+            let lowest = (0..<textArea).last { row in
+                pixels.dropFirst(row * width).prefix(width).contains { $0 < 200 }
+            } ?? 0
+            return (number, Double(lowest) / Double(textArea))
+        }
     }
 }
