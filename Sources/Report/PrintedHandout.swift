@@ -56,7 +56,6 @@ public enum PrintedHandout {
         defer { try? Deletion.delete(folder, because: .createdByThisProcess) }
         var files = site.filter { $0.key.hasPrefix("figures/") || $0.key.hasPrefix("fonts/") || $0.key.hasSuffix(".css") }
         files["index.html"] = Data(pageSized(page, paper: paper).utf8)
-        let output = folder.appendingPathComponent("handout.pdf")
         do {
             for (path, data) in files {
                 let url = folder.appendingPathComponent("site").appendingPathComponent(path)
@@ -66,6 +65,41 @@ public enum PrintedHandout {
         } catch {
             throw LocatedError("--pdf", "cannot write the page to print into \(folder.path): \(error.localizedDescription)")
         }
+        let date = DocumentDate.current(environment: environment)
+        return try agreed { () throws(LocatedError) in
+            let pdf = try printOnce(folder: folder, browser: browser)
+            do throws(PDFMetadata.Failure) {
+                return try PDFMetadata.rewrite(pdf, title: title(of: page), author: author(of: page), date: date)
+            } catch {
+                throw LocatedError("--pdf", "cannot rewrite the metadata of the PDF \(browser) printed: \(error.reason)")
+            }
+        }
+    }
+
+    /// How many prints `agreed` makes at most before it gives up.
+    static let attempts = 5
+
+    /// The PDF two prints in a row agree on. Chromium now and then lays out a few glyphs of the
+    /// same page a little differently under heavy load (1 print in about 25 measured on a loaded
+    /// machine, 3 to 11 bytes of glyph positions), so one print alone would break "the same page
+    /// gives the same bytes"; two that agree are what every quiet print gives. `print` must
+    /// return the PDF with its metadata made independent of the run (`PDFMetadata.rewrite` does
+    /// it for the real printer).
+    static func agreed(_ print: () throws(LocatedError) -> Data) throws(LocatedError) -> Data {
+        var previous = try print()
+        for _ in 1..<attempts {
+            let next = try print()
+            if next == previous { return next }
+            previous = next
+        }
+        throw LocatedError(
+            "--pdf", "Chromium printed the same page differently \(attempts) times in a row",
+            hint: "the machine may be too busy for a stable layout: run the build again when it is quieter")
+    }
+
+    /// One print of `folder/site/index.html` by `browser`, as Chromium wrote it.
+    static func printOnce(folder: URL, browser: String) throws(LocatedError) -> Data {
+        let output = folder.appendingPathComponent("handout.pdf")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         process.arguments = [
@@ -96,12 +130,7 @@ public enum PrintedHandout {
                 .split(separator: "\n").suffix(3).joined(separator: " / ")
             throw LocatedError("--pdf", "\(browser) did not print the page (status \(process.terminationStatus)): \(said)")
         }
-        do {
-            return try PDFMetadata.rewrite(
-                pdf, title: title(of: page), author: author(of: page), date: DocumentDate.current(environment: environment))
-        } catch {
-            throw LocatedError("--pdf", "cannot rewrite the metadata of the PDF \(browser) printed: \(error.reason)")
-        }
+        return pdf
     }
 
     /// The page with its paper size set, as the last rule so it wins over the style sheet's.

@@ -134,6 +134,30 @@ import TextSupport
         #expect("\(error)".contains("apt-get install chromium"), "\(error)")
     }
 
+    /// Prints until two in a row agree: a print that differs once is outvoted, and a browser
+    /// that never agrees with itself stops the build instead of writing one of its answers.
+    @Test func twoPrintsInARowMustAgree() throws {
+        func printer(_ answers: [String]) -> (print: () throws(LocatedError) -> Data, count: () -> Int) {
+            var given = 0
+            return (
+                { () throws(LocatedError) in
+                    defer { given += 1 }
+                    return Data(answers[min(given, answers.count - 1)].utf8)
+                }, { given }
+            )
+        }
+        let steady = printer(["a"])
+        #expect(try PrintedHandout.agreed(steady.print) == Data("a".utf8))
+        #expect(steady.count() == 2)
+        let once = printer(["b", "a", "a"])
+        #expect(try PrintedHandout.agreed(once.print) == Data("a".utf8))
+        #expect(once.count() == 3)
+        let never = printer(["a", "b", "a", "b", "a", "b"])
+        let error = try #require(throws: LocatedError.self) { try PrintedHandout.agreed(never.print) }
+        #expect("\(error)".contains("differently \(PrintedHandout.attempts) times"), "\(error)")
+        #expect(never.count() == PrintedHandout.attempts)
+    }
+
     @Test func thePaperSizeIsTheLastRuleOfTheHead() {
         let page = PrintedHandout.pageSized("<html><head><style>@page { size: letter; }</style></head><body></body></html>", paper: .a4)
         #expect(page.contains("@page { size: letter; }</style><style>@page { size: A4; }</style>\n</head>"))
