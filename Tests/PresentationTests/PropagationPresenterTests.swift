@@ -50,6 +50,20 @@ import Testing
         #expect(Self.value("kumar_sigmoid_scale", presenter) != nil)
     }
 
+    /// The drawn sample holds few units of each layer; the bars show the share among all outputs.
+    @Test func zeroBarsShowTheShareAmongAllOutputs() throws {
+        let figure = try #require(Self.presenter.figures.first { $0.id == "propagation-relu-distributions" })
+        #expect(figure.chart.panels.count == Self.presenter.scaleRuns.count)
+        for (panel, run) in zip(figure.chart.panels, Self.presenter.scaleRuns) {
+            guard case .violins(let violins) = panel.marks.first else {
+                Issue.record("no violins in \(panel.title ?? "a panel")")
+                continue
+            }
+            #expect(violins.densities.map { $0.pointMass?.fraction } == run.zeroFractions)
+            #expect(run.zeroFractions.allSatisfy { $0 > 0.4 && $0 < 0.6 })
+        }
+    }
+
     @Test func titlesFollowTheConfiguration() {
         let titles = Dictionary(uniqueKeysWithValues: Self.presenter.figures.map { ($0.id, $0) })
         #expect(titles["propagation-forward"]?.title == "The forward signal through six layers")
