@@ -70,9 +70,11 @@ extension PropagationPresenter {
             chart: chart, data: data)
     }
 
-    /// Rows of two panels over the text column's width, as tall as a printed page allows.
+    /// Rows of two panels over the text column's width: four rows fill the height a printed
+    /// page gives a figure; more (the paper profile's activations) make it taller, to be read
+    /// on screen.
     static func gridSize(rows: Int) -> Size {
-        Size(width: 540, height: min(120 + 80 * Double(rows), 380))
+        Size(width: 540, height: 120 + 65 * Double(rows))
     }
 
     func gridAlt(_ pass: Pass) -> String {
