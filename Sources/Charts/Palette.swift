@@ -1,7 +1,7 @@
 /// The categorical colours of ``Style/color``: Okabe & Ito's colour-blind-safe set, ordered so
 /// that the first series get the most distinct hues and index 7 is the neutral ink used for
-/// reference lines, then Tol's olive and a mid grey, so that a handout can give each of ten
-/// kinds of series (its weight rules) a colour of its own.
+/// reference lines, then Tol's olive and a mid grey, so that up to ten kinds of series can
+/// each keep a colour of their own through a set of figures.
 ///
 /// | index | light theme | dark theme |
 /// |---|---|---|
