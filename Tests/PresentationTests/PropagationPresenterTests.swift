@@ -64,6 +64,20 @@ import Testing
         }
     }
 
+    /// Rules of one group only (here the variance rules) fill one column, not a column of
+    /// empty panels beside it.
+    @Test func aConfigurationOfOneRuleGroupDrawsOneColumn() throws {
+        var parameters = Self.experiment.parameters
+        parameters.grid.rules = [InitializerChoice(.heNormal), InitializerChoice(.glorotUniform)]
+        let result = Propagation.Result(
+            grid: Self.presenter.result.grid.filter { parameters.grid.rules.contains($0.rule) }, histograms: [], reluScale: [])
+        let presenter = PropagationPresenter(experiment: Propagation(parameters: parameters), result: result)
+        let forward = try #require(presenter.figures.first { $0.id == "propagation-forward" })
+        #expect(forward.chart.columns == 1)
+        #expect(forward.chart.panels.count == parameters.grid.activations.count)
+        #expect(forward.chart.panels.allSatisfy { !$0.marks.isEmpty && $0.title?.hasSuffix("variance rules") == true })
+    }
+
     @Test func titlesFollowTheConfiguration() {
         let titles = Dictionary(uniqueKeysWithValues: Self.presenter.figures.map { ($0.id, $0) })
         #expect(titles["propagation-forward"]?.title == "The forward signal through six layers")
