@@ -1,11 +1,11 @@
 /// The categorical colours of ``Style/color``: Okabe & Ito's colour-blind-safe set, ordered so
 /// that the first series get the most distinct hues and index 7 is the neutral ink used for
-/// reference lines, then Tol's olive and a mid grey, so that a handout can give each of ten
-/// kinds of series (its weight rules) a colour of its own.
+/// reference lines, then Tol's olive and a mid grey, so that up to ten kinds of series can
+/// each keep a colour of their own through a set of figures.
 ///
 /// | index | light theme | dark theme |
 /// |---|---|---|
-/// | 0 | blue #0072B2 | lightened blue #3D9BE0 |
+/// | 0 | blue #0072B2 | lightened blue #5A8CFF |
 /// | 1 | vermillion #D55E00 | #E8772E |
 /// | 2 | bluish green #009E73 | same |
 /// | 3 | orange #E69F00 | same |
@@ -17,7 +17,8 @@
 /// | 9 | grey #737373 | #A6A6A6 |
 ///
 /// On the dark background the darkest hues are lightened so every colour keeps a
-/// contrast ratio of at least 4 : 1, and black becomes the light ink.
+/// contrast ratio of at least 4 : 1 (the blue towards violet, so that it stays apart from the
+/// sky blue), and black becomes the light ink.
 public enum Palette {
     /// Number of distinct colours before indices wrap around.
     public static let count = 10
@@ -28,7 +29,7 @@ public enum Palette {
         0x0072B2, 0xD55E00, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0x000000, 0x999933, 0x737373,
     ]
     private static let dark: [UInt32] = [
-        0x3D9BE0, 0xE8772E, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0xE0E0E0, 0x999933, 0xA6A6A6,
+        0x5A8CFF, 0xE8772E, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0xE0E0E0, 0x999933, 0xA6A6A6,
     ]
 
     /// The colour at `index` (wrapping, negative indices too) for a theme.

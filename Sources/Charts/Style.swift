@@ -8,9 +8,9 @@ public struct Style: Sendable, Hashable {
     public var lineWidth: Double
     /// Symbol drawn at the data points.
     public var marker: Marker
-    /// Which points carry the marker: every `stride`-th, counted from point `offset`. Lines that
-    /// coincide (rules with the same variance) give their markers different offsets, so each
-    /// line still shows its own symbols.
+    /// Which points carry the marker: every `markerStride`-th, counted from point
+    /// `markerOffset`. Lines that coincide give their markers different offsets, so each line
+    /// still shows its own symbols.
     public var markerStride: Int
     public var markerOffset: Int
 

@@ -1,6 +1,8 @@
 import Charts
+import Initializers
 import Testing
 
+@testable import Experiments
 @testable import Presentation
 
 /// What every figure of the handout keeps (issue 14): few enough series per panel to tell apart,
@@ -69,6 +71,31 @@ import Testing
                 }
             }
         }
+    }
+
+    /// A reader who found a rule in one colour finds it in that colour in the next figure, and
+    /// the eight rules of the propagation grid are eight colours.
+    @Test func aRuleKeepsItsColourInEveryFigure() {
+        let choices =
+            RuleID.allCases.map { InitializerChoice($0) }
+            + [InitializerChoice(.normal, std: 0.01), InitializerChoice(.orthogonal, activationGain: true)]
+        var seen: [RuleID: Set<Int>] = [:]
+        for figure in Self.figures {
+            for panel in figure.chart.panels {
+                for case .line(let series) in panel.marks {
+                    guard let name = series.name,
+                        let choice = choices.first(where: { name == $0.label || name.hasPrefix($0.label + ",") })
+                    else { continue }
+                    seen[choice.rule, default: []].insert(series.style.color)
+                }
+            }
+        }
+        #expect(seen.count >= 8, "\(seen.keys)")
+        for (rule, colours) in seen {
+            #expect(colours == [RuleStyle.style(rule).color], "\(rule.rawValue) drawn in colours \(colours.sorted())")
+        }
+        let grid = PropagationPresenterTests.experiment.parameters.grid.rules.map(\.rule)
+        #expect(Set(grid.map { RuleStyle.style($0).color }).count == grid.count)
     }
 
     @Test(arguments: ids) func tickLabelsAreAtLeastEightPointsInPrint(id: String) throws {

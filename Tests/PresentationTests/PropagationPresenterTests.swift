@@ -50,6 +50,34 @@ import Testing
         #expect(Self.value("kumar_sigmoid_scale", presenter) != nil)
     }
 
+    /// The drawn sample holds few units of each layer; the bars show the share among all outputs.
+    @Test func zeroBarsShowTheShareAmongAllOutputs() throws {
+        let figure = try #require(Self.presenter.figures.first { $0.id == "propagation-relu-distributions" })
+        #expect(figure.chart.panels.count == Self.presenter.scaleRuns.count)
+        for (panel, run) in zip(figure.chart.panels, Self.presenter.scaleRuns) {
+            guard case .violins(let violins) = panel.marks.first else {
+                Issue.record("no violins in \(panel.title ?? "a panel")")
+                continue
+            }
+            #expect(violins.densities.map { $0.pointMass?.fraction } == run.zeroFractions)
+            #expect(run.zeroFractions.allSatisfy { $0 > 0.4 && $0 < 0.6 })
+        }
+    }
+
+    /// Rules of one group only (here the variance rules) fill one column, not a column of
+    /// empty panels beside it.
+    @Test func aConfigurationOfOneRuleGroupDrawsOneColumn() throws {
+        var parameters = Self.experiment.parameters
+        parameters.grid.rules = [InitializerChoice(.heNormal), InitializerChoice(.glorotUniform)]
+        let result = Propagation.Result(
+            grid: Self.presenter.result.grid.filter { parameters.grid.rules.contains($0.rule) }, histograms: [], reluScale: [])
+        let presenter = PropagationPresenter(experiment: Propagation(parameters: parameters), result: result)
+        let forward = try #require(presenter.figures.first { $0.id == "propagation-forward" })
+        #expect(forward.chart.columns == 1)
+        #expect(forward.chart.panels.count == parameters.grid.activations.count)
+        #expect(forward.chart.panels.allSatisfy { !$0.marks.isEmpty && $0.title?.hasSuffix("variance rules") == true })
+    }
+
     @Test func titlesFollowTheConfiguration() {
         let titles = Dictionary(uniqueKeysWithValues: Self.presenter.figures.map { ($0.id, $0) })
         #expect(titles["propagation-forward"]?.title == "The forward signal through six layers")

@@ -373,9 +373,9 @@ import Testing
             let (width, height) = (size[0], size[1])
             // The bottom 8 % holds the page number.
             let textArea = Int(Double(height) * 0.92)
-            let lowest = (0..<textArea).last { row in
+            let lowest: Int = (0..<textArea).last(where: { row in
                 pixels.dropFirst(row * width).prefix(width).contains { $0 < 200 }
-            } ?? 0
+            }) ?? 0
             return (number, Double(lowest) / Double(textArea))
         }
     }

@@ -103,7 +103,9 @@ extension ConvergencePresenter {
             panels.append(
                 panel(
                     widths, "", y: axis, title: "tanh, \(widths[0].setup.depth) layers, \(widths[0].rule.label): by width",
-                    style: { index, curve in Style(color: Self.ruleStyle(index, curve).color, dash: Style.cycled(index).dash) },
+                    style: { index, curve in
+                        Style(color: Self.ruleStyle(index, curve).color, dash: [Dash.solid, .dashed, .dotted, .dashDot][index % 4])
+                    },
                     label: { "width \($0.setup.width)" }, distance))
         }
         guard !panels.isEmpty else { return nil }

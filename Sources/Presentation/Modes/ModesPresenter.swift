@@ -59,11 +59,11 @@ struct ModesPresenter: Presenter {
                 }
                 let theory = forward ? experiment.theory(variant).forward : experiment.theory(variant).backward
                 let cycled = Style.cycled(index)
-                // Fan-in ReLU and leaky units under their own rule coincide backward: their
-                // markers alternate, so both show.
+                // Lines that coincide (the first and third backward, the second and fourth
+                // forward at first) put their markers on alternate layers, so both show.
                 let style = Style(
                     color: cycled.color, dash: cycled.dash, lineWidth: 2, marker: Self.markers[index % Self.markers.count],
-                    markerStride: 2, markerOffset: index % 2)
+                    markerStride: 2, markerOffset: [0, 1, 1, 0][index % 4])
                 let label = Self.label(variant)
                 marks.append(.line(Series(label.replacingOccurrences(of: "_", with: "-"), x: layers, y: mean, style: style)))
                 theories.append(.line(Series(RuleStyle.theoryName, x: layers, y: theory, style: RuleStyle.theory)))

@@ -11,11 +11,18 @@ extension PropagationPresenter {
     static let activationTitles: [String: String] = ["linear": "linear", "tanh": "tanh", "sigmoid": "logistic σ", "relu": "ReLU"]
     static let markers: [Marker] = [.circle, .square, .triangle, .diamond, .cross, .circle]
 
-    /// A row of two panels of one quantity: the other rules, then the variance rules, each
-    /// measured line in its rule's style and the theory dashed over them all. The two share
-    /// the row's y axis (`yByRow`), so the groups compare.
+    /// Which groups of ``RuleStyle/keepsVariance(_:)`` the configured rules fill: the other
+    /// rules, then the variance rules; both when there are no rules to tell.
+    var ruleGroups: [Bool] {
+        let present = [false, true].filter { group in parameters.grid.rules.contains { RuleStyle.keepsVariance($0.rule) == group } }
+        return present.isEmpty ? [false, true] : present
+    }
+
+    /// A row of panels of one quantity, one per group of ``ruleGroups``: each measured line in
+    /// its rule's style and the theory dashed over them all. The row shares its y axis
+    /// (`yByRow`), so the groups compare.
     func groupedPanels(_ cells: [Cell], _ pass: Pass, title: String) -> [Panel] {
-        [false, true].map { keepsVariance in
+        ruleGroups.map { keepsVariance in
             let group = cells.filter { RuleStyle.keepsVariance($0.rule.rule) == keepsVariance }
             var measured: [Mark] = [], theory: [Mark] = []
             for (index, cell) in group.enumerated() {
@@ -57,7 +64,7 @@ extension PropagationPresenter {
             description: "Per-layer variance of the \(forward ? "pre-activations" : "gradients with respect to the pre-activations") "
                 + "in \(depth)-layer networks of width \(parameters.grid.width), for each activation and rule, "
                 + "the variance rules apart from the others, with the mean-field theory dashed.",
-            size: Self.gridSize(rows: parameters.grid.activations.count), columns: 2, panels: panels, legend: .shared,
+            size: Self.gridSize(rows: parameters.grid.activations.count), columns: ruleGroups.count, panels: panels, legend: .shared,
             sharedAxes: [.x, .yByRow])
         return FigureSpec(
             id: forward ? "propagation-forward" : "propagation-backward",
@@ -70,9 +77,11 @@ extension PropagationPresenter {
             chart: chart, data: data)
     }
 
-    /// Rows of two panels over the text column's width, as tall as a printed page allows.
+    /// Rows of two panels over the text column's width: four rows fill the height a printed
+    /// page gives a figure; more (the paper profile's activations) make it taller, to be read
+    /// on screen.
     static func gridSize(rows: Int) -> Size {
-        Size(width: 540, height: min(120 + 80 * Double(rows), 380))
+        Size(width: 540, height: 120 + 65 * Double(rows))
     }
 
     func gridAlt(_ pass: Pass) -> String {
@@ -110,7 +119,8 @@ extension PropagationPresenter {
             title: "Batch normalisation through depth",
             description: "Per-layer variances of pre-activations (before normalisation) and gradients in networks with batch "
                 + "normalisation before every activation, for each rule, the variance rules apart from the others.",
-            size: Self.gridSize(rows: 2 * activations.count), columns: 2, panels: panels, legend: .shared, sharedAxes: [.x, .yByRow])
+            size: Self.gridSize(rows: 2 * activations.count), columns: ruleGroups.count, panels: panels, legend: .shared,
+            sharedAxes: [.x, .yByRow])
         let alt = normalised.map { cell in
             "\(cell.activation.name) with \(cell.rule.label): gradient variance at layer 1 "
                 + NumberText.format(cell.meanSecondMoments(.backward).first ?? .nan, digits: 2)

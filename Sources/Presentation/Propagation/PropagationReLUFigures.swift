@@ -63,9 +63,15 @@ extension PropagationPresenter {
                 marks: [
                     .violins(
                         Violins(
-                            nil, categories: .named((1...run.samples.count).map(String.init)), samples: run.samples, pointMass: 0,
-                            scale: .log10, pointMassName: index == 0 ? "share exactly 0 (a full bar is 100 %)" : nil,
-                            style: Style(color: index)))
+                            nil, categories: .named((1...run.samples.count).map(String.init)),
+                            densities: zip(run.samples, run.zeroFractions).map { samples, zeros in
+                                // The share of zeros among all outputs, which the caption quotes,
+                                // rather than among the drawn sample.
+                                var density = KernelDensity(samples: samples, pointMass: 0, scale: .log10)
+                                density.pointMass = KernelDensity.PointMass(value: 0, fraction: zeros)
+                                return density
+                            },
+                            pointMassName: index == 0 ? "share exactly 0 (a full bar is 100 %)" : nil, style: Style(color: index)))
                 ])
         }
         var data = DataTable(columns: ["std", "layer", "value"])
