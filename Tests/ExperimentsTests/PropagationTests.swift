@@ -28,6 +28,20 @@ import Testing
         #expect(Self.checks.filter { $0.id.hasPrefix("propagation/batchnorm/relu/") }.count == 7)
     }
 
+    /// The violins' samples visit every unit of a layer, not a few columns of the batch × width
+    /// matrix: the stride shares no factor with the width in any profile.
+    @Test(arguments: [Profile.quick, .handout, .paper])
+    func reluSamplesVisitEveryUnit(profile: Profile) {
+        let setup = Propagation(profile: profile).parameters.reluScale
+        var (a, b) = (Propagation.sampleStride, setup.width)
+        while b != 0 { (a, b) = (b, a % b) }
+        #expect(a == 1, "a stride of \(Propagation.sampleStride) over \(setup.width) units sees \(setup.width / a) of them")
+        let run = Propagation(profile: profile).runScale(0.14, random: Propagation.stream(seed: 3))
+        let units = Set(stride(from: 0, to: setup.batch * setup.width, by: Propagation.sampleStride).map { $0 % setup.width })
+        #expect(units.count == setup.width)
+        #expect(run.samples.allSatisfy { $0.count == (setup.batch * setup.width + Propagation.sampleStride - 1) / Propagation.sampleStride })
+    }
+
     @Test func batchNormClaimSeparatesTheHalfFromTheWhole() throws {
         // The claim is σ_w²/2; the same measurement must be far from σ_w² (the claim without
         // the ReLU's half), or the check could not tell them apart.

@@ -338,10 +338,16 @@ public struct Propagation: Experiment {
             zeroFractions: hidden.map { layer in
                 Double(layer.activations.elements.filter { $0 == 0 }.count) / Double(max(layer.activations.count, 1))
             },
+            // Every 21st value of the batch × width matrix: a stride with no factor in common with
+            // the width visits every unit (every 20th of 100 units saw only five of them).
             samples: hidden.map { layer in
-                stride(from: 0, to: layer.activations.count, by: 20).map { Double(layer.activations.elements[$0]) }
+                stride(from: 0, to: layer.activations.count, by: Self.sampleStride).map { Double(layer.activations.elements[$0]) }
             })
     }
+
+    /// The step between the ReLU outputs kept for the violins; coprime with 2 and 5, so with
+    /// widths of 100 and 256.
+    static let sampleStride = 21
 
     static func edges(_ low: Double, _ high: Double, bins: Int) -> [Double] {
         (0...bins).map { low + (high - low) * Double($0) / Double(bins) }
