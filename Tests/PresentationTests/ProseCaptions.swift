@@ -5,11 +5,18 @@ enum ProseCaptions {
     static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates/content")
 
+    /// The text of every prose file, the core's and the appendices'.
+    static func files() throws -> [String] {
+        try [content, content.appendingPathComponent("appendix")].flatMap { folder in
+            try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "md" }
+                .map { try String(contentsOf: $0, encoding: .utf8) }
+        }
+    }
+
     /// The figure ids among `ids` that no `{{figure ID}}` followed by a `Figure:` line places.
     static func uncaptioned(_ ids: [String]) throws -> [String] {
-        let files = try FileManager.default.contentsOfDirectory(at: content, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "md" }
-        let lines = try files.flatMap { try String(contentsOf: $0, encoding: .utf8).components(separatedBy: "\n") }
+        let lines = try files().flatMap { $0.components(separatedBy: "\n") }
         let captioned = zip(lines, lines.dropFirst()).filter { $0.1.hasPrefix("Figure: ") }.map(\.0)
         return ids.filter { !captioned.contains("{{figure \($0)}}") }
     }

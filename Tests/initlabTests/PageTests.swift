@@ -153,6 +153,7 @@ import Testing
             case "Figure": (end, mark) = ("</figcaption>", ">\(shown).</span>")
             case "Table": (end, mark) = ("</caption>", ">\(shown).</span>")
             case "Section": (end, mark) = ("</h", "<span class=\"section-number\">\(shown.dropFirst("Section&nbsp;".count))</span>")
+            case "Appendix": (end, mark) = ("</h", "<span class=\"section-number\">\(shown.dropFirst("Appendix&nbsp;".count))</span>")
             default: (end, mark) = ("</div>", "<span class=\"equation-number\">\(shown)</span>")
             }
             let target = HTMLTags.elements(page, start: "id=\"\(href.dropFirst())\"", end: end).first ?? ""

@@ -43,7 +43,7 @@ extension Propagation {
             }
         }
         let scale = parameters.reluScale
-        let samples = (scale.width * scale.batch + 19) / 20
+        let samples = (scale.width * scale.batch + Propagation.sampleStride - 1) / Propagation.sampleStride
         for (run, deviation) in zip(result.reluScale, scale.standardDeviations) {
             let name = "propagation ReLU scale run σ=\(deviation)"
             if run.standardDeviation != deviation { problems.append("\(name): holds σ=\(run.standardDeviation)") }
