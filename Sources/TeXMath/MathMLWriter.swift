@@ -50,7 +50,14 @@ struct MathMLWriter {
             if case .delimiter(let delimiter) = base, case .sized = delimiter.role {
                 baseElement = MathMLElement("mrow", children: [baseElement])
             }
-            return scripted(baseElement, under: sub, over: sup, asLimits: placesLimits(base, style), style)
+            let asLimits = placesLimits(base, style)
+            var scripts = scripted(baseElement, under: sub, over: sup, asLimits: asLimits, style)
+            // The superscript starts after the italic correction, as in TeX.
+            if let correction = ItalicCorrection.of(base), sup != nil, !asLimits, let last = scripts.children.indices.last {
+                let space = MathMLElement("mspace", [("width", ItalicCorrection.length(correction / ItalicCorrection.scriptScale))])
+                scripts.children[last] = MathMLElement("mrow", children: [space, scripts.children[last]])
+            }
+            return scripts
         case .largeOperator(let text, let limits):
             var attributes = [("largeop", "true")]
             switch limits {
@@ -147,6 +154,12 @@ struct MathMLWriter {
                 row.append(MathMLElement("mo", text: "\u{2061}", isSpaced ? [("rspace", Self.em(3))] : []))
             default:
                 row.append(element)
+                // A slanted letter before a closing delimiter gets its italic correction, as in TeX.
+                if let correction = ItalicCorrection.of(node), following == .closing,
+                    index + 1 < nodes.count, nodes[index + 1].atomClass == .closing
+                {
+                    row.append(MathMLElement("mspace", [("width", ItalicCorrection.length(correction))]))
+                }
             }
             previous = effectiveClass
         }
