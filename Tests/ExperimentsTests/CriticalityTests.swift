@@ -76,6 +76,11 @@ import Testing
         let start = Self.tanh.criticalWeightVariance(biasVariance: 0)
         #expect(start.weightVariance == 1 && start.fixedPoint == 0)
         #expect(Self.line.first == start)
+        // With no bias and σ_w² ≤ 1 the length map has only the fixed point 0. At σ_w² = 1 the
+        // map falls short of the diagonal by 2q², which is lost to rounding below q ≈ 10⁻¹⁶.
+        #expect(Self.tanh.fixedPoint(weightVariance: 1, biasVariance: 0) < 1e-15)
+        #expect(Self.tanh.fixedPoint(weightVariance: 0.5, biasVariance: 0) == 0)
+        #expect(Self.tanh.fixedPoint(weightVariance: 1.5, biasVariance: 0) > 0.1)
         // The solver's line meets that start as the bias vanishes: for small q, E[tanh′(√q z)²]
         // = 1 − 2q + O(q²), so χ₁ = 1 needs σ_w² = 1 + 2q* + O(q*²).
         let near = Self.tanh.criticalWeightVariance(biasVariance: 1e-6)

@@ -66,12 +66,13 @@ public struct Criticality: Sendable {
     }
 
     /// The boundary in [lower, upper] where `below` turns from true to false, to the last bit:
-    /// the loop ends when no double lies strictly between the ends.
+    /// the loop ends when no double lies strictly between the ends. The lower end is returned, so
+    /// a boundary at the start of the interval (q* = 0 with no bias) comes back exactly.
     private func bisect(from lower: Double, to upper: Double, below: (Double) -> Bool) -> Double {
         var lower = lower, upper = upper
         while true {
             let middle = lower + (upper - lower) / 2
-            guard middle > lower, middle < upper else { return middle }
+            guard middle > lower, middle < upper else { return lower }
             if below(middle) { lower = middle } else { upper = middle }
         }
     }
