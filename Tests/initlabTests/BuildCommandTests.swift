@@ -29,6 +29,10 @@ import Testing
         #expect(
             files["data/saturation.csv"] != nil && files["data/propagation.csv"] != nil && files["data/propagation-histograms.csv"] != nil
                 && files["data/convergence.csv"] != nil)
+        // The critical line of tanh: a header and σ_b² = 0, 0.2, …, 2.
+        let criticality = String(decoding: files["data/criticality.csv"] ?? Data(), as: UTF8.self).split(separator: "\n")
+        #expect(criticality.first == "activation,sigma_b2,sigma_w2_critical,q_star")
+        #expect(criticality.dropFirst().count >= 11 && criticality.dropFirst().allSatisfy { $0.hasPrefix("tanh,") })
         #expect(files["style.css"] != nil)
 
         let page = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)

@@ -23,6 +23,6 @@ struct PropagationPresenter: Presenter {
     }
 
     var tables: [String: DataTable] {
-        ["propagation": table, "propagation-histograms": histogramTable]
+        ["propagation": table, "propagation-histograms": histogramTable, "criticality": criticalityTable]
     }
 }
