@@ -155,9 +155,7 @@ struct MathMLWriter {
             default:
                 row.append(element)
                 // A slanted letter before a closing delimiter gets its italic correction, as in TeX.
-                if let correction = ItalicCorrection.of(node), following == .closing,
-                    index + 1 < nodes.count, nodes[index + 1].atomClass == .closing
-                {
+                if let correction = ItalicCorrection.of(node), index + 1 < nodes.count, nodes[index + 1].atomClass == .closing {
                     row.append(MathMLElement("mspace", [("width", ItalicCorrection.length(correction))]))
                 }
             }
