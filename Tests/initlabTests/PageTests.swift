@@ -335,23 +335,26 @@ import Testing
         if paper == "A4" { try expectAHandoutsCore(pdf: pdf, pages: pages, page: page) }
     }
 
-    /// The core is a handout's length: on A4 the first appendix starts by page 15, and no page of
-    /// the core but its last ends more than 40 % empty (a stricter rule than "unless the next
-    /// block is taller than the space left", which the page can keep without it).
+    /// The core is a handout's length: on A4 the section after the core's last ("Choosing a rule":
+    /// the further chapters, or the first appendix) starts by page 15, and no page of the core but
+    /// its last ends more than 40 % empty (a stricter rule than "unless the next block is taller
+    /// than the space left", which the page can keep without it).
     func expectAHandoutsCore(pdf: URL, pages: Int, page: String) throws {
-        let firstAppendix = try #require(
-            page.firstMatch(of: /<h2 id="[^"]*"><span class="section-number">A<\/span> ([^<]+)<\/h2>/).map { String($0.output.1) })
+        let headings = page.matches(of: /<h2 id="([^"]*)"><span class="section-number">([^<]+)<\/span> ([^<]+)<\/h2>/)
+        let choosing = try #require(headings.firstIndex { $0.output.1 == "choosing" }, "no section choosing")
+        let next = try #require(headings.dropFirst(choosing + 1).first, "nothing follows the core")
+        let (number, title) = (String(next.output.2), String(next.output.3))
         let text = try TestTools.run("pdftotext", ["-layout", pdf.path, "-"]).stdout.split(separator: "\u{0C}", omittingEmptySubsequences: false)
-        // Page 1 holds the contents, which name the appendix too.
+        // Page 1 holds the contents, which name the section too.
         let starts = text.indices.dropFirst().first { index in
             text[index].split(separator: "\n").contains { line in
                 let words = line.split(separator: " ")
-                return words.first == "A" && words.dropFirst().joined(separator: " ") == firstAppendix
+                return words.first.map(String.init) == number && words.dropFirst().joined(separator: " ") == title
             }
         }
-        let appendixPage = try #require(starts.map { $0 + 1 }, "no page starts Appendix A, \(firstAppendix)")
-        #expect(appendixPage <= 15, "Appendix A starts on page \(appendixPage) of the A4 handout")
-        for (number, filled) in try inkedFractions(pdf: pdf, first: appendixPage - 2, of: pages) {
+        let afterCore = try #require(starts.map { $0 + 1 }, "no page starts \(number) \(title)")
+        #expect(afterCore <= 15, "\(number) \(title), after the core, starts on page \(afterCore) of the A4 handout")
+        for (number, filled) in try inkedFractions(pdf: pdf, first: afterCore - 2, of: pages) {
             #expect(filled >= 0.6, "page \(number) of the core ends \(Int((100 * (1 - filled)).rounded())) % empty")
         }
     }
