@@ -29,11 +29,13 @@ public struct CourseSettings: Sendable, Equatable {
     public var institution: String?
     /// The date the title block shows, as the course writes it ("Winter term 2026").
     public var date: String?
+    /// Whether the further chapters (`content/further/`) are in.
+    public var further = true
     /// Whether the appendices (the prose's and the verification) are in.
     public var appendices = true
     public var omit: [Omission] = []
 
-    static let keys = ["title", "subtitle", "author", "institution", "date", "appendices", "omit"]
+    static let keys = ["title", "subtitle", "author", "institution", "date", "further", "appendices", "omit"]
 
     public init() {}
 
@@ -53,12 +55,8 @@ public struct CourseSettings: Sendable, Equatable {
         if let node = mapping["author"] { author = try Self.text(node, key: "author", file: file) }
         if let node = mapping["institution"] { institution = try Self.text(node, key: "institution", file: file) }
         if let node = mapping["date"] { date = try Self.text(node, key: "date", file: file) }
-        if let node = mapping["appendices"] {
-            guard let scalar = node.scalar, ScalarKind(scalar) == .flag, let value = Bool.construct(from: scalar) else {
-                throw file.error(at: node, "course.appendices must be true or false, not \(node.string ?? "a list or a mapping")")
-            }
-            appendices = value
-        }
+        if let node = mapping["further"] { further = try Self.flag(node, key: "further", file: file) }
+        if let node = mapping["appendices"] { appendices = try Self.flag(node, key: "appendices", file: file) }
         if let node = mapping["omit"] {
             guard case .sequence(let items) = node else {
                 throw file.error(at: node, "course.omit must be a list of section labels, written [sec:spectra, sec:verification]")
@@ -75,6 +73,13 @@ public struct CourseSettings: Sendable, Equatable {
                 return Omission(label: label, location: location)
             }
         }
+    }
+
+    private static func flag(_ node: Node, key: String, file: ConfigFile) throws(LocatedError) -> Bool {
+        guard let scalar = node.scalar, ScalarKind(scalar) == .flag, let value = Bool.construct(from: scalar) else {
+            throw file.error(at: node, "course.\(key) must be true or false, not \(node.string ?? "a list or a mapping")")
+        }
+        return value
     }
 
     /// A text key's value: any scalar (a date may read as a number), nil when empty.
@@ -98,6 +103,7 @@ public struct CourseSettings: Sendable, Equatable {
               author: \(quoted(author))
               institution: \(quoted(institution))
               date: \(quoted(date))
+              further: \(further)
               appendices: \(appendices)
               omit: [\(omit.map { "sec:\($0.label)" }.joined(separator: ", "))]
 

@@ -27,11 +27,12 @@ struct Document {
     struct RenderedSection {
         let id: String
         let html: String
-        let isAppendix: Bool
+        let part: TemplateFolder.Part
     }
 
     /// What the course keeps of the prose and of the appendices the page template writes.
     struct Selection {
+        var further = true
         var appendices = true
         var omissions: [CourseSettings.Omission] = []
         /// The appendices the page template writes after those of the prose, by element id.
@@ -57,7 +58,7 @@ struct Document {
     ) throws(LocatedError) {
         let chosen = try SectionSelection(
             templates.sections.map(ProseFile.init(rendering:)), templateAppendices: selection.templateAppendices.map(\.id),
-            appendices: selection.appendices, omissions: selection.omissions)
+            further: selection.further, appendices: selection.appendices, omissions: selection.omissions)
         var files = chosen.kept
         var numbering = Numbering()
         numbering.omitted = chosen.omittedLabels
@@ -80,13 +81,13 @@ struct Document {
         boxes.collectAnswers(in: &files)
         self.numbering = numbering
         captionSources = files.reduce(into: [:]) { all, file in all.merge(file.captionSources) { first, _ in first } }
-        sections = files.map { RenderedSection(id: $0.section.id, html: $0.placingPieces(in: $0.html), isAppendix: $0.section.isAppendix) }
+        sections = files.map { RenderedSection(id: $0.section.id, html: $0.placingPieces(in: $0.html), part: $0.section.part) }
         let filesByID = Dictionary(files.map { ($0.section.id, $0) }, uniquingKeysWith: { first, _ in first })
         headings = sectionHeadings.headings.map { heading in
             let html = filesByID[heading.section].map { $0.placingPieces(in: heading.html) } ?? heading.html
             return SectionHeadings.Heading(
                 id: heading.id, level: heading.level, number: heading.number, html: html, section: heading.section,
-                isAppendix: heading.isAppendix)
+                part: heading.part)
         }
         templateAppendices = headings.filter { $0.isAppendix && $0.section.isEmpty }
     }

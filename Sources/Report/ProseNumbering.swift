@@ -104,7 +104,7 @@ extension Document {
             for index in files.indices {
                 let file = files[index]
                 let html = try headings.number(
-                    file.html, section: file.section.id, isAppendix: file.section.isAppendix, scanner: file.scanner)
+                    file.html, section: file.section.id, part: file.section.part, scanner: file.scanner)
                 for (number, piece) in file.pieces.enumerated() {
                     guard case .label(.section, _) = piece.source, html.contains(ContentScanner.token(number)) else { continue }
                     throw file.error(at: piece, "{#sec:…} labels a ## or ### heading; this line is not one")

@@ -50,7 +50,7 @@ public struct ReportBuilder {
     public func checkCourse() throws(LocatedError) {
         _ = try SectionSelection(
             templates.sections.map(ProseFile.init(rendering:)), templateAppendices: Self.templateAppendices.map(\.id),
-            appendices: course.appendices, omissions: course.omit)
+            further: course.further, appendices: course.appendices, omissions: course.omit)
     }
 
     /// The appendices the page template writes after those of the prose.
@@ -104,7 +104,7 @@ public struct ReportBuilder {
             table: { table throws(LocatedError) in try pages.render("data-table", PageTableView.context(table)) },
             decisions: { links throws(LocatedError) in try pages.render("decision-table", DecisionTable.context(sectionLinks: links)) })
         let selection = Document.Selection(
-            appendices: course.appendices, omissions: course.omit, templateAppendices: Self.templateAppendices)
+            further: course.further, appendices: course.appendices, omissions: course.omit, templateAppendices: Self.templateAppendices)
         let document = try Document(
             templates: templates, figures: figuresByID, numbers: numbers, checks: checks, tables: pageTables,
             reservedIDs: templateIDs, partials: partials, selection: selection)
@@ -120,13 +120,13 @@ public struct ReportBuilder {
         let passed = checks.filter(\.passed).count
         let verification = document.templateAppendices.first { $0.id == "verification" }
         let groups = reports.filter { !$0.checks.isEmpty }
-        let toc = { (appendix: Bool) in
-            document.headings.filter { $0.isAppendix == appendix }.map { heading -> [String: Any] in
+        let toc = { (part: TemplateFolder.Part) in
+            document.headings.filter { $0.part == part }.map { heading -> [String: Any] in
                 ["id": heading.id, "number": heading.number, "title": heading.html, "sub": heading.level == 3]
             }
         }
-        let sections = { (appendix: Bool) in
-            document.sections.filter { $0.isAppendix == appendix }.map { ["id": $0.id, "html": $0.html] }
+        let sections = { (part: TemplateFolder.Part) in
+            document.sections.filter { $0.part == part }.map { ["id": $0.id, "html": $0.html] }
         }
         let context: [String: Any] = [
             "generator": "initlab \(InitlabVersion.current)",
@@ -138,11 +138,14 @@ public struct ReportBuilder {
             "author": [course.author].compactMap { $0 },
             "byline": [[course.author, course.institution, course.date].compactMap { $0 }.joined(separator: " · ")].filter { !$0.isEmpty },
             "dataDate": [dataDate].compactMap { $0 },
-            "toc": toc(false),
-            "appendixToc": toc(true),
+            "toc": toc(.core),
+            "furtherToc": toc(.further),
+            "hasFurther": document.headings.contains { $0.part == .further },
+            "appendixToc": toc(.appendix),
             "hasAppendices": document.headings.contains { $0.isAppendix },
-            "sections": sections(false),
-            "appendices": sections(true),
+            "sections": sections(.core),
+            "further": sections(.further),
+            "appendices": sections(.appendix),
             "verification": verification.map { [["number": $0.number]] } ?? [],
             "experiments": groups.enumerated().map { index, group in
                 var context = CheckTable.context(group.checks)

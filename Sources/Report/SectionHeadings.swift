@@ -1,8 +1,8 @@
 import Foundation
 import TextSupport
 
-/// The h2 and h3 headings of the prose, numbered across all sections (2, 2.1, …), those of the
-/// appendices lettered (A, A.1, …). Each gets an id, its `{#sec:id}` label or else a slug of its
+/// The h2 and h3 headings of the prose, numbered across the core and the further chapters (2,
+/// 2.1, …), those of the appendices lettered (A, A.1, …). Each gets an id, its `{#sec:id}` label or else a slug of its
 /// text, which the contents and `@sec:` references link to.
 struct SectionHeadings {
     struct Heading {
@@ -14,7 +14,9 @@ struct SectionHeadings {
         let html: String
         /// The content file the heading is in; empty for an appendix the page template writes.
         let section: String
-        let isAppendix: Bool
+        let part: TemplateFolder.Part
+
+        var isAppendix: Bool { part == .appendix }
 
         /// What a reference calls it: "Section 2.1", "Appendix A", "Section A.1".
         var name: String {
@@ -31,7 +33,9 @@ struct SectionHeadings {
     }
 
     /// Anchors and numbers the headings of one section's HTML (as Ink wrote it, tokens in place).
-    mutating func number(_ html: String, section: String, isAppendix: Bool = false, scanner: ContentScanner) throws(LocatedError) -> String
+    mutating func number(
+        _ html: String, section: String, part: TemplateFolder.Part = .core, scanner: ContentScanner
+    ) throws(LocatedError) -> String
     {
         let labels = scanner.pieces.enumerated().compactMap { number, located -> (token: String, id: String, offset: Int)? in
             guard case .label(.section, let id) = located.piece else { return nil }
@@ -50,7 +54,7 @@ struct SectionHeadings {
             }
             output += rest[..<open.lowerBound]
             var inner = String(rest[rest.index(open.upperBound, offsetBy: 2)..<close.lowerBound])
-            let number = nextNumber(level: level, isAppendix: isAppendix)
+            let number = nextNumber(level: level, isAppendix: part == .appendix)
             let id: String
             if let label = labels.first(where: { inner.contains($0.token) }) {
                 inner = inner.replacingOccurrences(of: label.token, with: "").trimmingCharacters(in: .whitespaces)
@@ -62,7 +66,7 @@ struct SectionHeadings {
                 id = Self.slug(ContentScanner.removingTokens(inner), fallback: "\(section)-\(number)", taken: taken)
             }
             taken.insert(id)
-            headings.append(Heading(id: id, level: level, number: number, html: inner, section: section, isAppendix: isAppendix))
+            headings.append(Heading(id: id, level: level, number: number, html: inner, section: section, part: part))
             output += "<h\(level) id=\"\(id)\"><span class=\"section-number\">\(number)</span> \(inner)</h\(level)>"
             rest = rest[close.upperBound...]
         }
@@ -72,7 +76,7 @@ struct SectionHeadings {
     /// An appendix the page template writes itself (the verification), lettered after those of
     /// the prose; `id` is the element id the template gives it.
     mutating func appendTemplateAppendix(id: String, html: String) -> Heading {
-        let heading = Heading(id: id, level: 2, number: nextNumber(level: 2, isAppendix: true), html: html, section: "", isAppendix: true)
+        let heading = Heading(id: id, level: 2, number: nextNumber(level: 2, isAppendix: true), html: html, section: "", part: .appendix)
         headings.append(heading)
         return heading
     }

@@ -1,8 +1,9 @@
 import Configuration
 import TextSupport
 
-/// Which content files a course keeps: it may leave out the appendices, or any optional file
-/// (an appendix, or a core file named `NN-name.optional.md`) by the label of its `##` heading.
+/// Which content files a course keeps: it may leave out the further chapters, the appendices, or
+/// any optional file (a further chapter, an appendix, or a core file named `NN-name.optional.md`)
+/// by the label of its `##` heading.
 /// What a left-out file labels stays known, so that a reference to it from the prose kept reads
 /// as text instead of breaking the build or linking nowhere.
 struct SectionSelection {
@@ -15,13 +16,15 @@ struct SectionSelection {
     /// `templateAppendices`: the ids of the appendices the page template writes, which the course
     /// may leave out like the others (`sec:verification`).
     init(
-        _ files: [ProseFile], templateAppendices: [String], appendices: Bool, omissions: [CourseSettings.Omission]
+        _ files: [ProseFile], templateAppendices: [String], further: Bool, appendices: Bool,
+        omissions: [CourseSettings.Omission]
     ) throws(LocatedError) {
         let headingLabels = files.map(Self.headingLabel)
         var left = Set<Int>()
         var leftTemplate = Set<String>()
+        if !further { left.formUnion(files.indices.filter { files[$0].section.part == .further }) }
         if !appendices {
-            left = Set(files.indices.filter { files[$0].section.isAppendix })
+            left.formUnion(files.indices.filter { files[$0].section.part == .appendix })
             leftTemplate = Set(templateAppendices)
         }
         for omission in omissions {
@@ -39,7 +42,7 @@ struct SectionSelection {
             guard files[index].section.isOptional else {
                 throw LocatedError(
                     omission.location, "sec:\(omission.label) is part of the core and cannot be left out",
-                    hint: "only appendices and core files named NN-name.optional.md can be; this is \(files[index].section.path)")
+                    hint: "only further chapters, appendices and core files named NN-name.optional.md can be; this is \(files[index].section.path)")
             }
             left.insert(index)
         }

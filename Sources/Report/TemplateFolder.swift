@@ -2,17 +2,28 @@ import Foundation
 import TextSupport
 
 /// What the handout is made from: the page layout and its partials, the style sheet, the
-/// prose (`content/*.md`, in file-name order, then the appendices `content/appendix/*.md`) and
-/// the bibliography.
+/// prose (`content/*.md`, in file-name order, then the further chapters `content/further/*.md`
+/// and the appendices `content/appendix/*.md`) and the bibliography.
 public struct TemplateFolder: Sendable {
+    /// Where a content file belongs: the core a handout prints, the further chapters after it,
+    /// or the appendices.
+    public enum Part: String, Sendable, CaseIterable {
+        /// `content/`: numbered 1, 2, …
+        case core = "content"
+        /// `content/further/`: numbered on from the core, each starting a printed page, optional.
+        case further = "content/further"
+        /// `content/appendix/`: lettered A, B, … after the further chapters, and optional.
+        case appendix = "content/appendix"
+    }
+
     public struct Section: Sendable {
         /// The file name without its order prefix and extension: `03-saturation.md` → `saturation`.
         public let id: String
         public let path: String
         public let text: String
-        /// From `content/appendix/`: lettered A, B, … after the core, and optional.
-        public let isAppendix: Bool
-        /// An appendix, or a core file named `NN-name.optional.md`: a course may leave it out.
+        public let part: Part
+        /// A further chapter, an appendix, or a core file named `NN-name.optional.md`: a course
+        /// may leave it out.
         public let isOptional: Bool
         /// The text split into Markdown and pieces, which also refuses raw HTML and bad links
         /// before any experiment runs.
@@ -137,9 +148,9 @@ public struct TemplateFolder: Sendable {
         bibliography = try Bibliography(path: located("references.json"), text: try text("references.json"))
 
         var sections: [Section] = []
-        for folder in ["content", "content/appendix"] {
-            for name in source.names(folder).sorted() where name.hasSuffix(".md") {
-                let relative = "\(folder)/\(name)"
+        for part in Part.allCases {
+            for name in source.names(part.rawValue).sorted() where name.hasSuffix(".md") {
+                let relative = "\(part.rawValue)/\(name)"
                 var stem = String(name.dropLast(3))
                 let isOptional = stem.hasSuffix(Self.optionalSuffix)
                 if isOptional { stem.removeLast(Self.optionalSuffix.count) }
@@ -153,14 +164,11 @@ public struct TemplateFolder: Sendable {
                 }
                 let prose = try text(relative)
                 let scanner = try ContentScanner(path: located(relative), text: prose)
-                let isAppendix = folder != "content"
                 sections.append(
-                    Section(
-                        id: id, path: located(relative), text: prose, isAppendix: isAppendix, isOptional: isOptional || isAppendix,
-                        scanner: scanner))
+                    Section(id: id, path: located(relative), text: prose, part: part, isOptional: isOptional || part != .core, scanner: scanner))
             }
         }
-        guard sections.contains(where: { !$0.isAppendix }) else {
+        guard sections.contains(where: { $0.part == .core }) else {
             throw LocatedError(
                 located("content"), "no content/*.md files",
                 hint: "the handout needs at least one section; the prose lives in content/*.md")

@@ -67,6 +67,7 @@ import TextSupport
         Case("empty course title", "course:\n  title: \"\"\n", "2:10", "course.title must not be empty"),
         Case("course title a list", "course:\n  title: [a, b]\n", "2:10", "course.title must be text"),
         Case("appendices not a flag", "course:\n  appendices: some\n", "2:15", "course.appendices must be true or false"),
+        Case("further not a flag", "course:\n  further: [a]\n", "2:12", "course.further must be true or false"),
         Case("omit not a list", "course:\n  omit: sec:spectra\n", "2:9", "course.omit must be a list of section labels"),
         Case("omit without sec:", "course:\n  omit: [sec:a, spectra]\n", "2:17", "course.omit lists sections by label, as sec:spectra"),
         Case("aliases of aliases", Self.aliasBomb, nil, "the configuration holds more than 100000 values"),

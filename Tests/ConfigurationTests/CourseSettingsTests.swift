@@ -25,23 +25,24 @@ import Testing
               author: A. Teacher
               institution: Uni
               date: 2026
+              further: false
               appendices: false
               omit: [sec:spectra, sec:verification]
             """)
         let course = configuration.course
         #expect(course.title == "Weights" && course.subtitle == nil && course.author == "A. Teacher")
-        #expect(course.institution == "Uni" && course.date == "2026" && !course.appendices)
+        #expect(course.institution == "Uni" && course.date == "2026" && !course.further && !course.appendices)
         #expect(
             course.omit == [
-                CourseSettings.Omission(label: "spectra", location: "\(path):9:10"),
-                CourseSettings.Omission(label: "verification", location: "\(path):9:23"),
+                CourseSettings.Omission(label: "spectra", location: "\(path):10:10"),
+                CourseSettings.Omission(label: "verification", location: "\(path):10:23"),
             ])
     }
 
     @Test func withoutTheKeyTheDefaultsHold() throws {
         let (configuration, _) = try load("profile: quick\n")
         #expect(configuration.course == CourseSettings())
-        #expect(configuration.course.title == CourseSettings.defaultTitle && configuration.course.appendices)
+        #expect(configuration.course.title == CourseSettings.defaultTitle && configuration.course.further && configuration.course.appendices)
     }
 
     /// `initlab config` prints the course too, and what it prints reads back as it was.

@@ -222,7 +222,7 @@ import TextSupport
 
     @Test func verificationNamesEverySectionOfAnExperiment() {
         let headings = ["4", "5", "8"].map {
-            SectionHeadings.Heading(id: "s\($0)", level: 2, number: $0, html: "", section: "0\($0)-x", isAppendix: false)
+            SectionHeadings.Heading(id: "s\($0)", level: 2, number: $0, html: "", section: "0\($0)-x", part: .core)
         }
         #expect(ReportBuilder.sectionList(Array(headings.prefix(1))) == "<a class=\"xref\" href=\"#s4\">Section&nbsp;4</a>")
         #expect(

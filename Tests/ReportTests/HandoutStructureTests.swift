@@ -137,6 +137,35 @@ import TextSupport
             ScratchTemplates.error { try ReportBuilder(templates: try scratch.folder(), profile: .quick, seed: 1).checkCourse() } == nil)
     }
 
+    /// Further chapters follow the core, numbered on from it, under a heading of their own in the
+    /// contents and before the appendices; a course leaves them out together or by label.
+    @Test func furtherChaptersFollowTheCoreNumberedOnFromIt() throws {
+        var prose = Self.prose
+        prose["content/further/1-beyond.md"] = "## Beyond {#sec:beyond}\n\n### Deeper\n\nBack to @sec:core; see @sec:proof.\n"
+        prose["content/appendix/2-gone.md"] = "## Gone {#sec:gone}\n\nSee @sec:beyond.\n"
+        let scratch = try Self.scratch(prose)
+        defer { scratch.remove() }
+        let page = try scratch.page()
+        let order = Self.positions(
+            page,
+            [
+                "<li class=\"toc-group\">Further chapters</li>", "href=\"#beyond\"", "<li class=\"toc-group\">Appendices</li>",
+                "href=\"#proof\"", "id=\"extra\"", "<section class=\"content further\" id=\"section-beyond\">", "id=\"proof\"",
+            ])
+        #expect(order.allSatisfy { $0 != nil } && order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "\(order)")
+        #expect(page.contains("<h2 id=\"beyond\"><span class=\"section-number\">3</span> Beyond</h2>"))
+        #expect(page.contains("<h3 id=\"deeper\"><span class=\"section-number\">3.1</span> Deeper</h3>"))
+        #expect(page.contains("<a class=\"xref\" href=\"#beyond\">Section&nbsp;3</a>"))
+        #expect(page.contains("<h2 id=\"proof\"><span class=\"section-number\">A</span> Proof</h2>"))
+        var course = CourseSettings()
+        course.further = false
+        let without = try scratch.page(course: course)
+        #expect(!without.contains("id=\"beyond\"") && !without.contains("Further chapters") && without.contains("id=\"proof\""))
+        #expect(without.contains("<span class=\"xref-omitted\">“Beyond” (left out of this handout)</span>"))
+        let omitted = try scratch.page(course: Self.course(omitting: ["beyond"]))
+        #expect(!omitted.contains("id=\"beyond\"") && omitted.contains("id=\"extra\""))
+    }
+
     @Test func twoFilesWithOneSectionIDAreRefused() throws {
         let scratch = try Self.scratch(["content/appendix/1-a.md": "## Again\n"])
         defer { scratch.remove() }

@@ -41,7 +41,7 @@ import TextSupport
         let core = try ContentScanner(path: "a.md", text: "## Core\n")
         _ = try headings.number("<h2>Core</h2><h3>Part</h3>", section: "a", scanner: core)
         let appendix = try ContentScanner(path: "b.md", text: "## Proof\n")
-        _ = try headings.number("<h2>Proof</h2><h3>Step</h3><h3>Step</h3>", section: "b", isAppendix: true, scanner: appendix)
+        _ = try headings.number("<h2>Proof</h2><h3>Step</h3><h3>Step</h3>", section: "b", part: .appendix, scanner: appendix)
         let verification = headings.appendTemplateAppendix(id: "verification", html: "Verification")
         #expect(headings.headings.map(\.number) == ["1", "1.1", "A", "A.1", "A.2", "B"])
         #expect(verification.name == "Appendix&nbsp;B" && headings.headings[3].name == "Section&nbsp;A.1")

@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("report.mustache", "<main>", "<main>A{{> x}}B", "31:8", "no partial x (partials are partials/NAME.mustache)"),
+        ("report.mustache", "<main>", "<main>A{{> x}}B", "35:8", "no partial x (partials are partials/NAME.mustache)"),
         (
             "partials/figure.mustache", "{{title}}.</strong>", "{{titel}}.</strong>", "8:79",
             "the template uses titel, which this page does not provide (did you mean title?)"
