@@ -17,10 +17,10 @@ import Testing
     @Test func theFigureShowsBothStartsAndTheirReferenceLosses() throws {
         #expect(Self.presenter.figures.map(\.id) == ["bias-training"])
         let figure = try #require(Self.presenter.figures.first)
-        let evaluated = Self.experiment.parameters.evaluationSteps.filter { $0 <= 20 }.count
+        let evaluated = Self.experiment.evaluatedSteps.count
         #expect(figure.data.rows.count == 2 * evaluated)
         #expect(figure.alt.contains("output bias 0: loss") && figure.alt.contains("output bias log p̂_k: loss"))
-        #expect(Self.presenter.tables["bias-training"]?.rows.count == 2 * 2 * evaluated)
+        #expect(Self.presenter.tables["bias-runs"]?.rows.count == 2 * 2 * evaluated)
         #expect(Self.presenter.tables["bias-initial"]?.rows.count == 3)
     }
 

@@ -181,6 +181,12 @@ public struct Bias: Experiment {
         return network
     }
 
+    /// The steps at which the loss is measured: those of `evaluationSteps` within the run, and
+    /// the last, whose loss the prose quotes.
+    public var evaluatedSteps: [Int] {
+        Set(parameters.evaluationSteps.filter { $0 <= parameters.steps } + [parameters.steps]).sorted()
+    }
+
     /// The output bias of a start for classes in proportions `proportions`.
     static func bias(_ start: Start, proportions: [Double]) -> [Float] {
         switch start {
@@ -220,7 +226,7 @@ public struct Bias: Experiment {
         guard
             var network = network(inputs: data.featureCount, classes: data.classCount, random: random.derived("initialization")),
             let configuration = try? TrainingConfiguration(
-                batchSize: p.batch, steps: p.steps, evaluationSteps: p.evaluationSteps, heldOutSamples: data.count,
+                batchSize: p.batch, steps: p.steps, evaluationSteps: evaluatedSteps, heldOutSamples: data.count,
                 optimizer: SGD(learningRate: p.learningRate, momentum: p.momentum))
         else { return failed }
         network.dense[network.dense.count - 1].bias = Self.bias(start, proportions: Self.proportions(data.classCounts))

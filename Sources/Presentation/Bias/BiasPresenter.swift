@@ -30,7 +30,7 @@ struct BiasPresenter: Presenter {
                 .integer(network.realisation), .number(network.zero), .number(network.logPrior), .number(network.hiddenSquare),
             ])
         }
-        return ["bias-training": runs, "bias-initial": initial]
+        return ["bias-runs": runs, "bias-initial": initial]
     }
 
     /// How legends name a start.
