@@ -53,6 +53,10 @@ extension BiasPresenter {
         NamedNumber("bias_embedding_unit_loss") { presenter in
             Bias.largestLogit(vocabulary: presenter.parameters.vocabulary, logitStd: Double(presenter.parameters.dimension).squareRoot())
         },
+        NamedNumber("bias_embedding_std_for_unit_logits") { 1 / Double($0.parameters.dimension).squareRoot() },
+        NamedNumber("bias_embedding_loss_for_unit_logits") { presenter in
+            Bias.embeddingInitialLoss(vocabulary: presenter.parameters.vocabulary, logitStd: 1)
+        },
         NamedNumber("bias_detector_prior") { _ in detectorPrior },
         NamedNumber("bias_detector_bias") { _ in log(detectorPrior / (1 - detectorPrior)) },
         NamedNumber("bias_detector_zero_loss") { _ in log(2.0) },
