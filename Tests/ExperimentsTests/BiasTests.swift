@@ -89,8 +89,11 @@ import Testing
         parameters.outputStd = -1
         parameters.comparisonStep = 4
         parameters.learningRate = 0
+        parameters.largestClass = 401
+        parameters.vocabulary = 1_000_000
+        parameters.dimension = 16384
         let keys = Set(Bias.problems(parameters).map(\.key))
-        #expect(keys == ["imbalance", "output_std", "comparison_step", "learning_rate"])
+        #expect(keys == ["imbalance", "output_std", "comparison_step", "learning_rate", "largest_class", "vocabulary"])
         #expect(Bias.problems(Self.experiment.parameters).isEmpty)
     }
 }

@@ -77,9 +77,13 @@ public struct Bias: Experiment {
                 falseAlarmRate: Significance.falseAlarmRate))
     }
 
+    /// The examples of each class in the training part of the shipped digits: the most a class
+    /// of the subset can keep.
+    static let examplesPerClass = 400
+
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
         var problems = ParameterProblem.outsideRanges([
-            ("largest_class", parameters.largestClass, 2...100_000), ("width", parameters.width, 1...4096),
+            ("largest_class", parameters.largestClass, 2...Self.examplesPerClass), ("width", parameters.width, 1...4096),
             ("realisations", parameters.realisations, 2...1000), ("seeds", parameters.seeds, 2...100),
             ("steps", parameters.steps, 1...100_000), ("batch", parameters.batch, 1...4096),
             ("vocabulary", parameters.vocabulary, 2...1_000_000), ("dimension", parameters.dimension, 2...16384),
@@ -87,6 +91,11 @@ public struct Bias: Experiment {
         if !(parameters.imbalance >= 1 && parameters.imbalance <= Double(parameters.largestClass)) {
             problems.append(
                 ParameterProblem("imbalance", "\(parameters.imbalance) is outside 1 to largest_class, which keeps a sample of each class"))
+        }
+        if parameters.vocabulary * parameters.dimension > 1 << 30 {
+            problems.append(
+                ParameterProblem(
+                    "vocabulary", "\(parameters.vocabulary) × \(parameters.dimension) normal draws; keep them under 1073741824"))
         }
         for (key, value) in [("output_std", parameters.outputStd), ("embedding_std", parameters.embeddingStd)]
         where !(value > 0 && value.isFinite) {
