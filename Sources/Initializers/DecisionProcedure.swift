@@ -38,5 +38,8 @@ public struct Decision: Sendable, Hashable {
         Decision(
             network: "ReLU units with batch normalisation before every activation", rule: .heNormal,
             setting: "any scale trains; only the last layer's scale remains, and He's rule sets it", section: "batchnorm"),
+        Decision(
+            network: "Token embeddings tied to the output layer", rule: .normal,
+            setting: "std 0.02: logits of sd 0.02·√d on a layer-normalised vector, a start near log V", section: "biases"),
     ]
 }
