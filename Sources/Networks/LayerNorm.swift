@@ -4,9 +4,9 @@ import Numerics
 /// and biased variance over the sample's own units. Its gain and bias, which start at 1 and 0,
 /// are left out: at initialisation they do nothing, and the residual experiments stop there.
 /// Unlike batch normalisation, it does the same in training and inference.
-enum LayerNorm {
+public enum LayerNorm {
     /// ε in √(σ² + ε), PyTorch's default.
-    static let epsilon: Float = 1e-5
+    public static let epsilon: Float = 1e-5
 
     /// Each row of `input` normalised into the same row of `output`; 1/√(σ² + ε) of each row goes
     /// to `inverseStandardDeviations`, which the backward pass needs.

@@ -18,7 +18,7 @@ public struct ResidualWorkspace: Sendable {
     public internal(set) var streamGradients: [Matrix]
 
     /// With pre-normalisation, LN(x_l), the branch's input; empty otherwise (the branch reads x_l).
-    var branchInputs: [Matrix]
+    public internal(set) var branchInputs: [Matrix]
     /// With post-normalisation, x_l + α γ ⊙ F before its normalisation; empty otherwise.
     var sums: [Matrix]
     /// 1/√(σ² + ε) of each row of each block's normalisation.

@@ -10,6 +10,7 @@ public enum Presenters {
         IsometryPresenter.self,
         ConvergencePresenter.self,
         ResidualPresenter.self,
+        LayerNormPlacementPresenter.self,
     ]
 
     /// Every name the prose may quote as `{{number NAME}}`.

@@ -20,9 +20,9 @@ extension ResidualPresenter {
         NamedNumber("residual_skipinit_gradient_theory") { presenter in presenter.experiment.theory(.skipInit).gradient.first },
     ]
 
-    /// E|x_L|²/n, the mean over the stacks of a scheme.
+    /// |x_L|²/|x₀|², the mean over the stacks of a scheme.
     func finalForward(_ scheme: ResidualScheme) -> Double? {
-        let values = experiment.runs(result, scheme).compactMap(\.forward.last)
+        let values = experiment.runs(result, scheme).compactMap { run in run.forward.last.map { $0 / run.forward[0] } }
         return values.isEmpty ? nil : Moments(values).mean
     }
 }

@@ -42,7 +42,9 @@ struct ResidualPresenter: Presenter {
     }
 
     /// One scheme's measured mean with its band and its theory, in a colour of its own.
-    func marks(_ scheme: ResidualScheme, blocks: [Double], _ intervals: [MeanInterval], theory: [Double]) -> [Mark] {
+    func marks(
+        _ scheme: ResidualScheme, blocks: [Double], _ intervals: [MeanInterval], theory: [Double], name: String? = nil
+    ) -> [Mark] {
         let index = experiment.schemes.firstIndex(of: scheme) ?? 0
         var style = Style.cycled(index)
         style.lineWidth = 2
@@ -50,7 +52,7 @@ struct ResidualPresenter: Presenter {
         let lower = intervals.map { $0.low > 0 ? $0.low : Double.nan }
         return [
             .band(Band(nil, x: blocks, lower: lower, upper: intervals.map(\.high), style: style)),
-            .line(Series(Residual.name(scheme), x: blocks, y: intervals.map(\.mean), style: style)),
+            .line(Series(name ?? Residual.name(scheme), x: blocks, y: intervals.map(\.mean), style: style)),
             .line(Series(RuleStyle.theoryName, x: blocks, y: theory, style: RuleStyle.theory)),
         ]
     }
@@ -63,9 +65,13 @@ struct ResidualPresenter: Presenter {
             var marks: [Mark] = []
             // The closed schemes coincide at 1 exactly; one of them stands for all three.
             for scheme in openSchemes + [.fixup] {
-                let means = intervals(scheme) { forward ? $0.forward : $0.backward }
+                // Each stack relative to where its pass starts, whose expectation is the theory's.
+                let means = intervals(scheme) { run in
+                    forward ? run.forward.map { $0 / run.forward[0] } : run.backward.map { $0 / run.backward[run.backward.count - 1] }
+                }
                 let theory = forward ? experiment.theory(scheme).forward : experiment.theory(scheme).backward
-                marks += self.marks(scheme, blocks: blocks, means, theory: theory)
+                let name = scheme.closed ? closedSchemes.map(Residual.name).joined(separator: "; ") : nil
+                marks += self.marks(scheme, blocks: blocks, means, theory: theory, name: name)
                 for (l, interval) in means.enumerated() {
                     data.append([
                         .text(scheme.rawValue), .text(forward ? "forward" : "backward"), .integer(l), .number(interval.mean),
@@ -76,7 +82,7 @@ struct ResidualPresenter: Presenter {
                     summary.append("\(Residual.name(scheme)): \(NumberText.format(last.mean, digits: 3)) at block \(parameters.depth)")
                 }
             }
-            let y = Axis(forward ? "E|x_l|²/n" : "E|∂ℓ/∂x_l|²/n", scale: .log10)
+            let y = Axis(forward ? "E[|x_l|²/|x₀|²]" : "E[|∂ℓ/∂x_l|²/|∂ℓ/∂x_L|²]", scale: .log10)
             return Panel(title: forward ? "forward" : "backward", x: Axis("block l"), y: y, marks: marks)
         }
         let title = "The second moment through \(parameters.depth) residual blocks"
@@ -122,7 +128,7 @@ struct ResidualPresenter: Presenter {
                 + "curve per scheme with its band and its theory, each flat in the block; the mean over the blocks: \(text).",
             chart: Figure(
                 title: title, description: "The squared gradient norm of each block's parameters: \(text).",
-                size: Size(width: 540, height: 300), columns: 2, panels: panels, legend: .perPanel, sharedAxes: [.x, .y]),
+                size: Size(width: 540, height: 300), columns: 2, panels: panels, legend: .shared, sharedAxes: [.x, .y]),
             data: data)
     }
 }
