@@ -27,12 +27,12 @@ import Testing
 
     @Test func theoryByHandForTwoBlocks() {
         // n = 4, L = 2, r = 1: per sample n(n·3/2 + 2) = 32, kept (n − 2)/n = 1/2.
-        // Pre-LN: 32·½/(1 + 1) = 8 and 32·½/(1 + 2) = 16/3. Post-LN: 32·½·½/2 = 4, then 32·½/2 = 8.
+        // Pre-LN: 32·½/(1 + 1) = 8 and 32·½/(1 + 2) = 16/3. Post-LN: 32·½/2 = 8 in every block.
         let experiment = LayerNormPlacement(
             parameters: LayerNormPlacement.Parameters(width: 4, depth: 2, batch: 1, realisations: 2, falseAlarmRate: 1e-5))
         let pre = experiment.theoryGradient(.pre)
         #expect(pre.count == 2 && abs(pre[0] - 8) < 1e-12 && abs(pre[1] - 16.0 / 3) < 1e-12)
-        #expect(experiment.theoryGradient(.post) == [4, 8])
+        #expect(experiment.theoryGradient(.post) == [8, 8])
         #expect(experiment.theoryForward(.pre) == [1, 2, 3])
         #expect(abs(experiment.topRatioTheory - 1.5) < 1e-12)
     }

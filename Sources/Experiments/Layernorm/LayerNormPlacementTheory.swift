@@ -1,4 +1,3 @@
-import Foundation
 import Networks
 
 extension LayerNormPlacement {
@@ -18,9 +17,11 @@ extension LayerNormPlacement {
     /// p_l = (n − 2)/n · 1/q_l: the blocks near the top get 1/(1 + L·r) of what the first gets.
     ///
     /// Post-LN: every block's input has mean square 1, and the normalisation after the sum
-    /// divides by √(1 + r) what the branch multiplied by √(1 + r): p_l = (n − 2)/n · p_{l+1},
-    /// almost flat, the last blocks getting as much as the first and (1 + L·r)/(1 + r) times what
-    /// pre-LN's last block gets.
+    /// divides by √(1 + r) what the branch multiplied by √(1 + r): to this order p is flat, every
+    /// block getting what the last gets, (n − 2)/n/(1 + r), and (1 + L·r)/(1 + r) times what
+    /// pre-LN's last block gets. The corrections of order 1/n per block that mean-field theory
+    /// leaves out (the mask is correlated with W₁, the normalisation's scale with the sum)
+    /// compound over the depth; the experiment measures them, no check relies on them.
     public func theoryGradient(_ placement: ResidualStack.Normalization) -> [Double] {
         let n = Double(parameters.width), depth = parameters.depth, r = Self.branchGrowth
         let perSample = n * (n * (2 + 1) / 2 + 2)
@@ -28,7 +29,7 @@ extension LayerNormPlacement {
         return (0..<depth).map { l in
             switch placement {
             case .pre: perSample * kept / (1 + Double(l + 1) * r)
-            default: perSample * pow(kept, Double(depth - l - 1)) * kept / (1 + r)
+            default: perSample * kept / (1 + r)
             }
         }
     }

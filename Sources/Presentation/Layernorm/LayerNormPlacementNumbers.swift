@@ -13,10 +13,6 @@ extension LayerNormPlacementPresenter {
             return theory.last.flatMap { last in theory.first.map { last / $0 } }
         },
         NamedNumber("layernorm_post_top_over_bottom") { presenter in presenter.topOverBottom(.post) },
-        NamedNumber("layernorm_post_top_over_bottom_theory") { presenter in
-            let theory = presenter.experiment.theoryGradient(.post)
-            return theory.last.flatMap { last in theory.first.map { last / $0 } }
-        },
         NamedNumber("layernorm_top_ratio_theory") { presenter in presenter.experiment.topRatioTheory },
     ]
 }
