@@ -12,7 +12,7 @@ import Testing
         let checks = Self.experiment.checks(Self.result)
         #expect(
             checks.map(\.id) == [
-                "layernorm/pre/stream-growth", "layernorm/pre/final-projection", "layernorm/post-exceeds-pre-at-the-top",
+                "layernorm/pre/branch", "layernorm/pre/final-projection", "layernorm/post-exceeds-pre-at-the-top",
             ])
         #expect(checks.allSatisfy { $0.passed }, "\(checks.filter { !$0.passed })")
         CheckPolicy.expectFollowed(checks)

@@ -62,8 +62,8 @@ public struct LayerNormPlacement: Experiment {
         public var realisation: Int
         /// |x_l|²/(nB) for l = 0…L.
         public var forward: [Double]
-        /// Pre-LN: the mean over the blocks of (|x_{l+1}|² − |x_l|²)/(r|z_l|²), z_l = LN(x_l), whose
-        /// expectation is 1; post-LN: not a number.
+        /// Pre-LN: the mean over the blocks of |F_l(z_l)|²/(r|z_l|²), z_l = LN(x_l), whose expectation
+        /// is 1; post-LN: not a number.
         public var growth: Double
         /// Pre-LN: the mean over the samples of |∂ℓ/∂x_L|²(σ²_L + ε)/(n − 2), expectation 1; post-LN:
         /// not a number.
@@ -116,7 +116,8 @@ public struct LayerNormPlacement: Experiment {
         if placement == .pre {
             growth =
                 (0..<depth).reduce(0.0) { sum, l in
-                    sum + (squares[l + 1] - squares[l]) / (Self.branchGrowth * Residual.sumOfSquares(workspace.branchInputs[l].elements))
+                    sum + Residual.sumOfSquares(workspace.branches[l].elements)
+                        / (Self.branchGrowth * Residual.sumOfSquares(workspace.branchInputs[l].elements))
                 } / Double(depth)
             projection = Self.outputProjection(workspace.streams[depth], workspace.streamGradients[depth]) / Double(n - 2)
         }
