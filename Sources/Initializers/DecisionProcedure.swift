@@ -19,8 +19,7 @@ public struct Decision: Sendable, Hashable {
         Self.libraries.compactMap { library in rule.equivalents.first { $0.library == library } }
     }
 
-    /// The procedure, for what the handout derives (residual networks and SELU come with the
-    /// chapters that derive them).
+    /// The procedure, for what the handout derives (SELU comes with the chapter that derives it).
     public static let procedure: [Decision] = [
         Decision(
             network: "ReLU, leaky ReLU or PReLU units", rule: .heNormal,
@@ -38,6 +37,14 @@ public struct Decision: Sendable, Hashable {
         Decision(
             network: "ReLU units with batch normalisation before every activation", rule: .heNormal,
             setting: "any scale trains; only the last layer's scale remains, and He's rule sets it", section: "batchnorm"),
+        Decision(
+            network: "Residual networks of ReLU branches", rule: .heNormal,
+            setting: "in every branch, then its last layer ÷ √L for L blocks; or that layer at 0, the others × L^(−1/(2m−2)) (Fixup)",
+            section: "residual"),
+        Decision(
+            network: "Transformers", rule: .normal,
+            setting: "std 0.02, and the residual projections ÷ √(2N) for N layers (GPT-2); or a zero gate per branch (ReZero)",
+            section: "residual"),
         Decision(
             network: "Token embeddings tied to the output layer", rule: .normal,
             setting: "std 0.02: logits of sd 0.02·√d on a layer-normalised vector, a start near log V", section: "biases"),

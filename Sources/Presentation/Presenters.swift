@@ -9,6 +9,8 @@ public enum Presenters {
         ModesPresenter.self,
         IsometryPresenter.self,
         ConvergencePresenter.self,
+        ResidualPresenter.self,
+        LayerNormPlacementPresenter.self,
         BiasPresenter.self,
     ]
 
