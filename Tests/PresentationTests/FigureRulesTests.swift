@@ -11,7 +11,7 @@ import Testing
     static let figures: [FigureSpec] =
         SaturationPresenterTests.presenter().figures + PropagationPresenterTests.presenter.figures
         + ModesPresenterTests.presenter.figures + IsometryPresenterTests.presenter.figures
-        + ConvergencePresenterTests.presenter.figures
+        + ConvergencePresenterTests.presenter.figures + FluctuationPresenterTests.presenter.figures
     /// The ids name the test cases; the figures themselves print too long.
     static let ids = figures.map(\.id)
 
