@@ -23,14 +23,14 @@ import Testing
                     "isometry/orthogonal-relu/mean",
                     "isometry/qr/corrected-mean", "isometry/qr/corrected-negative-fraction", "isometry/qr/corrected-second-moment",
                     "isometry/qr/uncorrected-mean", "isometry/qr/uncorrected-negative-fraction",
-                    "isometry/tanh-critical/gaussian-wider", "isometry/tanh-critical/relu-wider",
+                    "isometry/tanh-critical/gaussian-tanh-wider", "isometry/tanh-critical/relu-wider",
                 ]).sorted())
         #expect(Self.checks.allSatisfy { $0.tolerance.isFinite && $0.tolerance >= 0 })
     }
 
     @Test func everyCellHasEveryRealisationAndDepth() {
         let parameters = Self.experiment.parameters
-        #expect(Self.result.moments.count == 2 * 4 * parameters.realisations * parameters.depths.count)
+        #expect(Self.result.moments.count == (2 * 4 - 1) * parameters.realisations * parameters.depths.count)
         #expect(Self.result.spectra.count == 2 * parameters.spectrum.realisations * parameters.spectrum.depths.count)
         #expect(Self.result.spectra.allSatisfy { $0.singularValues.count == parameters.width })
         #expect(Self.result.signs.map(\.draws) == [parameters.signCorrection.draws, parameters.signCorrection.draws])

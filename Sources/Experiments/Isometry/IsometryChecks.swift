@@ -73,10 +73,10 @@ extension Isometry {
     }
 
     /// Isometry without small inputs: orthogonal tanh networks on the critical line with a bias,
-    /// whose every layer keeps the variance q*, against Gaussian weights at the same point and
-    /// against orthogonal ReLU networks. The large-width theory gives Var(λ) = L·v_D for the
-    /// first, L·(1 + v_D) and L for the others, but not at finite width, so each claim is the
-    /// comparison of independent networks (Welch), at the deepest checked depth.
+    /// whose every layer keeps the variance q*, against Gaussian tanh networks with small inputs
+    /// and against orthogonal ReLU networks. The large-width theory gives Var(λ) = L·v_D for the
+    /// first, about L for the others, but not at finite width, so each claim is the comparison of
+    /// independent networks (Welch), at the deepest checked depth.
     func criticalChecks(_ result: Result, depth: Int) -> [Check] {
         let point = criticalPoint
         let narrow = cell(result, .orthogonal, .tanhCritical, depth: depth).runs.map(\.variance)
@@ -85,9 +85,9 @@ extension Isometry {
             + "σ_w² = \(NumberText.format(point.weightVariance, digits: 4)), q* = \(NumberText.format(point.fixedPoint, digits: 3)))"
         return [
             Check.exceeds(
-                id: "isometry/tanh-critical/gaussian-wider",
-                claim: "At depth \(depth), Var(λ) of Gaussian tanh networks at the same point exceeds that of \(words)",
-                larger: cell(result, .gaussian, .tanhCritical, depth: depth).runs.map(\.variance), smaller: narrow,
+                id: "isometry/tanh-critical/gaussian-tanh-wider",
+                claim: "At depth \(depth), Var(λ) of Gaussian tanh networks with small inputs and no bias exceeds that of \(words)",
+                larger: cell(result, .gaussian, .tanh, depth: depth).runs.map(\.variance), smaller: narrow,
                 falseAlarmRate: parameters.falseAlarmRate, note: "Var(λ) per network"),
             Check.exceeds(
                 id: "isometry/tanh-critical/relu-wider",

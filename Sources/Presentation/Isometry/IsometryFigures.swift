@@ -26,7 +26,7 @@ extension IsometryPresenter {
         var lines: [String] = []
         for unit in Isometry.Unit.allCases {
             var marks: [Mark] = []
-            for (index, kind) in Isometry.WeightKind.allCases.enumerated() {
+            for (index, kind) in Isometry.WeightKind.allCases.enumerated() where Isometry.units(kind).contains(unit) {
                 let cells = parameters.depths.map { experiment.cell(result, kind, unit, depth: $0) }
                 let variance = cells.map { $0.statistic(\.variance) }
                 let means = cells.map { $0.statistic(\.mean).mean }
@@ -89,9 +89,10 @@ extension IsometryPresenter {
         return FigureSpec(
             id: "isometry-variance",
             title: "Gaussian products spread out, orthogonal ones need not",
-            alt:
-                "Four panels, linear, ReLU, tanh with small inputs and tanh on the critical line with a bias, each plotting the variance of the squared singular values against depth "
-                + "for Gaussian and orthogonal weights. " + lines.joined(separator: "; ") + ".",
+            alt: "Four panels, linear, ReLU, tanh with small inputs and tanh on the critical line with a bias, each plotting the "
+                + "variance of the squared singular values against depth for Gaussian and orthogonal weights (orthogonal only on the "
+                + "critical line). "
+                + lines.joined(separator: "; ") + ".",
             chart: chart, data: data)
     }
 

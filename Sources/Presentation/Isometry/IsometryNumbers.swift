@@ -29,7 +29,6 @@ extension IsometryPresenter {
         NamedNumber("isometry_critical_fixed_point") { $0.experiment.criticalPoint.fixedPoint },
         NamedNumber("isometry_critical_fixed_point_std") { $0.experiment.criticalPoint.fixedPoint.squareRoot() },
         NamedNumber("isometry_variance_orthogonal_tanh_critical_at_max_depth") { $0.varianceAtMaxDepth(.orthogonal, .tanhCritical) },
-        NamedNumber("isometry_variance_gaussian_tanh_critical_at_max_depth") { $0.varianceAtMaxDepth(.gaussian, .tanhCritical) },
         NamedNumber("isometry_theory_variance_orthogonal_tanh_critical_at_max_depth") {
             $0.theoryAtMaxDepth(.orthogonal, .tanhCritical)?.variance
         },
