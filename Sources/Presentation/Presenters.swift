@@ -12,6 +12,7 @@ public enum Presenters {
         ResidualPresenter.self,
         LayerNormPlacementPresenter.self,
         BiasPresenter.self,
+        FluctuationPresenter.self,
     ]
 
     /// Every name the prose may quote as `{{number NAME}}`.

@@ -23,13 +23,14 @@ import Testing
                     "isometry/orthogonal-relu/mean",
                     "isometry/qr/corrected-mean", "isometry/qr/corrected-negative-fraction", "isometry/qr/corrected-second-moment",
                     "isometry/qr/uncorrected-mean", "isometry/qr/uncorrected-negative-fraction",
+                    "isometry/tanh-critical/gaussian-tanh-wider", "isometry/tanh-critical/relu-wider",
                 ]).sorted())
         #expect(Self.checks.allSatisfy { $0.tolerance.isFinite && $0.tolerance >= 0 })
     }
 
     @Test func everyCellHasEveryRealisationAndDepth() {
         let parameters = Self.experiment.parameters
-        #expect(Self.result.moments.count == 2 * 3 * parameters.realisations * parameters.depths.count)
+        #expect(Self.result.moments.count == (2 * 4 - 1) * parameters.realisations * parameters.depths.count)
         #expect(Self.result.spectra.count == 2 * parameters.spectrum.realisations * parameters.spectrum.depths.count)
         #expect(Self.result.spectra.allSatisfy { $0.singularValues.count == parameters.width })
         #expect(Self.result.signs.map(\.draws) == [parameters.signCorrection.draws, parameters.signCorrection.draws])
@@ -117,10 +118,10 @@ import Testing
 
     @Test func meanFieldTheoryMatchesTheKnownCases() {
         let depths = [1, 4, 16]
-        let gaussianLinear = IsometryTheory.meanField(.gaussian, .linear, inputVariance: 1, depths: depths)
-        let gaussianReLU = IsometryTheory.meanField(.gaussian, .relu, inputVariance: 1, depths: depths)
-        let orthogonalReLU = IsometryTheory.meanField(.orthogonal, .relu, inputVariance: 1, depths: depths)
-        let orthogonalLinear = IsometryTheory.meanField(.orthogonal, .linear, inputVariance: 1, depths: depths)
+        let gaussianLinear = IsometryTheory.meanField(.gaussian, .linear, weightScale: 1, inputVariance: 1, depths: depths)
+        let gaussianReLU = IsometryTheory.meanField(.gaussian, .relu, weightScale: 2, inputVariance: 1, depths: depths)
+        let orthogonalReLU = IsometryTheory.meanField(.orthogonal, .relu, weightScale: 2, inputVariance: 1, depths: depths)
+        let orthogonalLinear = IsometryTheory.meanField(.orthogonal, .linear, weightScale: 1, inputVariance: 1, depths: depths)
         for (i, depth) in depths.enumerated() {
             let l = Double(depth)
             #expect(gaussianLinear[i].mean == 1 && abs(gaussianLinear[i].variance - l) < 1e-12)
@@ -129,10 +130,34 @@ import Testing
             #expect(orthogonalLinear[i].variance == 0)
         }
         // Orthogonal tanh near its linear regime: tiny spread, far below the Gaussian's ≈ L.
-        let tanh = IsometryTheory.meanField(.orthogonal, .tanh, inputVariance: 0.01, depths: [64])[0]
-        let gaussianTanh = IsometryTheory.meanField(.gaussian, .tanh, inputVariance: 0.01, depths: [64])[0]
+        let tanh = IsometryTheory.meanField(.orthogonal, .tanh, weightScale: 1, inputVariance: 0.01, depths: [64])[0]
+        let gaussianTanh = IsometryTheory.meanField(.gaussian, .tanh, weightScale: 1, inputVariance: 0.01, depths: [64])[0]
         #expect(tanh.variance > 0 && tanh.variance < 0.05)
         #expect(gaussianTanh.variance > 5 && tanh.mean < 1 && tanh.mean > 0.3)
+    }
+
+    /// On the critical line the length map stays at q*, so every layer has χ₁ = 1: m₁ = 1 at
+    /// every depth, and Var(λ) = L·v_D grows linearly, v_D = E[φ′⁴]/E[φ′²]² − 1 at q*, far below
+    /// the Gaussian L·(1 + v_D). The biased networks start from inputs that put the first layer at q*.
+    @Test func theCriticalPointKeepsTheMeanAtOneWithoutShrinkingInputs() {
+        let experiment = Self.experiment
+        let point = experiment.criticalPoint
+        #expect(point.biasVariance == 0.001 && point.fixedPoint > 0.1 && point.fixedPoint < 0.11)
+        #expect(
+            abs(experiment.weightScale(.tanhCritical) * experiment.inputVariance(.tanhCritical) + point.biasVariance - point.fixedPoint)
+                < 1e-12)
+        let orthogonal = experiment.meanField(.orthogonal, .tanhCritical)
+        let gaussian = experiment.meanField(.gaussian, .tanhCritical)
+        let tanh = Isometry.Unit.tanhCritical.activation
+        let q = point.fixedPoint
+        let second = tanh.derivativeSecondMoment(variance: q), fourth = tanh.derivativeFourthMoment(variance: q)
+        let perLayer = fourth / (second * second) - 1
+        for (i, depth) in experiment.parameters.depths.enumerated() {
+            #expect(abs(orthogonal[i].mean - 1) < 1e-6)
+            #expect(abs(orthogonal[i].variance - Double(depth) * perLayer) < 1e-5 * Double(depth))
+            #expect(abs(gaussian[i].variance - Double(depth) * (1 + perLayer)) < 1e-5 * Double(depth))
+        }
+        #expect(perLayer > 0.03 && perLayer < 0.06)
     }
 
     @Test func signCorrectionIsWhatMakesQRUniform() {
@@ -194,6 +219,7 @@ import Testing
         #expect(keys { $0.spectrum.tinySingularValue = 0 } == ["spectrum.tiny_singular_value"])
         #expect(keys { $0.signCorrection.draws = 1 } == ["sign_correction.draws"])
         #expect(keys { $0.tanhInputVariance = -1 } == ["tanh_input_variance"])
+        #expect(keys { $0.criticalBiasVariance = 0 } == ["critical_bias_variance"])
         #expect(keys { $0.falseAlarmRate = .nan } == ["false_alarm_rate"])
     }
 }

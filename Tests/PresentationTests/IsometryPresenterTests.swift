@@ -32,9 +32,9 @@ import Testing
         let parameters = Self.experiment.parameters
         let variance = try #require(figures.first { $0.id == "isometry-variance" })
         #expect(variance.chart.panels.count == Isometry.Unit.allCases.count)
-        #expect(variance.data.rows.count == 2 * 3 * parameters.depths.count)
+        #expect(variance.data.rows.count == (2 * 4 - 1) * parameters.depths.count)
         // One line of the alt text per unit and weight kind, each ending at the deepest depth.
-        #expect(variance.alt.components(separatedBy: "at depth \(parameters.depths.last ?? 0) (theory").count - 1 == 6)
+        #expect(variance.alt.components(separatedBy: "at depth \(parameters.depths.last ?? 0) (theory").count - 1 == 7)
         let spectra = try #require(figures.first { $0.id == "isometry-spectra" })
         #expect(spectra.chart.panels.count == parameters.spectrum.depths.count)
         #expect(spectra.data.rows.count == 2 * parameters.spectrum.depths.count * parameters.spectrum.bins)
@@ -69,7 +69,7 @@ import Testing
         #expect(table.columns.starts(with: ["weights", "activation", "width", "depth", "realisation"]))
         #expect(table.rows.count == Self.result.moments.count)
         #expect(table.rows.first?.prefix(2) == [.text("gaussian"), .text("linear")])
-        #expect(table.rows.last?.prefix(2) == [.text("orthogonal"), .text("tanh")])
+        #expect(table.rows.last?.prefix(2) == [.text("orthogonal"), .text("tanh-critical")])
     }
 
     @Test func namedNumbersComeFromTheResultAndTheTheory() throws {

@@ -16,7 +16,7 @@ import Testing
             "propagation-glorot-gradients", "propagation-relu-scale", "propagation-relu-distributions", "modes-tapering",
             "isometry-variance", "isometry-spectra", "isometry-qr-signs",
             "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-deep-tanh", "convergence-symmetry",
-            "convergence-bad-scale", "convergence-distance", "bias-training",
+            "convergence-bad-scale", "convergence-distance", "bias-training", "fluctuation-variance",
         ]
         for id in figureIDs {
             for file in [
@@ -28,7 +28,8 @@ import Testing
         }
         #expect(
             files["data/saturation.csv"] != nil && files["data/propagation.csv"] != nil && files["data/propagation-histograms.csv"] != nil
-                && files["data/convergence.csv"] != nil)
+                && files["data/convergence.csv"] != nil && files["data/fluctuation.csv"] != nil
+                && files["data/fluctuation-layer.csv"] != nil)
         // The critical line of tanh: a header and σ_b² = 0, 0.2, …, 2.
         let criticality = String(decoding: files["data/criticality.csv"] ?? Data(), as: UTF8.self).split(separator: "\n")
         #expect(criticality.first == "activation,sigma_b2,sigma_w2_critical,q_star")

@@ -5,7 +5,8 @@ import Numerics
 
 /// Dynamical isometry at initialisation: the spectrum of the input–output Jacobian
 /// J = D_L W_L ⋯ D_1 W_1 of deep networks (D_l = diag φ′(a_l) along one input), for Gaussian
-/// against orthogonal weights and linear, ReLU and tanh units, each at its critical scale; and
+/// against orthogonal weights and linear, ReLU and tanh units, each at its critical scale (tanh
+/// twice: with small inputs and no bias, and with a bias at a point of the critical line); and
 /// why the orthogonal rule corrects the signs of its QR factor.
 ///
 /// Each layer's weights are drawn at unit scale (LeCun normal, Var(W) = 1/n, or the catalogue's
@@ -31,20 +32,21 @@ public struct Isometry: Experiment {
         }
     }
 
-    /// The activations, each at the weight scale σ_w² that keeps E[λ] = 1 (mean-field criticality).
+    /// The activations, each at a weight scale σ_w² that keeps E[λ] near 1 (mean-field
+    /// criticality): ``Isometry/weightScale(_:)``.
     public enum Unit: String, Codable, Sendable, Hashable, CaseIterable {
         case linear, relu, tanh
+        /// tanh with biases N(0, σ_b²) at the critical σ_w² of that σ_b², from inputs at the
+        /// fixed point q* of the length map (Pennington et al.'s points on the critical line).
+        case tanhCritical = "tanh-critical"
 
         public var activation: Activation {
             switch self {
             case .linear: .linear
             case .relu: .relu
-            case .tanh: .tanh
+            case .tanh, .tanhCritical: .tanh
             }
         }
-
-        /// σ_w²: 1 for linear and tanh (tanh′(0) = 1), 2 for ReLU (He's factor).
-        public var weightScale: Double { self == .relu ? 2 : 1 }
     }
 
     /// The singular-value spectra of the linear networks (Saxe et al.'s Figure 6B).
@@ -75,6 +77,9 @@ public struct Isometry: Experiment {
         /// q* → 0); with σ_w = 1 the variance only shrinks with depth, so a small input variance
         /// keeps every layer there.
         public var tanhInputVariance: Double
+        /// σ_b² of the tanh networks on the critical line. Small, so that q* is small and the
+        /// spectrum narrow; but every layer keeps its variance q*, inputs need not shrink.
+        public var criticalBiasVariance: Double
         public var spectrum: Spectrum
         public var signCorrection: SignCorrection
         /// The false-alarm rate of each check (see ``Check``).
@@ -92,14 +97,14 @@ public struct Isometry: Experiment {
         case .quick:
             self.init(
                 parameters: Parameters(
-                    width: 64, depths: [1, 2, 4, 8], realisations: 48, tanhInputVariance: 0.01,
+                    width: 64, depths: [1, 2, 4, 8], realisations: 48, tanhInputVariance: 0.01, criticalBiasVariance: 0.001,
                     spectrum: Spectrum(depths: [1, 4, 8], realisations: 4, bins: 30, tinySingularValue: 0.01),
                     signCorrection: SignCorrection(width: 8, draws: 8000),
                     falseAlarmRate: Significance.falseAlarmRate))
         case .handout:
             self.init(
                 parameters: Parameters(
-                    width: 256, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 24, tanhInputVariance: 0.01,
+                    width: 256, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 24, tanhInputVariance: 0.01, criticalBiasVariance: 0.001,
                     spectrum: Spectrum(depths: [1, 8, 32], realisations: 2, bins: 48, tinySingularValue: 0.01),
                     signCorrection: SignCorrection(width: 32, draws: 10_000),
                     falseAlarmRate: Significance.falseAlarmRate))
@@ -108,7 +113,7 @@ public struct Isometry: Experiment {
             // an eigenvalue solve of a 1000 × 1000 matrix takes tens of seconds).
             self.init(
                 parameters: Parameters(
-                    width: 1000, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 16, tanhInputVariance: 0.01,
+                    width: 1000, depths: [1, 2, 4, 8, 16, 32, 64], realisations: 16, tanhInputVariance: 0.01, criticalBiasVariance: 0.001,
                     spectrum: Spectrum(depths: [1, 8, 32], realisations: 2, bins: 60, tinySingularValue: 0.01),
                     signCorrection: SignCorrection(width: 100, draws: 20_000),
                     falseAlarmRate: Significance.falseAlarmRate))
@@ -148,6 +153,9 @@ public struct Isometry: Experiment {
         }
         if !(parameters.tanhInputVariance > 0 && parameters.tanhInputVariance <= 100) {
             problems.append(ParameterProblem("tanh_input_variance", "must be a positive number up to 100"))
+        }
+        if !(parameters.criticalBiasVariance > 0 && parameters.criticalBiasVariance <= 2) {
+            problems.append(ParameterProblem("critical_bias_variance", "must be above 0 and at most 2"))
         }
         problems += Significance.problems(parameters.falseAlarmRate)
         return problems
@@ -266,8 +274,9 @@ public struct Isometry: Experiment {
         let spectrumDepths = realisation < parameters.spectrum.realisations ? Set(parameters.spectrum.depths) : []
         var inputStream = random.derived("input")
         let input = (0..<n).map { _ in inputStream.nextNormal() }
-        let units = Unit.allCases
-        var signals = units.map { unit in input.map { $0 * inputVariance(unit).squareRoot() } }
+        let units = Self.units(kind)
+        let critical = criticalPoint
+        var signals = units.map { unit in input.map { $0 * inputVariance(unit, critical).squareRoot() } }
         // The Jacobians so far, row-major n × n; nil before the first layer (the identity).
         var jacobians = [[Double]?](repeating: nil, count: units.count)
         var moments: [JacobianMoments] = []
@@ -277,15 +286,18 @@ public struct Isometry: Experiment {
             var weights = Matrix(rows: n, columns: n)
             kind.rule.initialize(&weights, using: &stream)
             let w = weights.elements.map(Double.init)
+            var biasStream = random.derived("biases/\(layer)")
+            let biases = (0..<n).map { _ in biasStream.nextNormal() }
             for (index, unit) in units.enumerated() {
-                let scale = unit.weightScale.squareRoot()
+                let scale = weightScale(unit, critical).squareRoot()
+                let biasScale = unit == .tanhCritical ? critical.biasVariance.squareRoot() : 0
                 let activation = unit.activation
                 let h = signals[index]
                 var slopes = [Double](repeating: 0, count: n)
                 for i in 0..<n {
                     var a = 0.0
                     for j in 0..<n { a += w[i * n + j] * h[j] }
-                    a *= scale
+                    a = a * scale + biasScale * biases[i]
                     slopes[i] = scale * activation.derivative(a)
                     signals[index][i] = activation.value(a)
                 }
@@ -313,8 +325,39 @@ public struct Isometry: Experiment {
         return (moments, spectra)
     }
 
-    func inputVariance(_ unit: Unit) -> Double {
-        unit == .tanh ? parameters.tanhInputVariance : 1
+    /// The units built with weights of a kind. The biased tanh networks are built with
+    /// orthogonal weights only: Gaussian weights add about 1 to Var(λ)/m₁² per layer whatever
+    /// the units (the unbiased Gaussian tanh networks show it), and leaving them out keeps the
+    /// experiment's cost.
+    public static func units(_ kind: WeightKind) -> [Unit] {
+        kind == .orthogonal ? Unit.allCases : Unit.allCases.filter { $0 != .tanhCritical }
+    }
+
+    /// The point of tanh's critical line at σ_b² = ``Parameters/criticalBiasVariance``.
+    public var criticalPoint: Criticality.Point {
+        Criticality(activation: .tanh).criticalWeightVariance(biasVariance: parameters.criticalBiasVariance)
+    }
+
+    /// σ_w²: 1 for linear and tanh (tanh′(0) = 1), 2 for ReLU (He's factor), and the critical
+    /// line's σ_w² for the tanh networks with a bias.
+    public func weightScale(_ unit: Unit, _ critical: Criticality.Point? = nil) -> Double {
+        switch unit {
+        case .linear, .tanh: 1
+        case .relu: 2
+        case .tanhCritical: (critical ?? criticalPoint).weightVariance
+        }
+    }
+
+    /// E[x²] per unit of the input. The biased tanh networks start at the fixed point: the
+    /// first pre-activations have variance σ_w²·E[x²] + σ_b² = q*.
+    func inputVariance(_ unit: Unit, _ critical: Criticality.Point? = nil) -> Double {
+        switch unit {
+        case .linear, .relu: return 1
+        case .tanh: return parameters.tanhInputVariance
+        case .tanhCritical:
+            let point = critical ?? criticalPoint
+            return (point.fixedPoint - point.biasVariance) / point.weightVariance
+        }
     }
 
     static func moments(_ gram: [Double], n: Int, kind: WeightKind, unit: Unit, realisation: Int, depth: Int) -> JacobianMoments {

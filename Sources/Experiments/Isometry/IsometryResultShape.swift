@@ -4,9 +4,9 @@ extension Isometry {
     /// the two sign summaries over every draw. Moments of Jacobians at criticality stay finite.
     public func problems(in result: Result) -> [String] {
         let kinds = WeightKind.allCases.count
+        let networks = WeightKind.allCases.reduce(0) { $0 + Self.units($1).count }
         var problems = ResultShape.count(
-            "isometry moments", result.moments.count,
-            expected: parameters.realisations * kinds * Unit.allCases.count * parameters.depths.count)
+            "isometry moments", result.moments.count, expected: parameters.realisations * networks * parameters.depths.count)
         problems += ResultShape.count(
             "isometry spectra", result.spectra.count,
             expected: min(parameters.spectrum.realisations, parameters.realisations) * kinds * parameters.spectrum.depths.count)

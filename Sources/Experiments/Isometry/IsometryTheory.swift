@@ -32,20 +32,21 @@ public enum IsometryTheory {
     /// with v_W = 1 for Gaussian W (Marchenko–Pastur at ratio 1) and 0 for orthogonal W, and
     /// v_D,l = E[φ′⁴]/E[φ′²]² − 1 over a_l ~ N(0, q_l), the length map's variance. Linear units:
     /// v_D = 0; ReLU: φ′² is 0 or 1 with probability ½, so v_D = 1.
+    /// With biases of variance σ_b² the length map is q_{l+1} = σ_w²·E[φ(√q_l z)²] + σ_b².
     static func meanField(
-        _ kind: Isometry.WeightKind, _ unit: Isometry.Unit, inputVariance: Double, depths: [Int]
+        _ kind: Isometry.WeightKind, _ unit: Isometry.Unit, weightScale scale: Double, biasVariance: Double = 0,
+        inputVariance: Double, depths: [Int]
     ) -> [(mean: Double, variance: Double)] {
         let maxDepth = depths.max() ?? 0
         guard maxDepth > 0 else { return [] }
         let activation = unit.activation
-        let scale = unit.weightScale
-        let q = MeanField(activation: activation, weightScales: Array(repeating: scale, count: maxDepth + 1))
-            .forward(inputSecondMoment: inputVariance)
         var mean = 1.0, normalisedVariance = 0.0
         var byDepth: [Int: (Double, Double)] = [:]
+        var q = scale * inputVariance + biasVariance
         for layer in 1...maxDepth {
-            let second = activation.derivativeSecondMoment(variance: q[layer - 1])
-            let fourth = activation.derivativeFourthMoment(variance: q[layer - 1])
+            let second = activation.derivativeSecondMoment(variance: q)
+            let fourth = activation.derivativeFourthMoment(variance: q)
+            q = scale * activation.secondMoment(variance: q) + biasVariance
             mean *= scale * second
             normalisedVariance += (kind == .gaussian ? 1 : 0) + fourth / (second * second) - 1
             byDepth[layer] = (mean, mean * mean * normalisedVariance)
@@ -87,6 +88,9 @@ extension Isometry {
     /// The large-width prediction at each of the parameters' depths, for this experiment's input
     /// variance of the unit.
     public func meanField(_ kind: WeightKind, _ unit: Unit) -> [(mean: Double, variance: Double)] {
-        IsometryTheory.meanField(kind, unit, inputVariance: inputVariance(unit), depths: parameters.depths)
+        let critical = criticalPoint
+        return IsometryTheory.meanField(
+            kind, unit, weightScale: weightScale(unit, critical), biasVariance: unit == .tanhCritical ? critical.biasVariance : 0,
+            inputVariance: inputVariance(unit, critical), depths: parameters.depths)
     }
 }

@@ -5,7 +5,9 @@ import Numerics
 import TextSupport
 
 extension IsometryPresenter {
-    static let unitTitles: [Isometry.Unit: String] = [.linear: "linear", .relu: "ReLU, σ_w^2 = 2", .tanh: "tanh, σ_w^2 = 1"]
+    static let unitTitles: [Isometry.Unit: String] = [
+        .linear: "linear", .relu: "ReLU, σ_w^2 = 2", .tanh: "tanh, σ_w^2 = 1, small inputs", .tanhCritical: "tanh, critical line, bias",
+    ]
     static let kindNames: [Isometry.WeightKind: String] = [.gaussian: "Gaussian", .orthogonal: "orthogonal"]
     /// Gaussian weights are drawn with LeCun's rule, so they take its colour, as orthogonal ones take theirs.
     static func color(_ kind: Isometry.WeightKind) -> Int {
@@ -24,7 +26,7 @@ extension IsometryPresenter {
         var lines: [String] = []
         for unit in Isometry.Unit.allCases {
             var marks: [Mark] = []
-            for (index, kind) in Isometry.WeightKind.allCases.enumerated() {
+            for (index, kind) in Isometry.WeightKind.allCases.enumerated() where Isometry.units(kind).contains(unit) {
                 let cells = parameters.depths.map { experiment.cell(result, kind, unit, depth: $0) }
                 let variance = cells.map { $0.statistic(\.variance) }
                 let means = cells.map { $0.statistic(\.mean).mean }
@@ -81,13 +83,16 @@ extension IsometryPresenter {
         let chart = Figure(
             title: "Spread of the squared singular values of the Jacobian against depth",
             description: "Variance of the eigenvalues of JJᵀ against depth on logarithmic axes, for Gaussian and orthogonal weights, "
-                + "in linear, ReLU and tanh networks of width \(n), with the large-width theory dashed.",
-            size: Size(width: 540, height: 260), columns: 3, panels: panels, legend: .shared, sharedAxes: .both)
+                + "in linear, ReLU and tanh networks of width \(n) (tanh with small inputs and no bias, and on the critical line "
+                + "with a bias), with the large-width theory dashed.",
+            size: Size(width: 540, height: 360), columns: 2, panels: panels, legend: .shared, sharedAxes: .both)
         return FigureSpec(
             id: "isometry-variance",
             title: "Gaussian products spread out, orthogonal ones need not",
-            alt: "Three panels, linear, ReLU and tanh, each plotting the variance of the squared singular values against depth "
-                + "for Gaussian and orthogonal weights. " + lines.joined(separator: "; ") + ".",
+            alt: "Four panels, linear, ReLU, tanh with small inputs and tanh on the critical line with a bias, each plotting the "
+                + "variance of the squared singular values against depth for Gaussian and orthogonal weights (orthogonal only on the "
+                + "critical line). "
+                + lines.joined(separator: "; ") + ".",
             chart: chart, data: data)
     }
 

@@ -24,6 +24,17 @@ extension IsometryPresenter {
         NamedNumber("isometry_theory_variance_orthogonal_relu_at_max_depth") { $0.theoryAtMaxDepth(.orthogonal, .relu)?.variance },
         NamedNumber("isometry_theory_variance_orthogonal_tanh_at_max_depth") { $0.theoryAtMaxDepth(.orthogonal, .tanh)?.variance },
         NamedNumber("isometry_theory_mean_orthogonal_tanh_at_max_depth") { $0.theoryAtMaxDepth(.orthogonal, .tanh)?.mean },
+        NamedNumber("isometry_critical_bias_variance") { $0.experiment.criticalPoint.biasVariance },
+        NamedNumber("isometry_critical_weight_variance") { $0.experiment.criticalPoint.weightVariance },
+        NamedNumber("isometry_critical_fixed_point") { $0.experiment.criticalPoint.fixedPoint },
+        NamedNumber("isometry_critical_fixed_point_std") { $0.experiment.criticalPoint.fixedPoint.squareRoot() },
+        NamedNumber("isometry_variance_orthogonal_tanh_critical_at_max_depth") { $0.varianceAtMaxDepth(.orthogonal, .tanhCritical) },
+        NamedNumber("isometry_theory_variance_orthogonal_tanh_critical_at_max_depth") {
+            $0.theoryAtMaxDepth(.orthogonal, .tanhCritical)?.variance
+        },
+        NamedNumber("isometry_theory_variance_gaussian_tanh_critical_at_max_depth") {
+            $0.theoryAtMaxDepth(.gaussian, .tanhCritical)?.variance
+        },
 
         NamedNumber("isometry_spectrum_realisations") { Double($0.parameters.spectrum.realisations) },
         NamedNumber("isometry_spectrum_values") { Double($0.parameters.spectrum.realisations * $0.parameters.width) },
