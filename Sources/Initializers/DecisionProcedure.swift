@@ -19,8 +19,7 @@ public struct Decision: Sendable, Hashable {
         Self.libraries.compactMap { library in rule.equivalents.first { $0.library == library } }
     }
 
-    /// The procedure, for what the handout derives (residual networks and SELU come with the
-    /// chapters that derive them).
+    /// The procedure, for what the handout derives.
     public static let procedure: [Decision] = [
         Decision(
             network: "ReLU, leaky ReLU or PReLU units", rule: .heNormal,
@@ -38,5 +37,13 @@ public struct Decision: Sendable, Hashable {
         Decision(
             network: "ReLU units with batch normalisation before every activation", rule: .heNormal,
             setting: "any scale trains; only the last layer's scale remains, and He's rule sets it", section: "batchnorm"),
+        Decision(
+            network: "SELU units (self-normalising networks)", rule: .lecunNormal,
+            setting: "gain 1: Σw² = 1 per unit makes (mean 0, variance 1) the fixed point; not PyTorch's calculate_gain('selu') = ¾",
+            section: "lsuv-selu"),
+        Decision(
+            network: "Any activation, with a batch of data at hand (a data-dependent start)", rule: .lsuv,
+            setting: "orthogonal, then each layer's output variance set to 1 on the batch; no library call, a few lines by hand",
+            section: "lsuv-selu"),
     ]
 }
