@@ -10,6 +10,7 @@ public enum Presenters {
         IsometryPresenter.self,
         ConvergencePresenter.self,
         SELUPresenter.self,
+        LSUVPresenter.self,
     ]
 
     /// Every name the prose may quote as `{{number NAME}}`.
