@@ -28,7 +28,8 @@ import Testing
         #expect(Self.experiment.problems(in: Self.result).isEmpty, "\(Self.experiment.problems(in: Self.result))")
         let checks = Self.experiment.checks(Self.result)
         #expect(
-            checks.map(\.id) == ["relu", "tanh"].flatMap { ["lsuv/\($0)/within-tolerance", "lsuv/\($0)/iterations", "lsuv/\($0)/one-step"] })
+            checks.map(\.id)
+                == ["relu", "tanh"].flatMap { ["lsuv/\($0)/within-tolerance", "lsuv/\($0)/iterations", "lsuv/\($0)/one-step"] })
         #expect(checks.allSatisfy { $0.passed }, "\(checks.filter { !$0.passed })")
         CheckPolicy.expectFollowed(checks)
     }

@@ -28,7 +28,9 @@ import Testing
         // Two setups, two starts, four dense layers; two evaluations of two seeds.
         #expect(Self.presenter.figures[0].data.rows.count == 2 * 2 * 4)
         #expect(Self.presenter.figures[1].data.rows.count == 2 * 2 * 2 * 2)
-        #expect(Self.presenter.figures[0].alt.contains("relu, orthogonal + LSUV: Var(a) ") && Self.presenter.figures[0].alt.contains("tanh, glorot-normal: Var(a) "))
+        #expect(
+            Self.presenter.figures[0].alt.contains("relu, orthogonal + LSUV: Var(a) ")
+                && Self.presenter.figures[0].alt.contains("tanh, glorot-normal: Var(a) "))
         #expect(Self.presenter.tables["lsuv"]?.rows.count == 2 * 2 * 2 * 4)
     }
 

@@ -32,7 +32,8 @@ extension LSUVStart {
                 Check.exact(
                     id: "lsuv/\(setup.name)/one-step",
                     claim: "\(name): one rescaling lands on Var = 1 up to rounding",
-                    expected: 1, measured: rescaled.isEmpty ? .nan : rescaled.map(\.finalVariance).max { abs($0 - 1) < abs($1 - 1) } ?? .nan,
+                    expected: 1,
+                    measured: rescaled.isEmpty ? .nan : rescaled.map(\.finalVariance).max { abs($0 - 1) < abs($1 - 1) } ?? .nan,
                     bound: Self.roundingBound,
                     basis: "float32 products summed in double; the farthest from 1 of \(rescaled.count) rescaled layers"))
         }

@@ -13,8 +13,12 @@ extension LSUVStart {
                 continue
             }
             problems += ResultShape.count("\(name) layers", run.layerVariances.count, expected: setup.depth + 1)
-            problems += ResultShape.count("\(name) evaluations", run.evaluations.count, expected: run.divergedAt == nil ? parameters.evaluations : run.evaluations.count)
-            if (run.lsuv == nil) == (run.start == .lsuv) { problems.append("\(name): an LSUV report where none belongs, or none where one does") }
+            problems += ResultShape.count(
+                "\(name) evaluations", run.evaluations.count,
+                expected: run.divergedAt == nil ? parameters.evaluations : run.evaluations.count)
+            if (run.lsuv == nil) == (run.start == .lsuv) {
+                problems.append("\(name): an LSUV report where none belongs, or none where one does")
+            }
             problems += ResultShape.finite(name, run.layerVariances)
         }
         return problems

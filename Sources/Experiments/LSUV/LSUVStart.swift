@@ -88,7 +88,8 @@ public struct LSUVStart: Experiment {
                 problems.append(
                     ParameterProblem(
                         "setups[\(index)]",
-                        "\(setup.name): depth 1 to 1000, width 1 to 8192, steps 0 to 1000000, a positive learning rate and a rule that can be built"
+                        "\(setup.name): depth 1 to 1000, width 1 to 8192, steps 0 to 1000000, "
+                            + "a positive learning rate and a rule that can be built"
                     ))
             }
         }
@@ -163,7 +164,8 @@ public struct LSUVStart: Experiment {
         switch start {
         case .lsuv:
             network = InitializerChoice(.orthogonal).network(architecture, random: random.derived("initialization/orthogonal"))
-            report = LSUV(tolerance: parameters.tolerance, maximumIterations: parameters.maximumIterations).normalize(&network, batch: batch)
+            report = LSUV(tolerance: parameters.tolerance, maximumIterations: parameters.maximumIterations).normalize(
+                &network, batch: batch)
         case .baseline:
             network = setup.baseline.network(architecture, random: random.derived("initialization/\(setup.baseline.label)"))
         }

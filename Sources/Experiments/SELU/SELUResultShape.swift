@@ -11,7 +11,8 @@ extension SELU {
                 problems.append("\(name): holds \(run.start.id)/\(run.realisation)")
             }
             problems += ResultShape.count("\(name) layers", run.layers.count, expected: parameters.depth + 1)
-            problems += ResultShape.finite(name, run.layers.flatMap { [$0.mean, $0.secondMoment, $0.predictedMean, $0.predictedSecondMoment] })
+            problems += ResultShape.finite(
+                name, run.layers.flatMap { [$0.mean, $0.secondMoment, $0.predictedMean, $0.predictedSecondMoment] })
         }
         return problems
     }

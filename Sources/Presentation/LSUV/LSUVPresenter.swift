@@ -50,7 +50,9 @@ struct LSUVPresenter: Presenter {
             let layers = (1...setup.depth + 1).map(Double.init)
             let marks = LSUVStart.Start.allCases.flatMap { start -> [Mark] in
                 let runs = experiment.runs(result, setup, start)
-                let values = intervals(runs, count: layers.count) { run, layer in run.layerVariances.count > layer ? run.layerVariances[layer] : nil }
+                let values = intervals(runs, count: layers.count) { run, layer in
+                    run.layerVariances.count > layer ? run.layerVariances[layer] : nil
+                }
                 for (layer, interval) in values.enumerated() {
                     data.append([
                         .text(setup.name), .text(label(setup, start)), .integer(layer + 1), .number(interval.mean), .number(interval.low),
@@ -58,7 +60,8 @@ struct LSUVPresenter: Presenter {
                     ])
                 }
                 lines.append(
-                    "\(setup.name), \(label(setup, start)): Var(a) \(NumberText.format(values.first?.mean ?? .nan, digits: 2)) at layer 1, "
+                    "\(setup.name), \(label(setup, start)): "
+                        + "Var(a) \(NumberText.format(values.first?.mean ?? .nan, digits: 2)) at layer 1, "
                         + "\(NumberText.format(values.last?.mean ?? .nan, digits: 2)) at the output layer")
                 let style = style(setup, start)
                 return [
@@ -96,7 +99,10 @@ struct LSUVPresenter: Presenter {
                 let values = intervals(runs, count: steps.count) { run, index in
                     run.evaluations.count > index ? run.evaluations[index].heldOutAccuracy : nil
                 }
-                lines.append("\(setup.name), \(label(setup, start)): final held-out accuracy \(NumberText.format(values.last?.mean ?? .nan, digits: 2))")
+                lines.append(
+                    "\(setup.name), \(label(setup, start)): "
+                        + "final held-out accuracy \(NumberText.format(values.last?.mean ?? .nan, digits: 2))"
+                )
                 let style = style(setup, start)
                 return [
                     .band(Band(nil, x: steps, lower: values.map(\.low), upper: values.map(\.high), style: style)),

@@ -24,7 +24,9 @@ extension SELUPresenter {
 
     static var contraction: Double {
         let h = 1e-4
-        return (SELUMap.oneLayer(inputSecondMoment: 1 + h).secondMoment - SELUMap.oneLayer(inputSecondMoment: 1 - h).secondMoment) / (2 * h)
+        let above = SELUMap.oneLayer(inputSecondMoment: 1 + h).secondMoment
+        let below = SELUMap.oneLayer(inputSecondMoment: 1 - h).secondMoment
+        return (above - below) / (2 * h)
     }
 
     func mapValue(start index: Int, layer: Int, _ value: (SELUMap.Moments) -> Double) -> Double? {

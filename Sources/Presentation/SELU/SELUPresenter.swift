@@ -43,16 +43,23 @@ struct SELUPresenter: Presenter {
         let layers = (0...parameters.depth).map(Double.init)
         var data = DataTable(columns: ["start", "layer", "statistic", "measured", "interval_low", "interval_high", "map"])
         var lines: [String] = []
-        let statistics: [(name: String, axis: String, value: @Sendable (SELU.Layer) -> Double, map: @Sendable (SELUMap.Moments) -> Double)] = [
-            ("mean", "mean μ_l", { $0.mean }, { $0.mean }), ("variance", "variance ν_l", { $0.variance }, { $0.variance }),
-        ]
+        let statistics:
+            [(name: String, axis: String, value: @Sendable (SELU.Layer) -> Double, map: @Sendable (SELUMap.Moments) -> Double)] = [
+                ("mean", "mean μ_l", { $0.mean }, { $0.mean }), ("variance", "variance ν_l", { $0.variance }, { $0.variance }),
+            ]
         let panels = statistics.map { statistic -> Panel in
             var marks: [Mark] = [], theories: [Mark] = []
             for (index, start) in parameters.starts.enumerated() {
                 let measured = intervals(start, statistic.value)
                 let map = experiment.theory(start).map(statistic.map)
-                let style = Style(color: Self.colors[index % Self.colors.count], lineWidth: 2, marker: Self.markers[index % Self.markers.count], markerStride: 4, markerOffset: index)
-                marks.append(.band(Band(nil, x: layers, lower: measured.map(\.low), upper: measured.map(\.high), style: Style(color: style.color), opacity: 0.2)))
+                let style = Style(
+                    color: Self.colors[index % Self.colors.count], lineWidth: 2, marker: Self.markers[index % Self.markers.count],
+                    markerStride: 4, markerOffset: index)
+                marks.append(
+                    .band(
+                        Band(
+                            nil, x: layers, lower: measured.map(\.low), upper: measured.map(\.high), style: Style(color: style.color),
+                            opacity: 0.2)))
                 marks.append(.line(Series("\(Self.label(start)), measured", x: layers, y: measured.map(\.mean), style: style)))
                 theories.append(.line(Series("the map (n → ∞)", x: layers, y: map, style: RuleStyle.theory)))
                 for layer in layers.indices {
@@ -62,7 +69,8 @@ struct SELUPresenter: Presenter {
                     ])
                 }
                 if let last = measured.last {
-                    lines.append("\(statistic.name) \(Self.label(start)): \(NumberText.format(last.mean, digits: 3)) at layer \(parameters.depth)")
+                    lines.append(
+                        "\(statistic.name) \(Self.label(start)): \(NumberText.format(last.mean, digits: 3)) at layer \(parameters.depth)")
                 }
             }
             return Panel(title: statistic.name, x: Axis("layer l"), y: Axis(statistic.axis), marks: marks + theories)
