@@ -20,6 +20,7 @@ public struct Decision: Sendable, Hashable {
     }
 
     /// The procedure, for what the handout derives (SELU comes with the chapter that derives it).
+    /// The procedure, for what the handout derives.
     public static let procedure: [Decision] = [
         Decision(
             network: "ReLU, leaky ReLU or PReLU units", rule: .heNormal,
@@ -48,5 +49,13 @@ public struct Decision: Sendable, Hashable {
         Decision(
             network: "Token embeddings tied to the output layer", rule: .normal,
             setting: "std 0.02: logits of sd 0.02·√d on a layer-normalised vector, a start near log V", section: "biases"),
+        Decision(
+            network: "SELU units (self-normalising networks)", rule: .lecunNormal,
+            setting: "gain 1: Σw² = 1 per unit makes (mean 0, variance 1) the fixed point; not PyTorch's calculate_gain('selu') = ¾",
+            section: "lsuv-selu"),
+        Decision(
+            network: "Any activation, with a batch of data at hand (a data-dependent start)", rule: .lsuv,
+            setting: "orthogonal, then each layer's output variance set to 1 on the batch; no library call, a few lines by hand",
+            section: "lsuv-selu"),
     ]
 }

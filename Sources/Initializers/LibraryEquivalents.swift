@@ -184,6 +184,15 @@ extension RuleID {
                 LibraryEquivalent(.lasagne, nil, "none"),
                 LibraryEquivalent(.flux, "identity_init(gain=g)", "a kernel's tap at (k−1)/2, which differs from k/2 for even k"),
             ]
+        case .lsuv:
+            [
+                LibraryEquivalent(
+                    .pytorch, nil, "none in torch.nn.init; orthogonal_ each layer, then divide its weight by the std of its output on a batch"),
+                LibraryEquivalent(.keras, nil, "none in keras.initializers; Orthogonal, then rescale each kernel on a batch by hand"),
+                LibraryEquivalent(.jax, nil, "none in jax.nn.initializers; orthogonal, then rescale each kernel on a batch by hand"),
+                LibraryEquivalent(.lasagne, nil, "none; the authors' reference code (ducha-aiki/LSUVinit) is a Caffe script"),
+                LibraryEquivalent(.flux, nil, "none; orthogonal, then rescale each layer on a batch by hand"),
+            ]
         }
     }
 }

@@ -39,6 +39,7 @@ public struct Rule: Sendable, Hashable {
         slope: Double? = nil, std: Double? = nil, bound: Double? = nil, value: Double? = nil,
         sparsity: Sparsity? = nil, activation: Nonlinearity? = nil
     ) throws(RuleError) {
+        guard !id.needsData else { throw .needsData(id) }
         let sparsityParameter: RuleParameter? =
             switch sparsity {
             case .count: .k
@@ -203,6 +204,8 @@ public struct Rule: Sendable, Hashable {
         case .sparse:
             return .sparse(nonzeros: sparsity.nonzeros(fanIn: fans.fanIn), values: normalDistribution(std: gain * std))
         case .identity: return .identity(gain: gain)
+        // LSUV's start: its rescaling needs data, which the initialiser refuses to go without.
+        case .lsuv: return .orthogonal(gain: gain)
         }
     }
 

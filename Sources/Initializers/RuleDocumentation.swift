@@ -22,6 +22,7 @@ extension RuleID {
         case .orthogonal: "Orthogonal"
         case .sparse: "Sparse"
         case .identity: "Identity"
+        case .lsuv: "LSUV (layer-sequential unit variance)"
         }
     }
 
@@ -44,6 +45,7 @@ extension RuleID {
         case .orthogonal: "W = Q·diag(sign Rⱼⱼ) from G = QR, G Gaussian (max × min); transposed when rows < columns"
         case .sparse: "k random incoming weights per unit ~ N(0, s²), s = 1; the others 0"
         case .identity: "W = I (rectangular allowed; a centred delta for a kernel)"
+        case .lsuv: "W orthogonal, then layer by layer W ← W/√Var(XWᵀ + b) on a batch until |Var − 1| < 0.1 (at most 10 times)"
         }
     }
 
@@ -69,6 +71,7 @@ extension RuleID {
         case .sparse:
             #"w_{ij} \sim \mathcal{N}(0, s^2) \text{ for } k \text{ random } j \text{ per unit } i, \quad w_{ij} = 0 \text{ otherwise}"#
         case .identity: #"W = I"#
+        case .lsuv: #"W \gets \frac{W}{\sqrt{\operatorname{Var}(X W^\top + b)}}, \quad \text{until } \left|\operatorname{Var} - 1\right| < 0.1"#
         }
     }
 
@@ -76,6 +79,7 @@ extension RuleID {
     public var varianceFormula: String? {
         switch self {
         case .zeros, .constant, .identity: nil
+        case .lsuv: "whatever makes Var(XWᵀ + b) = 1 on the batch; about 1/(fan_in·E[x²]) with zero biases"
         case .normal: "s²"
         case .uniform: "b²/3"
         case .fanInUniform: "1/(3·fan_in)"
@@ -93,6 +97,7 @@ extension RuleID {
     public var varianceTeX: String? {
         switch self {
         case .zeros, .constant, .identity: nil
+        case .lsuv: #"\frac{1}{n_{\text{in}}\, \overline{x^2}} \text{ on the batch}"#
         case .normal: #"s^2"#
         case .uniform: #"\frac{b^2}{3}"#
         case .fanInUniform: #"\frac{1}{3 n_{\text{in}}}"#
@@ -133,6 +138,8 @@ extension RuleID {
             "A fixed number of inputs per unit: its input variance does not depend on the layer's width, the weights can be large (unit Gaussian), and the units still differ (Martens 2010, Sutskever et al. 2013)."
         case .identity:
             "Layers whose input and output mean the same, such as recurrent or residual ones: the layer starts as the identity map and learns a correction."
+        case .lsuv:
+            "Nothing about the activation or the data's distribution: it measures instead. Each layer's output variance on one batch is set to 1 by rescaling W, first layer to last, so every layer sees what the layers below really produce; one batch stands for the data, and biases are left alone (Mishkin & Matas 2016). With zero biases one rescaling reaches 1 exactly, since Var(cA) = c²·Var(A)."
         }
     }
 
@@ -152,6 +159,7 @@ extension RuleID {
         case .orthogonal: "Deep linear or tanh networks, recurrent weights"
         case .sparse: "Wide layers of tanh or logistic units"
         case .identity: "Recurrent ReLU networks, square layers"
+        case .lsuv: "Any activation, when a batch of data is at hand; not with batch normalisation"
         }
     }
 
@@ -167,6 +175,7 @@ extension RuleID {
         case .kumar: ["kumar2017"]
         case .orthogonal: ["saxe2014"]
         case .sparse: ["martens2010", "sutskever2013"]
+        case .lsuv: ["mishkin2016"]
         }
     }
 }

@@ -14,11 +14,13 @@ public enum RuleError: Error, Sendable, Hashable, CustomStringConvertible {
     case notDifferentiableAtZero(Nonlinearity)
     /// With this option's value the weights leave float32's range (see ``FloatRange``).
     case notRepresentable(RuleParameter, value: Double, problem: FloatProblem, limit: FloatLimit)
+    /// The rule rescales a network's layers on data (``RuleID/needsData``): no shape alone gives it.
+    case needsData(RuleID)
 
     /// The parameter the error is about, if any: where a command line points the user.
     public var parameter: RuleParameter? {
         switch self {
-        case .unknownRule: nil
+        case .unknownRule, .needsData: nil
         case .unknownNonlinearity, .notDifferentiableAtZero: .nonlinearity
         case .missingParameter(let parameter, _), .parameterDoesNotApply(let parameter, _), .outOfRange(let parameter, _, _),
             .notRepresentable(let parameter, _, _, _):
@@ -50,6 +52,9 @@ public enum RuleError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notDifferentiableAtZero(let nonlinearity):
             return
                 "kumar linearises the activation at 0, where \(nonlinearity.name) has a kink (use linear, sigmoid or tanh; he-normal is the rule for rectifiers)"
+        case .needsData(let rule):
+            return "\(rule.rawValue) needs a network and a batch of data, not just a weight shape "
+                + "(it rescales each layer to unit output variance; see `initlab rules \(rule.rawValue)`)"
         case .notRepresentable(let parameter, let value, let problem, let limit):
             return Self.describe(parameter, value: value, problem: problem, limit: limit)
         }

@@ -34,6 +34,9 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Codable {
     case sparse
     /// The identity matrix times the gain; a centred delta for a kernel.
     case identity
+    /// Orthogonal, then each layer rescaled on a batch to unit output variance (Mishkin & Matas
+    /// 2016). It needs a network and data, so it is documented here and run by Networks' `LSUV`.
+    case lsuv
 
     /// The rule named `name`.
     /// - Throws: ``RuleError/unknownRule(_:suggestion:)``, with the nearest id when one is close.
@@ -57,6 +60,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Codable {
         case .heUniform: [.mode, .slope, .gain]
         case .kumar: [.nonlinearity, .gain, .distribution]
         case .sparse: [.k, .fraction, .std, .gain, .distribution]
+        case .lsuv: []
         }
     }
 
@@ -68,6 +72,13 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Codable {
         default: []
         }
     }
+
+    /// Whether the rule needs a network and a batch of data, which a weight shape alone does not
+    /// give: `Rule` refuses it, and `initlab sample` with it.
+    public var needsData: Bool { self == .lsuv }
+
+    /// The rules that a weight shape alone determines: those `Rule` builds.
+    public static var dataFree: [RuleID] { allCases.filter { !$0.needsData } }
 
     /// Whether the rule's variance already contains its activation's factor: He's 2 for the
     /// rectifier, the 16 of the sigmoid variant, Kumar's g′(0). Multiplying by the

@@ -46,3 +46,11 @@ extension Activation {
         }
     }
 }
+
+extension Activation {
+    /// E[φ(√q·z)], z ~ N(0, 1): the mean of a unit whose pre-activation has variance q, which
+    /// the self-normalising SELU keeps at 0 only at q = 1.
+    public func mean(variance q: Double) -> Double {
+        NormalExpectation.of(variance: q) { x in value(of: x) }
+    }
+}

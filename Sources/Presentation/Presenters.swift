@@ -13,6 +13,8 @@ public enum Presenters {
         LayerNormPlacementPresenter.self,
         BiasPresenter.self,
         FluctuationPresenter.self,
+        SELUPresenter.self,
+        LSUVPresenter.self,
     ]
 
     /// Every name the prose may quote as `{{number NAME}}`.

@@ -10,7 +10,7 @@ enum RuleStyle {
     static func keepsVariance(_ rule: RuleID) -> Bool {
         switch rule {
         case .lecunNormal, .lecunUniform, .glorotNormal, .glorotUniform, .glorotUniformSigmoid, .heNormal, .heUniform, .kumar,
-            .orthogonal:
+            .orthogonal, .lsuv:
             true
         case .zeros, .constant, .normal, .uniform, .fanInUniform, .sparse, .identity: false
         }
@@ -25,6 +25,8 @@ enum RuleStyle {
         case .heNormal, .heUniform: Style(color: 2, marker: .triangle)
         case .lecunNormal, .lecunUniform: Style(color: 4, marker: .circle)
         case .orthogonal: Style(color: 3, marker: .diamond)
+        // LSUV starts orthogonal and differs from it by a scale per layer: a sibling's look.
+        case .lsuv: Style(color: 3, marker: .circle)
         case .kumar: Style(color: 6, marker: .cross)
         case .fanInUniform: Style(color: 1, marker: .square)
         case .normal, .uniform: Style(color: 5, marker: .circle)

@@ -47,7 +47,11 @@ struct Rules: ParsableCommand {
                 + (parameter == .gain && !id.includesActivationGain ? " or --nonlinearity" : "")
                 + (id.requiredParameters.contains(parameter) ? " (required)" : "")
         }
-        lines += field("options", options.joined(separator: ", "))
+        lines += field(
+            "options",
+            id.needsData
+                ? "none: `initlab sample` refuses it, having no network and no data; the lsuv experiment runs it on the shipped digits"
+                : options.joined(separator: ", "))
         for equivalent in id.equivalents {
             lines += field(equivalent.library.rawValue, (equivalent.name.map { "\($0): " } ?? "") + equivalent.note)
         }

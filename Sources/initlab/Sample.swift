@@ -10,7 +10,8 @@ struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw one weight tensor by an initialisation rule and write it as .npy or .csv.",
         discussion: """
-            RULE is one of the ids that `initlab rules` lists. The shape follows PyTorch: \
+            RULE is one of the ids that `initlab rules` lists, except lsuv, which rescales a \
+            network's layers on data and so has no weights to draw from a shape alone. The shape follows PyTorch: \
             (fan_out, fan_in) for a dense layer, (out, in, k1, k2, ...) for a convolution, whose \
             fan_in is in*k1*k2*... Options a rule does not take are errors, not silently ignored. \
             The random stream derives from the seed and the rule's id, so the same command \
@@ -92,9 +93,10 @@ struct Sample: ParsableCommand {
 
     func run() throws {
         let id = try LocatedError.locating("RULE") { () throws(RuleError) in try RuleID(name: self.rule) }
+        // First, so that a rule needing data is refused before anything about the shape or file.
+        let rule = try resolvedRule(id)
         let shape = try parsedShape()
         let (format, target) = try outputTarget()
-        let rule = try resolvedRule(id)
         try checkFloatRange(of: rule, shape: shape)
         let slow = try checkDuration(of: rule, shape: shape)
         var random = RandomSource(seed: seed).derived("sample/\(id.rawValue)")

@@ -189,7 +189,7 @@ import TextSupport
 @Suite struct RuleTableTests {
     @Test func everyRuleHasARowWithItsFormulas() throws {
         let rows = try #require(try RuleTable.context()["rules"] as? [[String: Any]])
-        #expect(rows.count == 16)
+        #expect(rows.count == 17)
         for row in rows {
             #expect((row["formula"] as? String)?.hasPrefix("<math") == true, "\(row["id"] ?? "")")
             #expect((row["assumption"] as? String)?.isEmpty == false)
@@ -197,8 +197,8 @@ import TextSupport
         let he = try #require(rows.first { $0["id"] as? String == "he-normal" })
         let heLibraries = (he["libraries"] as? [[String: Any]] ?? []).map { "\($0["library"] ?? ""): \($0["name"] ?? "")" }
         #expect(heLibraries == ["PyTorch: kaiming_normal_(w, a, mode)", "Keras: HeNormal"])
-        // Kumar's rule is in neither library; the partial then says what to do instead.
-        #expect(rows.filter { $0["hasLibraries"] as? Bool == false }.map { $0["id"] as? String } == ["kumar"])
+        // Kumar's rule and LSUV are in neither library; the partial then says what to do instead.
+        #expect(rows.filter { $0["hasLibraries"] as? Bool == false }.map { $0["id"] as? String } == ["kumar", "lsuv"])
         // Each clause after `, \quad` on a line of its own keeps the column narrow.
         #expect((he["formula"] as? String)?.components(separatedBy: ",<br><math").count == 2)
         #expect((he["variance"] as? String)?.contains("<mi>Var</mi>") == true)

@@ -90,7 +90,7 @@ import TextSupport
     }
 
     /// The shipped partial: one row per step, four calls stacked in each, each in code as the
-    /// catalogue writes it.
+    /// catalogue writes it (a library with no call, as for LSUV, shows its note instead).
     @Test func theShippedPartialStacksTheCalls() throws {
         let links = Decision.procedure.indices.map { "<a href=\"#s\($0)\">Section \($0)</a>" }
         let html = try TemplateFolder(path: ShippedProseTests.templates.path).pages.render(
@@ -100,7 +100,7 @@ import TextSupport
         for (row, (decision, link)) in zip(rows, zip(Decision.procedure, links)) {
             #expect(row.matches(of: /<span class="call">/).count == 4)
             let code = row.matches(of: /<code>(.*?)<\/code>/).map { Self.unescaped(String($0.output.1)) }
-            #expect(code == decision.calls.map(\.name), "\(row)")
+            #expect(code == decision.calls.compactMap(\.name), "\(row)")
             #expect(row.hasSuffix("<td>\(link)</td>"))
         }
     }

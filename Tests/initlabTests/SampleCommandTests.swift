@@ -38,6 +38,21 @@ import Testing
         #expect(contents[0] != contents[2])
     }
 
+    /// LSUV needs a network and data: refused in one line at the rule, whatever the options,
+    /// and nothing is written.
+    @Test func lsuvIsRefusedForWantOfData() throws {
+        let scratch = try ScratchFolder("initlab-sample-command")
+        defer { scratch.remove() }
+        let file = scratch.url.appendingPathComponent("w.npy")
+        for extra in [[], ["--gain", "2"]] {
+            let outcome = try Initlab.run(["sample", "lsuv", "--shape", "4,4", "--output", file.path] + extra)
+            #expect(outcome.status == 2)
+            #expect(outcome.stderr.hasPrefix("initlab: error: RULE: lsuv needs a network and a batch of data"), "\(outcome.stderr)")
+            #expect(outcome.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+    }
+
     @Test(arguments: [
         (["sample", "he-norml", "--shape", "3,3", "--output", "/tmp/x.npy"], "did you mean he-normal?"),
         (["sample", "he-normal", "--shape", "3", "--output", "/tmp/x.npy"], "--shape"),
