@@ -16,7 +16,8 @@ import Testing
             "propagation-glorot-gradients", "propagation-relu-scale", "propagation-relu-distributions", "modes-tapering",
             "isometry-variance", "isometry-spectra", "isometry-qr-signs",
             "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-deep-tanh", "convergence-symmetry",
-            "convergence-bad-scale", "convergence-distance", "bias-training", "fluctuation-variance", "selu-attraction", "lsuv-variances", "lsuv-training",
+            "convergence-bad-scale", "convergence-distance", "residual-depth", "residual-gradients", "layernorm-gradients",
+            "bias-training", "fluctuation-variance", "selu-attraction", "lsuv-variances", "lsuv-training",
         ]
         for id in figureIDs {
             for file in [

@@ -33,7 +33,7 @@ public struct Residual: Experiment {
         switch profile {
         // Fixup's gradient check needs the most stacks: the products g_s·g_t of different samples
         // add a spread of about 1/(π√n) per stack that no depth or batch averages away.
-        case .quick: self.init(parameters: Parameters(width: 64, depth: 32, batch: 8, realisations: 40, falseAlarmRate: rate))
+        case .quick: self.init(parameters: Parameters(width: 64, depth: 16, batch: 8, realisations: 80, falseAlarmRate: rate))
         case .handout: self.init(parameters: Parameters(width: 256, depth: 100, batch: 16, realisations: 24, falseAlarmRate: rate))
         // He's unscaled branches reach 2^150 ≈ 10^45 in the second moment, still finite in Float
         // entries of about 10^22; a few hundred blocks more would overflow.
