@@ -8,7 +8,8 @@ struct Templates: ParsableCommand {
         discussion: """
             initlab carries its page layout, style sheet, math font, prose and bibliography inside the executable, so \
             `initlab build` runs from any folder. --export DIR writes them out (report.mustache, partials/, style.css, \
-            fonts/, content/*.md, content/appendix/*.md, references.json, output-README.md); edit them and build with \
+            fonts/, content/*.md, content/further/*.md, content/appendix/*.md, references.json, output-README.md); edit them \
+            and build with \
             --templates DIR. DIR must be new, empty, or a \
             folder an earlier export wrote (it carries the .initlab-templates marker and no other file); it is written \
             beside its place and swapped in whole.

@@ -12,7 +12,8 @@ import Testing
         SaturationPresenterTests.presenter().figures + PropagationPresenterTests.presenter.figures
         + ModesPresenterTests.presenter.figures + IsometryPresenterTests.presenter.figures
         + ConvergencePresenterTests.presenter.figures + ResidualPresenterTests.presenter.figures
-        + LayerNormPlacementPresenterTests.presenter.figures + FluctuationPresenterTests.presenter.figures
+        + LayerNormPlacementPresenterTests.presenter.figures + BiasPresenterTests.presenter.figures
+        + FluctuationPresenterTests.presenter.figures + SELUPresenterTests.presenter.figures + LSUVPresenterTests.presenter.figures
     /// The ids name the test cases; the figures themselves print too long.
     static let ids = figures.map(\.id)
 

@@ -5,9 +5,9 @@ enum ProseCaptions {
     static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates/content")
 
-    /// The text of every prose file, the core's and the appendices'.
+    /// The text of every prose file: the core's, the further chapters' and the appendices'.
     static func files() throws -> [String] {
-        try [content, content.appendingPathComponent("appendix")].flatMap { folder in
+        try [content, content.appendingPathComponent("further"), content.appendingPathComponent("appendix")].flatMap { folder in
             try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
                 .filter { $0.pathExtension == "md" }
                 .map { try String(contentsOf: $0, encoding: .utf8) }
