@@ -1,7 +1,7 @@
 /// The experiments of one build, each with fully resolved parameters.
 public struct Plan: Sendable {
     /// Every experiment the handout has, in the order the build runs them.
-    public static let catalogue: [any Experiment.Type] = [Saturation.self, Propagation.self, Modes.self, Isometry.self, Convergence.self]
+    public static let catalogue: [any Experiment.Type] = [Saturation.self, Propagation.self, Modes.self, Isometry.self, Convergence.self, OrderAndChaos.self]
 
     public let seed: UInt64
     public let profile: Profile

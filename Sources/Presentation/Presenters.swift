@@ -9,6 +9,7 @@ public enum Presenters {
         ModesPresenter.self,
         IsometryPresenter.self,
         ConvergencePresenter.self,
+        OrderAndChaosPresenter.self,
     ]
 
     /// Every name the prose may quote as `{{number NAME}}`.

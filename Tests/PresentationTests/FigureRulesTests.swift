@@ -8,10 +8,11 @@ import Testing
 /// What every figure of the handout keeps (issue 14): few enough series per panel to tell apart,
 /// one scale for panels that compare, and tick labels that stay readable on paper.
 @Suite struct FigureRulesTests {
-    static let figures: [FigureSpec] =
-        SaturationPresenterTests.presenter().figures + PropagationPresenterTests.presenter.figures
-        + ModesPresenterTests.presenter.figures + IsometryPresenterTests.presenter.figures
-        + ConvergencePresenterTests.presenter.figures
+    static let figures: [FigureSpec] = [
+        SaturationPresenterTests.presenter().figures, PropagationPresenterTests.presenter.figures,
+        ModesPresenterTests.presenter.figures, IsometryPresenterTests.presenter.figures,
+        ConvergencePresenterTests.presenter.figures, OrderAndChaosPresenterTests.presenter.figures,
+    ].flatMap { $0 }
     /// The ids name the test cases; the figures themselves print too long.
     static let ids = figures.map(\.id)
 
