@@ -63,14 +63,14 @@ public struct OrderAndChaos: Experiment {
         let paper = profile == .paper
         self.init(
             parameters: Parameters(
-                phaseColumns: quick ? 16 : 40, phaseRows: quick ? 10 : 20, maxWeightVariance: 4, maxBiasVariance: 2,
+                phaseColumns: quick ? 8 : 40, phaseRows: quick ? 5 : 20, maxWeightVariance: 4, maxBiasVariance: 2,
                 biasVariance: 0.05, orderedWeightVariance: 1, chaoticWeightVariance: 4,
-                width: quick ? 200 : (paper ? 1000 : 400), depth: quick ? 20 : 30, networks: quick ? 12 : 24,
-                pairs: 4, inputCorrelation: 0.5,
+                width: quick ? 160 : (paper ? 1000 : 400), depth: quick ? 16 : 30, networks: quick ? 32 : 48,
+                pairs: 32, inputCorrelation: 0.5,
                 dataset: .mnist5k,
                 trainWeightVariances: quick
                     ? [0.5, 1, 2, 3, 4] : (paper ? stride(from: 0.5, through: 4, by: 0.25).map { $0 } : [0.5, 1, 1.5, 2, 2.5, 3, 4]),
-                trainDepths: quick ? [2, 4, 8, 48] : (paper ? [5, 10, 20, 30, 40, 60, 80, 100, 150, 200] : [4, 8, 16, 32, 64]),
+                trainDepths: quick ? [2, 4, 24, 48] : (paper ? [5, 10, 20, 30, 40, 60, 80, 100, 150, 200] : [4, 8, 16, 32, 64]),
                 trainWidth: quick ? 8 : (paper ? 128 : 32), trainSeeds: quick ? 3 : 2, steps: quick ? 60 : (paper ? 1000 : 150),
                 batch: 32, learningRate: 0.01, momentum: 0.9, heldOutSamples: quick ? 300 : 1000,
                 falseAlarmRate: Significance.falseAlarmRate))
