@@ -131,14 +131,14 @@ struct OrderAndChaosPresenter: Presenter {
             xEdges: Self.midpoints(variances), yEdges: Self.midpoints(depths.map(Double.init)), values: values,
             colorBarLabel: "held-out accuracy", range: 0...1)
         let top = Self.midpoints(depths.map(Double.init)).last ?? 1
-        let scales = result.scales.filter { OrderAndChaos.untrainableDepths * $0.correlationDepth <= top }
-        let curve = Series(
-            "6ξ_c", x: scales.map(\.weightVariance), y: scales.map { OrderAndChaos.untrainableDepths * $0.correlationDepth },
-            style: Style(color: 7, dash: .solid, lineWidth: 2))
-        let inner = result.scales.filter { OrderAndChaos.trainableDepths * $0.correlationDepth <= top }
-        let innerCurve = Series(
-            "2ξ_c", x: inner.map(\.weightVariance), y: inner.map { OrderAndChaos.trainableDepths * $0.correlationDepth },
-            style: Style(color: 7, dash: .dashed, lineWidth: 1.5))
+        // Above the chart a curve breaks (a point that is not a number leaves a gap) rather than
+        // joining its two sides across the critical σ_w² along the top edge.
+        func curve(_ multiple: Double, _ name: String, _ style: Style) -> Series {
+            let y = result.scales.map { multiple * $0.correlationDepth <= top ? multiple * $0.correlationDepth : .nan }
+            return Series(name, x: result.scales.map(\.weightVariance), y: y, style: style)
+        }
+        let outer = curve(OrderAndChaos.untrainableDepths, "6ξ_c", Style(color: 7, dash: .solid, lineWidth: 2))
+        let inner = curve(OrderAndChaos.trainableDepths, "2ξ_c", Style(color: 7, dash: .dashed, lineWidth: 1.5))
         var data = DataTable(columns: ["sigma_w2", "depth", "mean_accuracy", "xi_c"])
         var index = 0
         for depth in depths {
@@ -160,7 +160,7 @@ struct OrderAndChaosPresenter: Presenter {
                 title: title, description: "Trainability: \(summary).", size: Size(width: 480, height: 300),
                 panels: [
                     Panel(
-                        x: Axis("σ_w^2"), y: Axis("depth L"), marks: [.heatmap(heatmap), .line(curve), .line(innerCurve)], legend: .auto,
+                        x: Axis("σ_w^2"), y: Axis("depth L"), marks: [.heatmap(heatmap), .line(outer), .line(inner)], legend: .auto,
                         grid: false)
                 ]),
             data: data)
