@@ -16,7 +16,7 @@ import Testing
             "propagation-glorot-gradients", "propagation-relu-scale", "propagation-relu-distributions", "modes-tapering",
             "isometry-variance", "isometry-spectra", "isometry-qr-signs",
             "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-deep-tanh", "convergence-symmetry",
-            "convergence-bad-scale", "convergence-distance",
+            "convergence-bad-scale", "convergence-distance", "meanfield-phase", "meanfield-correlation", "meanfield-trainability",
         ]
         for id in figureIDs {
             for file in [

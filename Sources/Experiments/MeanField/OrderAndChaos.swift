@@ -69,7 +69,7 @@ public struct OrderAndChaos: Experiment {
                 pairs: 32, inputCorrelation: 0.5,
                 dataset: .mnist5k,
                 trainWeightVariances: quick
-                    ? [0.5, 1, 2, 3, 4] : (paper ? stride(from: 0.5, through: 4, by: 0.25).map { $0 } : [0.5, 1, 1.5, 2, 2.5, 3, 4]),
+                    ? [0.5, 1, 2, 4] : (paper ? stride(from: 0.5, through: 4, by: 0.25).map { $0 } : [0.5, 1, 1.5, 2, 2.5, 3, 4]),
                 trainDepths: quick ? [2, 4, 24, 48] : (paper ? [5, 10, 20, 30, 40, 60, 80, 100, 150, 200] : [4, 8, 16, 32, 64]),
                 trainWidth: quick ? 8 : (paper ? 128 : 32), trainSeeds: quick ? 3 : 2, steps: quick ? 60 : (paper ? 1000 : 150),
                 batch: 32, learningRate: 0.01, momentum: 0.9, heldOutSamples: quick ? 300 : 1000,
