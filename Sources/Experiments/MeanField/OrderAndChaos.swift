@@ -65,7 +65,7 @@ public struct OrderAndChaos: Experiment {
             parameters: Parameters(
                 phaseColumns: quick ? 8 : 40, phaseRows: quick ? 5 : 20, maxWeightVariance: 4, maxBiasVariance: 2,
                 biasVariance: 0.05, orderedWeightVariance: 1, chaoticWeightVariance: 4,
-                width: quick ? 160 : (paper ? 1000 : 400), depth: quick ? 16 : 30, networks: quick ? 32 : 48,
+                width: quick ? 200 : (paper ? 1000 : 400), depth: quick ? 16 : 30, networks: quick ? 32 : 48,
                 pairs: 32, inputCorrelation: 0.5,
                 dataset: .mnist5k,
                 trainWeightVariances: quick
