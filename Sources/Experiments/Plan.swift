@@ -3,7 +3,7 @@ public struct Plan: Sendable {
     /// Every experiment the handout has, in the order the build runs them.
     public static let catalogue: [any Experiment.Type] = [
         Saturation.self, Propagation.self, Modes.self, Isometry.self, Convergence.self,
-        Residual.self, LayerNormPlacement.self, Bias.self, Fluctuation.self, SELU.self, LSUVStart.self,
+        Residual.self, LayerNormPlacement.self, Bias.self, OrderAndChaos.self, Fluctuation.self, SELU.self, LSUVStart.self,
     ]
 
     public let seed: UInt64

@@ -12,6 +12,7 @@ public enum Presenters {
         ResidualPresenter.self,
         LayerNormPlacementPresenter.self,
         BiasPresenter.self,
+        OrderAndChaosPresenter.self,
         FluctuationPresenter.self,
         SELUPresenter.self,
         LSUVPresenter.self,

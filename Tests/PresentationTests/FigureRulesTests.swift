@@ -8,12 +8,14 @@ import Testing
 /// What every figure of the handout keeps (issue 14): few enough series per panel to tell apart,
 /// one scale for panels that compare, and tick labels that stay readable on paper.
 @Suite struct FigureRulesTests {
-    static let figures: [FigureSpec] =
-        SaturationPresenterTests.presenter().figures + PropagationPresenterTests.presenter.figures
-        + ModesPresenterTests.presenter.figures + IsometryPresenterTests.presenter.figures
-        + ConvergencePresenterTests.presenter.figures + ResidualPresenterTests.presenter.figures
-        + LayerNormPlacementPresenterTests.presenter.figures + BiasPresenterTests.presenter.figures
-        + FluctuationPresenterTests.presenter.figures + SELUPresenterTests.presenter.figures + LSUVPresenterTests.presenter.figures
+    static let figures: [FigureSpec] = [
+        SaturationPresenterTests.presenter().figures, PropagationPresenterTests.presenter.figures,
+        ModesPresenterTests.presenter.figures, IsometryPresenterTests.presenter.figures,
+        ConvergencePresenterTests.presenter.figures, ResidualPresenterTests.presenter.figures,
+        LayerNormPlacementPresenterTests.presenter.figures, BiasPresenterTests.presenter.figures,
+        OrderAndChaosPresenterTests.presenter.figures, FluctuationPresenterTests.presenter.figures,
+        SELUPresenterTests.presenter.figures, LSUVPresenterTests.presenter.figures,
+    ].flatMap { $0 }
     /// The ids name the test cases; the figures themselves print too long.
     static let ids = figures.map(\.id)
 

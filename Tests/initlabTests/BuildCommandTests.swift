@@ -17,7 +17,8 @@ import Testing
             "isometry-variance", "isometry-spectra", "isometry-qr-signs",
             "convergence-deep-relu", "convergence-tanh", "convergence-sigmoid", "convergence-deep-tanh", "convergence-symmetry",
             "convergence-bad-scale", "convergence-distance", "residual-depth", "residual-gradients", "layernorm-gradients",
-            "bias-training", "fluctuation-variance", "selu-attraction", "lsuv-variances", "lsuv-training",
+            "bias-training", "meanfield-phase", "meanfield-correlation", "meanfield-trainability",
+            "fluctuation-variance", "selu-attraction", "lsuv-variances", "lsuv-training",
         ]
         for id in figureIDs {
             for file in [

@@ -113,7 +113,7 @@ import Testing
         let font = try #require(first["fonts/initlab-math.woff2"])
         let carriesFont = single.contains("url(\"data:font/woff2;base64,\(font.base64EncodedString())\")")
         #expect(carriesFont, "the single file does not carry the math font")
-        #expect(single.components(separatedBy: "<svg ").count - 1 == 30)
+        #expect(single.components(separatedBy: "<svg ").count - 1 == 33)
         let ids = single.matches(of: #/ id="([^"]+)"/#).map { String($0.output.1) }
         #expect(Set(ids).count == ids.count, "an id is used twice")
         let marker = String(decoding: first[".initlab-site"] ?? Data(), as: UTF8.self).split(separator: "\n")
