@@ -44,18 +44,16 @@ public struct Decision: Sendable, Hashable {
             section: "residual"),
         Decision(
             network: "Transformers", rule: .normal,
-            setting: "std 0.02, and the residual projections ÷ √(2N) for N layers (GPT-2); or a zero gate per branch (ReZero)",
+            setting:
+                "std 0.02, tied embeddings too; the residual projections ÷ √(2N) for N layers (GPT-2), or a zero gate per branch (ReZero)",
             section: "residual"),
         Decision(
-            network: "Token embeddings tied to the output layer", rule: .normal,
-            setting: "std 0.02: logits of sd 0.02·√d on a layer-normalised vector, a start near log V", section: "biases"),
-        Decision(
             network: "SELU units (self-normalising networks)", rule: .lecunNormal,
-            setting: "gain 1: Σw² = 1 per unit makes (mean 0, variance 1) the fixed point; not PyTorch's calculate_gain('selu') = ¾",
+            setting: "gain 1, so that (0, 1) is the fixed point; not PyTorch's calculate_gain('selu') = ¾",
             section: "lsuv-selu"),
         Decision(
-            network: "Any activation, with a batch of data at hand (a data-dependent start)", rule: .lsuv,
-            setting: "orthogonal, then each layer's output variance set to 1 on the batch; no library call, a few lines by hand",
+            network: "Any activation, with a batch of data at hand", rule: .lsuv,
+            setting: "orthogonal, then each layer rescaled to output variance 1 on a batch",
             section: "lsuv-selu"),
     ]
 }

@@ -9,11 +9,14 @@ enum DecisionTable {
     static func context(sectionLinks: [String]) -> [String: Any] {
         [
             "rows": zip(Decision.procedure, sectionLinks).map { decision, link -> [String: Any] in
-                [
+                // A rule no library implements (LSUV) says so once, not once per library.
+                let implemented = decision.calls.contains { $0.name != nil }
+                return [
                     "network": decision.network,
                     "rule": decision.rule.displayName,
                     "setting": decision.setting,
-                    "calls": decision.calls.map { equivalent -> [String: Any] in
+                    "nowhere": implemented ? [] : ["No call in " + Self.listed(Decision.libraries.map(\.rawValue)) + "."],
+                    "calls": !implemented ? [] : decision.calls.map { equivalent -> [String: Any] in
                         // No "call" key when the library has no such initialiser: the partial shows the note.
                         var call: [String: Any] = ["library": equivalent.library.rawValue, "note": LibraryTable.sentence(equivalent.note)]
                         call["call"] = equivalent.name
@@ -23,6 +26,13 @@ enum DecisionTable {
                 ]
             }
         ]
+    }
+}
+
+extension DecisionTable {
+    /// "A, B, C or D".
+    static func listed(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     }
 }
 

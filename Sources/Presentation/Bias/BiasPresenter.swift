@@ -81,7 +81,9 @@ struct BiasPresenter: Presenter {
                 marks.append(.band(Band(nil, x: steps, lower: intervals.map(\.low), upper: intervals.map(\.high), style: style)))
                 marks.append(.line(Series(Self.label(start), x: steps, y: intervals.map(\.mean), style: style)))
             }
-            return Panel(title: title, x: Axis("training step"), y: Axis("loss over the subset"), marks: marks)
+            // The zoom has an x of its own, so it says so in its title.
+            let x = Axis(last < parameters.steps ? "training step (the first \(last))" : "training step")
+            return Panel(title: title, x: x, y: Axis("loss over the subset"), marks: marks)
         }
         for start in Bias.Start.allCases {
             let loss = summary(start, \.loss), accuracy = summary(start, \.accuracy)

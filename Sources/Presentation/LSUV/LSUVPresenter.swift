@@ -77,7 +77,7 @@ struct LSUVPresenter: Presenter {
             alt: "Line charts on a logarithmic axis against the layer, one per activation: " + lines.joined(separator: "; ") + ".",
             chart: Figure(
                 title: title, description: "Layer variances at the start: " + lines.joined(separator: "; ") + ".",
-                size: Size(width: 540, height: 240), columns: 2, panels: panels, legend: .shared, sharedAxes: .x),
+                size: Size(width: 540, height: 240), columns: 2, panels: panels, legend: .shared, sharedAxes: [.x, .y]),
             data: data)
     }
 
@@ -117,7 +117,7 @@ struct LSUVPresenter: Presenter {
             alt: "Line charts of held-out accuracy against the training step, one per activation: " + lines.joined(separator: "; ") + ".",
             chart: Figure(
                 title: title, description: "Training curves: " + lines.joined(separator: "; ") + ".", size: Size(width: 540, height: 240),
-                columns: 2, panels: panels, legend: .shared, sharedAxes: .x),
+                columns: 2, panels: panels, legend: .shared, sharedAxes: [.x, .y]),
             data: data)
     }
 
