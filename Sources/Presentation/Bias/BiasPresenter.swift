@@ -70,7 +70,9 @@ struct BiasPresenter: Presenter {
             .rule(ReferenceLine(.horizontal, at: entropy, label: "H(p̂) = \(NumberText.format(entropy, digits: 3))")),
         ]
         // The same loss twice: the first steps, where the two starts differ, and every step.
-        let panels = [(Self.firstSteps, "the first \(Self.firstSteps) steps"), (parameters.steps, "all \(parameters.steps) steps")].map {
+        // A run no longer than the zoom is shown whole, once.
+        let zoom = parameters.steps > Self.firstSteps ? [(Self.firstSteps, "the first \(Self.firstSteps) steps")] : []
+        let panels = (zoom + [(parameters.steps, "all \(parameters.steps) steps")]).map {
             last, title -> Panel in
             var marks = rules
             for (index, start) in Bias.Start.allCases.enumerated() {
@@ -109,7 +111,7 @@ struct BiasPresenter: Presenter {
                 + "and H(p̂). \(described).",
             chart: Figure(
                 title: title, description: "Training from two output biases: \(described).", size: Size(width: 540, height: 260),
-                columns: 2, panels: panels, legend: .shared, sharedAxes: .y),
+                columns: panels.count, panels: panels, legend: .shared, sharedAxes: .y),
             data: data)
     }
 }
