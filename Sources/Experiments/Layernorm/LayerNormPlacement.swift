@@ -9,18 +9,7 @@ import Numerics
 public struct LayerNormPlacement: Experiment {
     public static let id = "layernorm"
 
-    public struct Parameters: Codable, Sendable, Hashable {
-        /// Units of the stream and of each branch's hidden layer.
-        public var width: Int
-        /// Blocks L.
-        public var depth: Int
-        /// Standard normal inputs per stack.
-        public var batch: Int
-        /// Independent stacks per placement, whose spread gives the standard errors.
-        public var realisations: Int
-        /// The false-alarm rate of each check (see ``Check``).
-        public var falseAlarmRate: Double
-    }
+    public typealias Parameters = ResidualStackParameters
 
     public let parameters: Parameters
 
@@ -40,15 +29,7 @@ public struct LayerNormPlacement: Experiment {
     }
 
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
-        var problems = ParameterProblem.outsideRanges([
-            ("width", parameters.width, 3...4096), ("depth", parameters.depth, 2...1000), ("batch", parameters.batch, 1...4096),
-            ("realisations", parameters.realisations, 2...1000),
-        ])
-        if parameters.width * parameters.width * parameters.depth > 1 << 28 {
-            problems.append(ParameterProblem("width", "2·width²·depth weights per stack; keep width²·depth under 268435456"))
-        }
-        problems += Significance.problems(parameters.falseAlarmRate)
-        return problems
+        parameters.problems(widths: 3...4096, depths: 2...1000)
     }
 
     /// The two placements compared.

@@ -9,18 +9,7 @@ import Numerics
 public struct Residual: Experiment {
     public static let id = "residual"
 
-    public struct Parameters: Codable, Sendable, Hashable {
-        /// Units of the stream and of each branch's hidden layer.
-        public var width: Int
-        /// Blocks L.
-        public var depth: Int
-        /// Standard normal inputs per stack.
-        public var batch: Int
-        /// Independent stacks per scheme, whose spread gives the standard errors.
-        public var realisations: Int
-        /// The false-alarm rate of each check (see ``Check``).
-        public var falseAlarmRate: Double
-    }
+    public typealias Parameters = ResidualStackParameters
 
     public let parameters: Parameters
 
@@ -42,15 +31,7 @@ public struct Residual: Experiment {
     }
 
     public static func problems(_ parameters: Parameters) -> [ParameterProblem] {
-        var problems = ParameterProblem.outsideRanges([
-            ("width", parameters.width, 2...4096), ("depth", parameters.depth, 2...200), ("batch", parameters.batch, 1...4096),
-            ("realisations", parameters.realisations, 2...1000),
-        ])
-        if parameters.width * parameters.width * parameters.depth > 1 << 28 {
-            problems.append(ParameterProblem("width", "2·width²·depth weights per stack; keep width²·depth under 268435456"))
-        }
-        problems += Significance.problems(parameters.falseAlarmRate)
-        return problems
+        parameters.problems(widths: 2...4096, depths: 2...200)
     }
 
     // MARK: Result
