@@ -15,7 +15,7 @@ enum DecisionTable {
                     "network": decision.network,
                     "rule": decision.rule.displayName,
                     "setting": decision.setting,
-                    "nowhere": implemented ? [] : ["No call in " + Self.listed(Decision.libraries.map(\.rawValue)) + "."],
+                    "nowhere": implemented ? [] : ["No call in " + proseList(Decision.libraries.map(\.rawValue), conjunction: "or") + "."],
                     "calls": !implemented ? [] : decision.calls.map { equivalent -> [String: Any] in
                         // No "call" key when the library has no such initialiser: the partial shows the note.
                         var call: [String: Any] = ["library": equivalent.library.rawValue, "note": LibraryTable.sentence(equivalent.note)]
@@ -26,13 +26,6 @@ enum DecisionTable {
                 ]
             }
         ]
-    }
-}
-
-extension DecisionTable {
-    /// "A, B, C or D".
-    static func listed(_ names: [String]) -> String {
-        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     }
 }
 

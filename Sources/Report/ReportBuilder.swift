@@ -203,8 +203,6 @@ public struct ReportBuilder {
     /// "Section 4", "Section 4 and Appendix A", "Section 4, Section 5 and Section 8", each a
     /// cross-reference like those of the prose.
     static func sectionList(_ headings: [SectionHeadings.Heading]) -> String {
-        let links = headings.map { "<a class=\"xref\" href=\"#\($0.id)\">\($0.name)</a>" }
-        guard let last = links.last else { return "" }
-        return links.count == 1 ? last : links.dropLast().joined(separator: ", ") + " and " + last
+        proseList(headings.map { "<a class=\"xref\" href=\"#\($0.id)\">\($0.name)</a>" })
     }
 }
